@@ -51,6 +51,14 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  checkForLeaks()
+})
+
+/**
+ * Checks (and clears) everything captured since the last check; throws when a known secret is in
+ * it. Runs after every test; exported so the guard itself can be tested.
+ */
+export function checkForLeaks(): void {
   const text = captured.join('\n')
   captured.length = 0
   const leaks = findLeaks(text, knownSecrets())
@@ -61,4 +69,4 @@ afterEach(() => {
         .join(', ')}`,
     )
   }
-})
+}

@@ -12,9 +12,10 @@ const fixed = new Set<string>()
 /** Values shorter than this are too common to be told apart from ordinary text. */
 const MIN_SECRET_LENGTH = 6
 
-/** Registers one secret value (a password, a client secret) for the rest of this test file. */
-export function registerSecret(value: string): void {
+/** Registers one secret value (a password, a client secret). Returns an unregister. */
+export function registerSecret(value: string): () => void {
   fixed.add(value)
+  return () => fixed.delete(value)
 }
 
 /** Registers a live source of secrets, e.g. an emulator's `control.secrets`. Returns an unregister. */

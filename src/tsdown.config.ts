@@ -1,0 +1,20 @@
+import { defineConfig } from 'tsdown'
+
+// One entry per package subpath; dependencies and peers stay external.
+export default defineConfig({
+  cwd: new URL('..', import.meta.url).pathname,
+  entry: {
+    index: 'src/index.ts',
+    emulator: 'src/emulator/index.ts',
+    'emulator/node': 'src/emulator/node.ts',
+    'adapters/fetch/native': 'adapters/fetch/native.ts',
+    'adapters/fetch/ofetch': 'adapters/fetch/ofetch.ts',
+    'adapters/fetch/timeout': 'adapters/fetch/timeout.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: { sourcemap: true },
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+  clean: true,
+})
