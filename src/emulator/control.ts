@@ -1,0 +1,96 @@
+/**
+ * `emulator.control`: the test-facing levers (time, faults, reset, session revocation) and
+ * read-outs (secrets for the test secret guard, the request log).
+ *
+ * @module
+ */
+import type { EmulatorClock } from './clock.ts'
+import type { EmulatorCore } from './core.ts'
+import type { Fault, FaultQueue } from './faults.ts'
+import type { RequestLogEntry } from './pipeline.ts'
+import type { RateLimiter } from './rateLimit.ts'
+import { endSession } from './sessions.ts'
+import { createState, loginKey, stateSecrets } from './state.ts'
+
+/** Which sessions `revokeSessions` ends (all given fields must match; none = every session). */
+export interface SessionFilter {
+  /** Registered shopper login (case-insensitive). */
+  login?: string
+  usid?: string
+}
+
+/** The control API. */
+export interface EmulatorControl {
+  /** Emulator time (epoch ms): base clock + offset. */
+  now(): number
+  /** Moves emulator time forward (or back, with a negative number). */
+  advanceTime(ms: number): void
+  /** Makes the next call(s) of `operation` (an operationId, e.g. `getAccessToken`) fail. */
+  failNext(operation: string, fault: Fault): void
+  /**
+   * Back to the seeded state: no sessions, codes, lockouts or faults; offset 0; rate counters and
+   * request log cleared. The signing key is kept (tokens from before are unknown all the same).
+   */
+  reset(): void
+  /** Ends matching sessions (refresh and access tokens); returns how many were live. */
+  revokeSessions(filter?: SessionFilter): number
+  /** Every token, refresh token, code, password and client secret the emulator knows. */
+  secrets(): string[]
+  /** The request log, optionally for one operation (copies). */
+  requests(operation?: string): RequestLogEntry[]
+}
+
+/** What the control API acts on. */
+export interface ControlParts {
+  core: EmulatorCore
+  clock: EmulatorClock
+  faults: FaultQueue
+  rateLimiter: RateLimiter
+  log: RequestLogEntry[]
+}
+
+/** Builds the control API. */
+export function createControl({
+  core,
+  clock,
+  faults,
+  rateLimiter,
+  log,
+}: ControlParts): EmulatorControl {
+  return {
+    now: () => clock.now(),
+    advanceTime: (ms) => clock.advance(ms),
+    failNext: (operation, fault) => faults.add(operation, fault),
+    reset() {
+      core.state = createState(core.settings)
+      faults.clear()
+      clock.reset()
+      rateLimiter.reset()
+      log.length = 0
+    },
+    revokeSessions(filter = {}) {
+      const now = clock.now()
+      let ended = 0
+      for (const session of core.state.sessions.values()) {
+        if (filter.usid !== undefined && session.usid !== filter.usid) continue
+        if (filter.login !== undefined) {
+          if (session.login === undefined || loginKey(session.login) !== loginKey(filter.login))
+            continue
+        }
+        if (!session.ended && session.refreshExpiresAt > now) ended += 1
+        endSession(core.state, session, { accessTokens: true })
+      }
+      return ended
+    },
+    secrets() {
+      const clientSecrets = core.settings.clients.all.flatMap((c) => (c.secret ? [c.secret] : []))
+      const seeded = core.settings.shoppers.map((s) => s.password)
+      return [...new Set([...clientSecrets, ...seeded, ...stateSecrets(core.state)])]
+    },
+    requests(operation) {
+      return log
+        .filter((e) => operation === undefined || e.operation === operation)
+        .map((e) => ({ ...e }))
+    },
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * `shopper-session/emulator`: a local emulator of SLAS (Shopper Login and API Access Service) as a
+ * web-standard handler. Runs in-process (`emulator.handle` / `emulator.fetch`, no sockets) or over
+ * HTTP (`serveEmulator` from `shopper-session/emulator/node`, or `npm run emulator`).
+ *
+ * @example
+ * ```ts
+ * const emulator = createEmulator()
+ * const response = await emulator.fetch(
+ *   `/shopper/auth/v1/organizations/${emulator.settings.organizationId}/oauth2/jwks`,
+ * )
+ * emulator.control.failNext('getAccessToken', { status: 503 })
+ * emulator.control.advanceTime(31 * 60_000) // access tokens have expired
+ * ```
+ * @see `shared/specs/auth-oas-v1-public.yaml` (the official SLAS OpenAPI file)
+ * @module
+ */
+import { callbackPaths } from './callback.ts'
+import { createClock } from './clock.ts'
+import { createControl, type EmulatorControl } from './control.ts'
+import type { EmulatorCore } from './core.ts'
+import { createCors } from './cors.ts'
+import { createFaultQueue } from './faults.ts'
+import { createEmulatorFetch } from './fetch.ts'
+import { generateSigningKey, type SigningKey } from './jwt.ts'
+import { type EmulatorOptions, type EmulatorSettings, resolveSettings } from './options.ts'
+import { createPipeline, type RequestLogEntry } from './pipeline.ts'
+import { createRateLimiter } from './rateLimit.ts'
+import { createRouter } from './router.ts'
+import { slasModule } from './slas/index.ts'
+import { createState } from './state.ts'
+
+export type { EmulatorControl, SessionFilter } from './control.ts'
+export { ConnectionDropped, type Fault } from './faults.ts'
+export type {
+  ClientOptions,
+  EmulatorClient,
+  EmulatorOptions,
+  EmulatorSettings,
+  EmulatorShopper,
+  LifetimeOptions,
+  RateLimitOptions,
+  ShopperSeed,
+} from './options.ts'
+export { MAX_BODY_BYTES } from './options.ts'
+export type { RequestLogEntry } from './pipeline.ts'
+
+/** A running emulator. */
+export interface Emulator {
+  /** The web-standard handler. Rejects only with `ConnectionDropped` (a `drop` fault). */
+  handle(request: Request): Promise<Response>
+  /** A drop-in `fetch` answering from `handle`; a drop rejects with `TypeError('fetch failed')`. */
+  fetch: typeof fetch
+  /** Time, faults, reset, revocation, secrets, request log. */
+  control: EmulatorControl
+  /** The resolved settings (organization, sites, clients, seeded shoppers with passwords, …). */
+  settings: EmulatorSettings
+}
+
+/**
+ * Creates an emulator. Synchronous: the ES256 key is generated on the first request that needs it.
+ *
+ * @param options - all optional; see {@link EmulatorOptions} for the defaults.
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const settings = resolveSettings(options)
+  const clock = createClock(options.now)
+  let key: Promise<SigningKey> | undefined
+  const core: EmulatorCore = {
+    settings,
+    clock,
+    state: createState(settings),
+    signingKey() {
+      key ??= generateSigningKey().catch((error: unknown) => {
+        key = undefined // a failed generation must not poison every later request
+        throw error
+      })
+      return key
+    },
+  }
+  const router = createRouter([slasModule])
+  const faults = createFaultQueue(() => router.operations())
+  const rateLimiter = createRateLimiter(settings.rateLimit)
+  const log: RequestLogEntry[] = []
+  const handle = createPipeline({
+    core,
+    router,
+    faults,
+    rateLimiter,
+    cors: createCors(settings.corsOrigins),
+    log,
+    callbackPaths: callbackPaths(settings),
+  })
+  return {
+    handle,
+    fetch: createEmulatorFetch(handle, settings.baseUrl),
+    control: createControl({ core, clock, faults, rateLimiter, log }),
+    settings,
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * GET `/oauth2/authorize` (authorizeCustomer, reference a.3). The emulator has no identity
+ * provider UI, so it supports `hint=guest`: the code is issued at once.
+ *
+ * @module
+ */
+import type { RequestContext } from '../router.ts'
+import { slasError } from '../slasErrors.ts'
+import { checkSlasClientAuth, findClient, knownSite, redirectAllowed } from './clients.ts'
+import { issueCode, redirectWithCode } from './codes.ts'
+import { readParams, RULES } from './params.ts'
+
+/** authorizeCustomer: validate everything, then issue the code and answer 303. */
+export async function authorizeCustomer(ctx: RequestContext): Promise<Response> {
+  const query = ctx.url.searchParams
+  const id = readParams(query, { client_id: RULES.clientId })
+  const client = id.ok ? findClient(ctx.core, id.values.client_id) : undefined
+  if (!client) return slasError('badClientId')
+  const clientAuth = checkSlasClientAuth(ctx.request, client)
+  if (clientAuth) return clientAuth
+  const redirect = readParams(query, { redirect_uri: RULES.redirectUri })
+  if (!redirect.ok || !redirectAllowed(client, redirect.values.redirect_uri)) {
+    return slasError('badRedirectUri')
+  }
+  const params = readParams(query, {
+    response_type: { required: true, max: 16 },
+    code_challenge: RULES.codeChallenge,
+    channel_id: RULES.channelId,
+    state: RULES.state,
+    usid: RULES.usidAuthorize,
+    hint: RULES.hint,
+    scope: RULES.scope,
+    ui_locales: { max: 256 },
+  })
+  if (!params.ok) return slasError(params.field === 'channel_id' ? 'badChannel' : 'badParameters')
+  const values = params.values
+  if (values.response_type !== 'code') return slasError('badParameters')
+  if (values.channel_id !== undefined && !knownSite(ctx.core, values.channel_id)) {
+    return slasError('badChannel')
+  }
+  // Public clients prove possession with PKCE; private clients authenticate at /token instead.
+  if (client.type === 'public' && values.code_challenge === undefined)
+    return slasError('badParameters')
+  if (values.hint !== 'guest') return slasError('unsupportedHint')
+  const record = issueCode(ctx.core, {
+    clientId: client.clientId,
+    redirectUri: redirect.values.redirect_uri,
+    challenge: values.code_challenge,
+    usid: values.usid,
+    siteId: values.channel_id,
+    kind: 'guest',
+    login: undefined,
+  })
+  return redirectWithCode(record, values.state)
+}

@@ -1,0 +1,213 @@
+/**
+ * Maps a failed HTTP answer from SLAS or SCAPI to a {@link ShopperSessionError} with a stable code:
+ * the client's side of the "assumed wire shapes" table (README). The emulator implements the other
+ * side on its own, so nothing here is shared with it.
+ *
+ * @module
+ */
+import { type ErrorCode, ShopperSessionError } from '../errors.ts'
+import { retryAfterMs } from './retryAfter.ts'
+import { cleanServerText } from './serverText.ts'
+
+export { mapFetchFailure } from './fetchFailure.ts'
+
+/** A failed response, as plain data (a `Response` is not needed, so tests can build one freely). */
+export interface ErrorResponseInput {
+  /** The SLAS or SCAPI operationId, e.g. `getAccessToken`. */
+  operation: string
+  status: number
+  headers?: Headers | Record<string, string>
+  /** The body: raw text (parsed here when it is JSON) or an already parsed value. */
+  body?: unknown
+  /** Clock for `Retry-After` dates; defaults to `Date.now`. */
+  now?: () => number
+}
+
+// SLAS operations whose 401 means "the client (id/secret/strict auth) was refused". Everything else
+// (SCAPI, and SLAS calls made with a shopper's Bearer token) gets `invalid_token` for a 401.
+const CLIENT_AUTH_OPERATIONS: ReadonlySet<string> = new Set([
+  'authorizeCustomer',
+  'authenticateCustomer',
+  'getAccessToken',
+  'getTrustedSystemAccessToken',
+  'getTrustedAgentAuthorizationToken',
+  'getTrustedAgentAccessToken',
+  'getSessionBridgeAccessToken',
+  'revokeToken',
+  'introspectToken',
+  'getPasswordResetToken',
+  'resetPassword',
+  'authorizePasswordlessCustomer',
+  'getPasswordLessAccessToken',
+  'getWellknownOpenidConfiguration',
+  'getJwksUri',
+])
+
+// OAuth `error` values and SCAPI problem+json type slugs with a code of their own.
+const TAGS: Readonly<Record<string, ErrorCode>> = {
+  invalid_grant: 'invalid_grant',
+  invalid_client: 'invalid_client',
+  unauthorized_client: 'invalid_client',
+  invalid_token: 'invalid_token',
+  'invalid-access-token': 'invalid_token',
+  'authentication-failed': 'invalid_credentials',
+  access_denied: 'forbidden',
+  forbidden: 'forbidden',
+  'invalid-customer': 'forbidden',
+  not_found: 'not_found',
+  'not-found': 'not_found',
+  conflict: 'conflict',
+  'login-already-in-use': 'login_taken',
+  'invalid-password': 'weak_password',
+  'invalid-current-password': 'invalid_current_password',
+  'invalid-reset-token': 'invalid_reset_token',
+  too_many_requests: 'rate_limited',
+  maintenance: 'maintenance',
+  // 412 "Dependent service is not available.": a server-side outage, worth retrying later.
+  precondition_failure: 'server_error',
+}
+
+const STATUS_FALLBACK: Readonly<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+}
+
+/** The fields of an error body we look at; only strings are kept. */
+interface ErrorFields {
+  /** OAuth `error` or the problem+json type slug, lower-cased. */
+  tag: string | undefined
+  /** Every human field, lower-cased and joined, for keyword rules. */
+  text: string
+  /** The best human description, unredacted (redact before use). */
+  description: string | undefined
+  /** The start of a body that is not JSON (an HTML gateway or maintenance page), lower-cased. */
+  page: string
+}
+
+function parseBody(body: unknown): Record<string, unknown> {
+  let value = body
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value)
+    } catch {
+      return {}
+    }
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+function readFields(body: unknown): ErrorFields {
+  const object = parseBody(body)
+  const isPage = typeof body === 'string' && Object.keys(object).length === 0
+  const page = isPage ? body.slice(0, 4096).toLowerCase() : ''
+  const type = str(object.type)
+  const slug = type === undefined ? undefined : type.replace(/\/+$/, '').split('/').pop()
+  const error = str(object.error)
+  const message = str(object.message)
+  const errorDescription = str(object.error_description)
+  const detail = str(object.detail)
+  const title = str(object.title)
+  const human = [message, errorDescription, detail, title].filter((part) => part !== undefined)
+  return {
+    tag: (error ?? slug)?.toLowerCase(),
+    text: human.join(' \n ').toLowerCase(),
+    description: human[0] ?? error ?? slug,
+    page,
+  }
+}
+
+function header(headers: ErrorResponseInput['headers'], name: string): string | undefined {
+  if (headers === undefined) return undefined
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    return headers.get(name) ?? undefined
+  }
+  const record = headers as Record<string, string>
+  for (const key of Object.keys(record)) {
+    if (key.toLowerCase() === name) return record[key]
+  }
+  return undefined
+}
+
+function codeFor(input: ErrorResponseInput, fields: ErrorFields): ErrorCode {
+  const { operation, status } = input
+  const { tag, text, page } = fields
+  if (str(header(input.headers, 'sfdc_maintenance')) !== undefined) return 'maintenance'
+  if (status === 429) return 'rate_limited'
+  // The spec documents a 303 from /logout as "rate limiting in effect".
+  if (status === 303 && operation === 'logoutCustomer') return 'rate_limited'
+  if (status >= 500 && status <= 599) {
+    const maintenance =
+      tag === 'maintenance' ||
+      (status === 503 && (text.includes('maintenance') || page.includes('maintenance')))
+    return maintenance ? 'maintenance' : 'server_error'
+  }
+  if (status < 400 || status > 499) return 'invalid_response'
+
+  if (text.includes('credentials changed')) return 'credentials_changed'
+  if ((status === 401 || status === 403) && /\blocked\b|\block ?out\b/.test(text)) {
+    return 'account_locked'
+  }
+  // SLAS answers a wrong shopper password on /login with its client-auth wording; a strict client
+  // auth failure there says "Authorization failed." without "Basic".
+  if (operation === 'authenticateCustomer' && status === 401) {
+    if (text.includes('basic authorization failed')) return 'invalid_credentials'
+  }
+  const tagged = tag === undefined ? undefined : TAGS[tag]
+  if (tagged !== undefined) return tagged
+  if (text.includes('invalid refresh_token')) return 'invalid_grant'
+  if (/refresh[ _]token/.test(text) && /bad|missing|invalid|expired|revoked|used/.test(text)) {
+    return 'invalid_grant'
+  }
+  if (/client[ _]id/.test(text)) return 'invalid_client'
+  if (!CLIENT_AUTH_OPERATIONS.has(operation) && /access[ _]token/.test(text)) return 'invalid_token'
+  if (status === 401) {
+    return CLIENT_AUTH_OPERATIONS.has(operation) ? 'invalid_client' : 'invalid_token'
+  }
+  return STATUS_FALLBACK[status] ?? 'bad_request'
+}
+
+/**
+ * Builds the {@link ShopperSessionError} for a non-2xx answer. Keys on the HTTP status plus the
+ * SLAS `error`/`message`/`error_description` or the problem+json `type` slug/`detail`, so two 400s
+ * stay apart; `sfdc_maintenance` wins over everything; `Retry-After` or `X-RateLimit-1M-Reset` give
+ * `retryAfterMs`. Server text is redacted and cut; the message names the operation.
+ *
+ * @example
+ * ```ts
+ * const body = '{"message":"invalid refresh_token"}'
+ * const error = mapErrorResponse({ operation: 'getAccessToken', status: 400, body })
+ * // error.code: 'invalid_grant'
+ * // error.message: 'getAccessToken failed: 400 invalid refresh_token'
+ * ```
+ * @see `auth-oas-v1-public.yaml` components `Oauth2ErrorResponse` and the error examples
+ */
+export function mapErrorResponse(input: ErrorResponseInput): ShopperSessionError {
+  const fields = readFields(input.body)
+  const code = codeFor(input, fields)
+  const serverMessage = cleanServerText(fields.description)
+  const serverError = cleanServerText(fields.tag, 100)
+  const wait = retryAfterMs(
+    header(input.headers, 'retry-after'),
+    code === 'rate_limited' ? header(input.headers, 'x-ratelimit-1m-reset') : undefined,
+    input.now ?? Date.now,
+  )
+  const what = serverMessage ?? (code === 'invalid_response' ? 'unexpected status' : undefined)
+  const suffix = what === undefined ? '' : ` ${what}`
+  const message = `${input.operation} failed: ${input.status}${suffix}`
+  return new ShopperSessionError(code, message, {
+    status: input.status,
+    operation: input.operation,
+    ...(serverError === undefined ? {} : { serverError }),
+    ...(serverMessage === undefined ? {} : { serverMessage }),
+    ...(wait === undefined ? {} : { retryAfterMs: wait }),
+  })
+}

@@ -1,0 +1,219 @@
+/**
+ * The small request core every SLAS operation uses: URL building, form bodies, the caller's abort
+ * signal, error mapping, safe JSON parsing and schema validation. Nothing but a
+ * {@link ShopperSessionError} ever leaves it.
+ *
+ * @module
+ */
+import type * as z from 'zod/mini'
+import { ShopperSessionError } from '../errors.ts'
+import type { ResolvedSlasConfig } from './config.ts'
+import { mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
+import { describeFirstIssue } from './issues.ts'
+
+/** One SLAS request, before it becomes a `fetch` call. */
+export interface SlasRequest {
+  /** The operationId, used in error messages and the error mapping. */
+  operation: string
+  method: 'GET' | 'POST'
+  /** Path after `/oauth2/`, e.g. `token`. */
+  path: string
+  /** Query parameters; `undefined` values are left out. */
+  query?: Record<string, string | undefined>
+  /** Form body (`application/x-www-form-urlencoded`); `undefined` values are left out. */
+  form?: Record<string, string | undefined>
+  /** Request headers; `undefined` values are left out. They win over the config's headers. */
+  headers?: Record<string, string | undefined>
+  signal?: AbortSignal | undefined
+}
+
+function defined(record: Record<string, string | undefined> | undefined): [string, string][] {
+  const out: [string, string][] = []
+  for (const [key, value] of Object.entries(record ?? {})) {
+    if (value !== undefined) out.push([key, value])
+  }
+  return out
+}
+
+/**
+ * `{origin}/shopper/auth/v1/organizations/{organizationId}/oauth2/{path}` with `query`.
+ *
+ * @example
+ * ```ts
+ * slasUrl(config, 'token').href
+ * // 'https://kv7kzm78.api.commercecloud.salesforce.com/shopper/auth/v1/organizations/
+ * //  f_ecom_zzxy_prd/oauth2/token'
+ * ```
+ */
+export function slasUrl(
+  config: ResolvedSlasConfig,
+  path: string,
+  query?: Record<string, string | undefined>,
+): URL {
+  const organization = encodeURIComponent(config.organizationId)
+  const url = new URL(
+    `${config.origin}/shopper/auth/v1/organizations/${organization}/oauth2/${path}`,
+  )
+  for (const [key, value] of defined(query)) url.searchParams.append(key, value)
+  return url
+}
+
+function isResponse(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false
+  const candidate = value as Partial<Response>
+  return (
+    typeof candidate.status === 'number' &&
+    typeof candidate.text === 'function' &&
+    typeof candidate.headers?.get === 'function'
+  )
+}
+
+/** Sends `request` and returns the raw answer, whatever its status. */
+export async function send(config: ResolvedSlasConfig, request: SlasRequest): Promise<Response> {
+  const { operation, signal } = request
+  const url = slasUrl(config, request.path, request.query)
+  const headers: Record<string, string> = { ...config.headers }
+  for (const [key, value] of defined(request.headers)) headers[key] = value
+  let body: string | undefined
+  if (request.form !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded'
+    body = new URLSearchParams(defined(request.form)).toString()
+  }
+  let response: unknown
+  try {
+    signal?.throwIfAborted()
+    // `redirect` is always explicit: 'manual' lets Node see SLAS's 303s (and /logout's
+    // rate-limit 303) instead of silently following them.
+    response = await config.fetch(url.href, {
+      method: request.method,
+      headers,
+      body,
+      redirect: config.redirect,
+      ...(signal === undefined ? {} : { signal }),
+    })
+  } catch (error) {
+    throw mapFetchFailure(operation, error, signal)
+  }
+  if (!isResponse(response)) {
+    throw new ShopperSessionError(
+      'invalid_response',
+      `${operation} failed: fetch returned no Response`,
+      {
+        operation,
+      },
+    )
+  }
+  return response
+}
+
+/** The body as text; a failure while reading (abort, reset) maps like a fetch failure. */
+export async function readText(
+  operation: string,
+  response: Response,
+  signal?: AbortSignal,
+): Promise<string> {
+  try {
+    return await response.text()
+  } catch (error) {
+    throw mapFetchFailure(operation, error, signal)
+  }
+}
+
+/** True for a 2xx status. */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299
+}
+
+/** Reads a failed answer's body and maps it to its error. */
+export async function errorFromResponse(
+  operation: string,
+  response: Response,
+  signal?: AbortSignal,
+): Promise<ShopperSessionError> {
+  let body = ''
+  try {
+    body = await readText(operation, response, signal)
+  } catch (error) {
+    // An unreadable error body still maps by status, unless the caller gave up meanwhile.
+    if (signal?.aborted === true) return error as ShopperSessionError
+  }
+  if (response.status === 0) {
+    return new ShopperSessionError(
+      'invalid_response',
+      `${operation} failed: opaque response (status 0); in a browser use redirect: 'follow'`,
+      { operation, status: 0 },
+    )
+  }
+  return mapErrorResponse({ operation, status: response.status, headers: response.headers, body })
+}
+
+/** Validates `value` against `schema`; a mismatch names the first bad field, never its value. */
+export function validate<S extends z.ZodMiniType>(
+  operation: string,
+  schema: S,
+  value: unknown,
+): z.output<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  throw new ShopperSessionError(
+    'invalid_response',
+    `${operation} returned an unexpected body: ${describeFirstIssue(result.error.issues, value)}`,
+    { operation },
+  )
+}
+
+/** Options for {@link requestJson}. */
+export interface JsonOptions {
+  /** Accept an empty 2xx body, validated as `{}` (for answers nobody reads, e.g. logout). */
+  allowEmpty?: boolean
+}
+
+/** Sends `request`, maps non-2xx answers, parses the JSON body and validates it. */
+export async function requestJson<S extends z.ZodMiniType>(
+  config: ResolvedSlasConfig,
+  request: SlasRequest,
+  schema: S,
+  options: JsonOptions = {},
+): Promise<z.output<S>> {
+  const { operation, signal } = request
+  const response = await send(config, request)
+  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal)
+  const text = await readText(operation, response, signal)
+  if (text.trim() === '' && options.allowEmpty === true) return validate(operation, schema, {})
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    // The SyntaxError is dropped on purpose: V8 quotes the start of the text in its message.
+    throw new ShopperSessionError(
+      'invalid_response',
+      `${operation} returned a body that is not JSON (status ${response.status})`,
+      { operation, status: response.status },
+    )
+  }
+  return validate(operation, schema, json)
+}
+
+/**
+ * Runs one operation and guarantees that only a {@link ShopperSessionError} escapes: anything else
+ * (a broken custom fetch, a bug) becomes `aborted`/`timeout` when it is one, else
+ * `invalid_response`.
+ */
+export async function runOperation<T>(
+  operation: string,
+  signal: AbortSignal | undefined,
+  body: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await body()
+  } catch (error) {
+    if (error instanceof ShopperSessionError) throw error
+    const mapped = mapFetchFailure(operation, error, signal)
+    if (mapped.code !== 'network') throw mapped
+    throw new ShopperSessionError(
+      'invalid_response',
+      mapped.message.replace('network error', 'unexpected failure'),
+      { operation },
+    )
+  }
+}

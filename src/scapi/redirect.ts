@@ -1,0 +1,107 @@
+/**
+ * Reading SLAS's authorization redirect (`/authorize`, `/login`): a 303 whose `Location` is
+ * `{redirect_uri}?code=…&usid=…&state=…`. With `redirect: 'manual'` (Node, or an in-process
+ * handler that never follows) the `Location` header is read; with `redirect: 'follow'` (browsers)
+ * the final `response.url` is. Either way `status >= 400` or an `error` query parameter is a
+ * failure, as in commerce-sdk-isomorphic (reference f.1).
+ *
+ * @module
+ */
+import { ShopperSessionError } from '../errors.ts'
+import type { ResolvedSlasConfig } from './config.ts'
+import { mapErrorResponse } from './errorMapping.ts'
+import { errorFromResponse, isSuccess, send, type SlasRequest, slasUrl } from './http.ts'
+
+/** What an authorization redirect carries. */
+export interface AuthorizationRedirect {
+  /** The authorization code, to redeem at `/token`. */
+  code: string
+  /** The shopper's USID, when SLAS put one on the redirect. */
+  usid: string | undefined
+  /** The echoed `state`, when there was one. */
+  state: string | undefined
+}
+
+function invalid(operation: string, reason: string, status: number): ShopperSessionError {
+  return new ShopperSessionError('invalid_response', `${operation} failed: ${reason}`, {
+    operation,
+    status,
+  })
+}
+
+function discardBody(response: Response): void {
+  // Frees the connection of an unread redirect body; failures do not matter.
+  try {
+    void response.body?.cancel().catch(() => undefined)
+  } catch {
+    // A locked or already-used body: nothing to free.
+  }
+}
+
+function redirectTarget(operation: string, response: Response, requestUrl: URL): URL {
+  const { status } = response
+  let target: string | undefined
+  if (status >= 300 && status <= 399) {
+    target = response.headers.get('location') ?? undefined
+    if (target === undefined || target.trim() === '') {
+      throw invalid(operation, `redirect ${status} without a Location header`, status)
+    }
+  } else if (isSuccess(status)) {
+    // Followed in a browser: the final URL is the redirect_uri with the code. An in-process handler
+    // or a non-following fetch gives '' here.
+    target = response.url
+    if (target === '' || target === requestUrl.href) {
+      throw invalid(operation, `expected a redirect, got status ${status}`, status)
+    }
+  } else {
+    throw invalid(operation, `expected a redirect, got status ${status}`, status)
+  }
+  try {
+    return new URL(target, requestUrl)
+  } catch {
+    throw invalid(operation, 'redirect to a location that is not a URL', status)
+  }
+}
+
+/**
+ * Sends an authorization request and reads the code, usid and state from its redirect. When
+ * `expectedState` is given the echoed `state` must equal it (else `invalid_response`).
+ */
+export async function requestRedirect(
+  config: ResolvedSlasConfig,
+  request: SlasRequest,
+  expectedState: string | undefined,
+): Promise<AuthorizationRedirect> {
+  const { operation, signal } = request
+  const response = await send(config, request)
+  if (response.status === 0 || response.status >= 400) {
+    throw await errorFromResponse(operation, response, signal)
+  }
+  const requestUrl = slasUrl(config, request.path, request.query)
+  let target: URL
+  try {
+    target = redirectTarget(operation, response, requestUrl)
+  } finally {
+    discardBody(response)
+  }
+  const params = target.searchParams
+  const error = params.get('error')
+  if (error !== null) {
+    const description = params.get('error_description') ?? undefined
+    throw mapErrorResponse({
+      operation,
+      status: 400,
+      headers: response.headers,
+      body: { error, ...(description === undefined ? {} : { error_description: description }) },
+    })
+  }
+  const code = params.get('code')
+  if (code === null || code === '')
+    throw invalid(operation, 'redirect without a code', response.status)
+  const state = params.get('state') ?? undefined
+  if (expectedState !== undefined && state !== expectedState) {
+    throw invalid(operation, 'the redirect state does not match the request state', response.status)
+  }
+  const usid = params.get('usid') ?? undefined
+  return { code, usid: usid === '' ? undefined : usid, state }
+}

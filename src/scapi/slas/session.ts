@@ -1,0 +1,193 @@
+/**
+ * Operations on an existing shopper session: logout, revoke, introspect and userinfo
+ * (reference a.6, a.7, a.8).
+ *
+ * @module
+ */
+import * as z from 'zod/mini'
+import { resolveSlasConfig, type SlasClientConfig } from '../config.ts'
+import { requestJson, runOperation } from '../http.ts'
+import {
+  type EmptiedTokenResponse,
+  EmptiedTokenResponseSchema,
+  type Introspection,
+  IntrospectionSchema,
+  type UserInfo,
+  UserInfoSchema,
+} from '../slasSchemas.ts'
+import {
+  type CallOptions,
+  clientAuthorization,
+  headerText,
+  parseParams,
+  requireSecret,
+  text,
+} from './common.ts'
+
+const LogoutSchema = z.object({
+  accessToken: headerText(8192),
+  refreshToken: text(256),
+  allSessions: z.optional(z.boolean()),
+})
+
+/** Parameters of {@link logoutCustomer}. */
+export interface LogoutCustomerParams {
+  /** The access token of the session to end (sent as Bearer). */
+  accessToken: string
+  /** Its refresh token. */
+  refreshToken: string
+  /** `hint=all-sessions`: end every session of this shopper of the same session type. */
+  allSessions?: boolean
+}
+
+/**
+ * GET `/oauth2/logout`: revokes the shopper's access and refresh token (registered shoppers).
+ * A 303 here means "rate limited" and maps to `rate_limited`.
+ *
+ * @example
+ * ```ts
+ * await logoutCustomer(config, { accessToken, refreshToken })
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationId `logoutCustomer`
+ */
+export function logoutCustomer(
+  config: SlasClientConfig,
+  params: LogoutCustomerParams,
+  options: CallOptions = {},
+): Promise<EmptiedTokenResponse> {
+  const operation = 'logoutCustomer'
+  return runOperation(operation, options.signal, async () => {
+    const slas = resolveSlasConfig(config)
+    const p = parseParams(operation, LogoutSchema, params)
+    const query = {
+      refresh_token: p.refreshToken,
+      client_id: slas.clientId,
+      channel_id: slas.siteId,
+      hint: p.allSessions === true ? 'all-sessions' : undefined,
+    }
+    const headers = { authorization: `Bearer ${p.accessToken}` }
+    const request = { operation, method: 'GET', path: 'logout', query, headers } as const
+    return requestJson(slas, { ...request, signal: options.signal }, EmptiedTokenResponseSchema, {
+      allowEmpty: true,
+    })
+  })
+}
+
+const TokenActionSchema = z.object({
+  token: text(8192),
+  tokenTypeHint: z.optional(z.enum(['access_token', 'refresh_token'])),
+})
+
+/** Parameters of {@link revokeToken} and {@link introspectToken}. */
+export interface TokenActionParams {
+  token: string
+  tokenTypeHint?: 'access_token' | 'refresh_token'
+}
+
+/**
+ * POST `/oauth2/revoke`: invalidates a refresh token. The spec requires Basic client auth, so this
+ * is for private clients only: without `clientSecret` it fails with `invalid_config` before any
+ * request (a public client ends a session with {@link logoutCustomer}).
+ *
+ * @example
+ * ```ts
+ * await revokeToken(config, { token: refreshToken, tokenTypeHint: 'refresh_token' })
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationId `revokeToken`
+ */
+export function revokeToken(
+  config: SlasClientConfig,
+  params: TokenActionParams,
+  options: CallOptions = {},
+): Promise<EmptiedTokenResponse> {
+  const operation = 'revokeToken'
+  return runOperation(operation, options.signal, async () => {
+    const slas = resolveSlasConfig(config)
+    const p = parseParams(operation, TokenActionSchema, params)
+    requireSecret(slas, operation)
+    const authorization = clientAuthorization(slas)
+    const form = { token: p.token, token_type_hint: p.tokenTypeHint }
+    const request = {
+      operation,
+      method: 'POST',
+      path: 'revoke',
+      form,
+      headers: { authorization },
+    } as const
+    return requestJson(slas, { ...request, signal: options.signal }, EmptiedTokenResponseSchema, {
+      allowEmpty: true,
+    })
+  })
+}
+
+/**
+ * POST `/oauth2/introspect`: whether a token is active, and its properties. Private clients only:
+ * without `clientSecret` this fails with `invalid_config` before any request.
+ *
+ * @example
+ * ```ts
+ * const info = await introspectToken(privateConfig, { token: accessToken })
+ * if (info.active) console.log(info.exp)
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationId `introspectToken`
+ */
+export function introspectToken(
+  config: SlasClientConfig,
+  params: TokenActionParams,
+  options: CallOptions = {},
+): Promise<Introspection> {
+  const operation = 'introspectToken'
+  return runOperation(operation, options.signal, async () => {
+    const slas = resolveSlasConfig(config)
+    const p = parseParams(operation, TokenActionSchema, params)
+    requireSecret(slas, operation)
+    const form = { token: p.token, token_type_hint: p.tokenTypeHint }
+    const headers = { authorization: clientAuthorization(slas) }
+    const request = { operation, method: 'POST', path: 'introspect', form, headers } as const
+    return requestJson(slas, { ...request, signal: options.signal }, IntrospectionSchema)
+  })
+}
+
+const UserInfoParamsSchema = z.object({
+  accessToken: headerText(4096),
+  channelId: z.optional(text(100)),
+  idpValidate: z.optional(z.boolean()),
+})
+
+/** Parameters of {@link getUserInfo}. */
+export interface GetUserInfoParams {
+  /** The shopper's access token (sent as Bearer). */
+  accessToken: string
+  /** Site id; default: the config's `siteId` (required by SLAS for B2C Commerce shoppers). */
+  channelId?: string
+  /** `false`: use what SLAS stored instead of asking the IDP. */
+  idpValidate?: boolean
+}
+
+/**
+ * GET `/oauth2/userinfo`: OIDC claims about the shopper.
+ *
+ * @example
+ * ```ts
+ * const { email } = await getUserInfo(config, { accessToken })
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationId `getUserInfo`
+ */
+export function getUserInfo(
+  config: SlasClientConfig,
+  params: GetUserInfoParams,
+  options: CallOptions = {},
+): Promise<UserInfo> {
+  const operation = 'getUserInfo'
+  return runOperation(operation, options.signal, async () => {
+    const slas = resolveSlasConfig(config)
+    const p = parseParams(operation, UserInfoParamsSchema, params)
+    const query = {
+      channel_id: p.channelId ?? slas.siteId,
+      idpValidate: p.idpValidate === undefined ? undefined : String(p.idpValidate),
+    }
+    const headers = { authorization: `Bearer ${p.accessToken}` }
+    const request = { operation, method: 'GET', path: 'userinfo', query, headers } as const
+    return requestJson(slas, { ...request, signal: options.signal }, UserInfoSchema)
+  })
+}

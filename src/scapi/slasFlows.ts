@@ -1,0 +1,147 @@
+/**
+ * The SLAS flows a session needs, composed from the operations the way commerce-sdk-isomorphic's
+ * helpers compose them (reference f.1), plus a checked `state` on every redirect.
+ *
+ * @module
+ */
+import { resolveSlasConfig, type SlasClientConfig } from './config.ts'
+import { runOperation } from './http.ts'
+import { createCodeVerifier, createState, generateCodeChallenge } from './pkce.ts'
+import { authenticateCustomer, authorizeCustomer } from './slas/authorize.ts'
+import type { CallOptions } from './slas/common.ts'
+import { getAccessToken } from './slas/token.ts'
+import type { TokenResponse } from './slasSchemas.ts'
+
+/** Parameters of {@link loginGuestUser}. */
+export interface LoginGuestUserParams {
+  /** Keep this shopper id (the stored USID), else SLAS mints one. */
+  usid?: string
+  dnt?: boolean
+}
+
+/**
+ * A guest session. Public client: `/authorize?hint=guest` with PKCE and a checked `state`, then the
+ * `authorization_code_pkce` grant. Private client: the `client_credentials` grant.
+ *
+ * @example
+ * ```ts
+ * const tokens = await loginGuestUser(config, { usid: storedUsid })
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationIds `authorizeCustomer`, `getAccessToken`
+ */
+export function loginGuestUser(
+  config: SlasClientConfig,
+  params: LoginGuestUserParams = {},
+  options: CallOptions = {},
+): Promise<TokenResponse> {
+  return runOperation('loginGuestUser', options.signal, async () => {
+    const { usid, dnt } = params
+    if (resolveSlasConfig(config).clientSecret !== undefined) {
+      return getAccessToken(config, { grantType: 'client_credentials', usid, dnt }, options)
+    }
+    const codeVerifier = createCodeVerifier()
+    const codeChallenge = await generateCodeChallenge(codeVerifier)
+    const state = createState()
+    const redirect = await authorizeCustomer(
+      config,
+      { hint: 'guest', codeChallenge, state, usid },
+      options,
+    )
+    return getAccessToken(
+      config,
+      {
+        grantType: 'authorization_code_pkce',
+        code: redirect.code,
+        codeVerifier,
+        usid: redirect.usid ?? usid,
+        dnt,
+      },
+      options,
+    )
+  })
+}
+
+/** Parameters of {@link loginRegisteredUser}. */
+export interface LoginRegisteredUserParams {
+  username: string
+  /** Used for the one `/login` call, then dropped. */
+  password: string
+  /** The guest USID, so the registered session keeps the guest's basket. */
+  usid?: string
+  dnt?: boolean
+  /** `c_*` parameters passed to B2C Commerce hooks. */
+  customParameters?: Record<`c_${string}`, string>
+}
+
+/**
+ * A registered B2C Commerce shopper session: `/login` (Basic shopper credentials, PKCE, checked
+ * `state`), then the `authorization_code_pkce` grant (with Basic client auth when a secret is set).
+ *
+ * @example
+ * ```ts
+ * const tokens = await loginRegisteredUser(config, { username, password, usid: guest.usid })
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationIds `authenticateCustomer`, `getAccessToken`
+ */
+export function loginRegisteredUser(
+  config: SlasClientConfig,
+  params: LoginRegisteredUserParams,
+  options: CallOptions = {},
+): Promise<TokenResponse> {
+  return runOperation('loginRegisteredUser', options.signal, async () => {
+    const codeVerifier = createCodeVerifier()
+    const codeChallenge = await generateCodeChallenge(codeVerifier)
+    const state = createState()
+    const redirect = await authenticateCustomer(
+      config,
+      {
+        username: params.username,
+        password: params.password,
+        codeChallenge,
+        state,
+        usid: params.usid,
+        customParameters: params.customParameters,
+      },
+      options,
+    )
+    return getAccessToken(
+      config,
+      {
+        grantType: 'authorization_code_pkce',
+        code: redirect.code,
+        codeVerifier,
+        usid: redirect.usid ?? params.usid,
+        dnt: params.dnt,
+      },
+      options,
+    )
+  })
+}
+
+/** Parameters of {@link refreshAccessToken}. */
+export interface RefreshAccessTokenParams {
+  refreshToken: string
+  dnt?: boolean
+}
+
+/**
+ * New tokens from a refresh token. A public client's refresh token is single use: store the new
+ * one. A dead refresh token maps to `invalid_grant`.
+ *
+ * @example
+ * ```ts
+ * const tokens = await refreshAccessToken(config, { refreshToken })
+ * ```
+ * @see `auth-oas-v1-public.yaml` operationId `getAccessToken`
+ */
+export function refreshAccessToken(
+  config: SlasClientConfig,
+  params: RefreshAccessTokenParams,
+  options: CallOptions = {},
+): Promise<TokenResponse> {
+  return getAccessToken(
+    config,
+    { grantType: 'refresh_token', refreshToken: params.refreshToken, dnt: params.dnt },
+    options,
+  )
+}

@@ -1,0 +1,159 @@
+/**
+ * zod/mini schemas and types for SLAS responses. Every response is checked before it reaches a
+ * machine (style practice 7); unknown fields are tolerated, known fields must have their type.
+ *
+ * @module
+ */
+import * as z from 'zod/mini'
+
+const nonEmpty = () => z.string().check(z.minLength(1, 'must not be empty'))
+const seconds = () => z.number().check(z.nonnegative('must be a non-negative number'))
+
+const tokenFields = {
+  access_token: nonEmpty(),
+  expires_in: seconds(),
+  token_type: z
+    .string()
+    .check(z.refine((value) => value.toLowerCase() === 'bearer', 'must be "Bearer"')),
+  usid: nonEmpty(),
+  customer_id: nonEmpty(),
+  id_token: z.optional(z.string()),
+  enc_user_id: z.optional(z.string()),
+  idp_access_token: z.optional(z.string()),
+  idp_refresh_token: z.optional(z.string()),
+  refresh_token_expires_in: z.optional(seconds()),
+  // The spec says string ("true"/"false"); a boolean is read as the same thing.
+  dnt: z.optional(z.union([z.string(), z.boolean()])),
+}
+
+/**
+ * `TokenResponse` of every token-issuing SLAS endpoint (reference a.15), with a refresh token.
+ *
+ * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse
+ */
+export const TokenResponseSchema = z.looseObject({ ...tokenFields, refresh_token: nonEmpty() })
+
+/** A validated SLAS token response. */
+export type TokenResponse = z.infer<typeof TokenResponseSchema>
+
+/**
+ * A token response for flows that issue no refresh token (trusted agent): same checks, refresh
+ * token optional.
+ *
+ * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse (refresh_token description)
+ */
+export const AccessTokenResponseSchema = z.looseObject({
+  ...tokenFields,
+  refresh_token: z.optional(z.string()),
+})
+
+/** A validated token response whose refresh token may be absent. */
+export type AccessTokenResponse = z.infer<typeof AccessTokenResponseSchema>
+
+/**
+ * `/logout` and `/revoke` answer with a TokenResponse whose values are emptied (`""`, `"null"`, 0);
+ * nothing in it is used, so only the known fields' types are checked.
+ *
+ * @see `auth-oas-v1-public.yaml` operations logoutCustomer, revokeToken (examples)
+ */
+export const EmptiedTokenResponseSchema = z.looseObject({
+  access_token: z.optional(z.string()),
+  refresh_token: z.optional(z.string()),
+  id_token: z.optional(z.string()),
+  expires_in: z.optional(z.number()),
+  token_type: z.optional(z.string()),
+  usid: z.optional(z.string()),
+  customer_id: z.optional(z.string()),
+})
+
+/** The body of a logout or revoke answer. */
+export type EmptiedTokenResponse = z.infer<typeof EmptiedTokenResponseSchema>
+
+/**
+ * Token introspection: `{ active: true, ... }` or (RFC 7662) `{ active: false }`.
+ *
+ * @see `auth-oas-v1-public.yaml` operation introspectToken (introspectTokenSuccess example)
+ */
+export const IntrospectionSchema = z.discriminatedUnion('active', [
+  z.looseObject({
+    active: z.literal(true),
+    client_id: z.optional(z.string()),
+    exp: z.optional(z.number()),
+    iat: z.optional(z.number()),
+    iss: z.optional(z.string()),
+    scope: z.optional(z.string()),
+    sub: z.optional(z.string()),
+    token_type: z.optional(z.string()),
+  }),
+  z.looseObject({ active: z.literal(false) }),
+])
+
+/** A validated introspection answer. */
+export type Introspection = z.infer<typeof IntrospectionSchema>
+
+/**
+ * OIDC claims about the shopper.
+ *
+ * @see `auth-oas-v1-public.yaml` operation getUserInfo (getUserInfoSuccess example)
+ */
+export const UserInfoSchema = z.looseObject({
+  sub: z.optional(z.string()),
+  customer_id: z.optional(z.string()),
+  email: z.optional(z.string()),
+  external_id: z.optional(z.string()),
+  family_name: z.optional(z.string()),
+  given_name: z.optional(z.string()),
+  name: z.optional(z.string()),
+  validated: z.optional(z.boolean()),
+})
+
+/** A validated userinfo answer. */
+export type UserInfo = z.infer<typeof UserInfoSchema>
+
+/**
+ * The JSON Web Key Set SLAS signs shopper JWTs with (EC P-256, ES256).
+ *
+ * @see `auth-oas-v1-public.yaml` operation getJwksUri (getJwksSuccess example)
+ */
+export const JwksSchema = z.looseObject({
+  keys: z.array(
+    z.looseObject({
+      kty: nonEmpty(),
+      kid: z.optional(z.string()),
+      use: z.optional(z.string()),
+      alg: z.optional(z.string()),
+      crv: z.optional(z.string()),
+      x: z.optional(z.string()),
+      y: z.optional(z.string()),
+    }),
+  ),
+})
+
+/** A validated JWKS. */
+export type Jwks = z.infer<typeof JwksSchema>
+
+const strings = () => z.optional(z.array(z.string()))
+
+/**
+ * OpenID Connect discovery document.
+ *
+ * @see `auth-oas-v1-public.yaml` operation getWellknownOpenidConfiguration
+ */
+export const OpenIdConfigurationSchema = z.looseObject({
+  issuer: nonEmpty(),
+  jwks_uri: nonEmpty(),
+  token_endpoint: nonEmpty(),
+  authorization_endpoint: z.optional(z.string()),
+  revocation_endpoint: z.optional(z.string()),
+  userinfo_endpoint: z.optional(z.string()),
+  grant_types_supported: strings(),
+  code_challenge_methods_supported: strings(),
+  response_types_supported: strings(),
+  scopes_supported: strings(),
+  claims_supported: strings(),
+})
+
+/** A validated discovery document. */
+export type OpenIdConfiguration = z.infer<typeof OpenIdConfigurationSchema>
+
+export { decodeJwtClaims, type ShopperTokenClaims } from './jwtClaims.ts'

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import { ERROR_CODES, ShopperSessionError } from '../../src/errors.ts'
+import { mapErrorResponse, mapFetchFailure } from '../../src/scapi/errorMapping.ts'
+import { recordError } from '../support/secretGuard.ts'
+import { registerSecret } from '../support/secrets.ts'
+import { WIRE_SHAPES } from '../support/wireShapes.ts'
+import { makeJwt } from './fakeFetch.ts'
+
+const NOW = Date.parse('2025-01-01T00:00:00Z')
+
+function map(input: Parameters<typeof mapErrorResponse>[0]) {
+  const error = mapErrorResponse({ now: () => NOW, ...input })
+  recordError(error)
+  return error
+}
+
+describe('mapErrorResponse: the assumed wire shapes table', () => {
+  it.each(WIRE_SHAPES.map((row) => [row.id, row] as const))('%s', (_id, row) => {
+    // As the raw text of a Response, with real Headers.
+    const fromText = map({
+      operation: row.operation,
+      status: row.status,
+      headers: new Headers(row.headers ?? {}),
+      body: JSON.stringify(row.body),
+    })
+    expect(fromText).toBeInstanceOf(ShopperSessionError)
+    expect(fromText.code).toBe(row.code)
+    expect(fromText.status).toBe(row.status)
+    expect(fromText.operation).toBe(row.operation)
+    expect(fromText.message.startsWith(`${row.operation} failed: ${row.status}`)).toBe(true)
+    // As an already parsed body with a plain header record.
+    const fromObject = map({ ...row, headers: row.headers ?? {} })
+    expect(fromObject.code).toBe(row.code)
+  })
+
+  it('covers every code the table promises', () => {
+    expect(new Set(WIRE_SHAPES.map((row) => row.code)).size).toBeGreaterThan(10)
+  })
+})
+
+describe('mapErrorResponse: details', () => {
+  it('names the operation and prefers the SLAS message', () => {
+    const error = map({
+      operation: 'getAccessToken',
+      status: 400,
+      body: { error: 'invalid_request', message: 'invalid refresh_token' },
+    })
+    expect(error.message).toBe('getAccessToken failed: 400 invalid refresh_token')
+    expect(error.serverError).toBe('invalid_request')
+    expect(error.serverMessage).toBe('invalid refresh_token')
+  })
+
+  it('keeps two 400s apart by their type slug', () => {
+    const slug = (name: string) => ({
+      type: `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/${name}`,
+    })
+    const op = 'updateCustomer'
+    expect(map({ operation: op, status: 400, body: slug('login-already-in-use') }).code).toBe(
+      'login_taken',
+    )
+    expect(map({ operation: op, status: 400, body: slug('invalid-current-password') }).code).toBe(
+      'invalid_current_password',
+    )
+  })
+
+  it.each([
+    ['getAccessToken', 400, '<html>Bad Request</html>', 'bad_request'],
+    ['getAccessToken', 401, '', 'invalid_client'],
+    ['getCustomer', 401, 'Unauthorized', 'invalid_token'],
+    ['logoutCustomer', 401, undefined, 'invalid_token'],
+    ['getCustomer', 403, '<html/>', 'forbidden'],
+    ['getCustomer', 404, 'nope', 'not_found'],
+    ['registerCustomer', 409, '{"truncated":', 'conflict'],
+    ['getAccessToken', 412, '', 'bad_request'],
+    ['getAccessToken', 418, 'teapot', 'bad_request'],
+    ['getAccessToken', 429, '', 'rate_limited'],
+    ['getAccessToken', 500, 'Internal', 'server_error'],
+    ['getAccessToken', 502, '<html>Bad gateway</html>', 'server_error'],
+    ['getAccessToken', 503, '', 'server_error'],
+    ['getAccessToken', 503, '<h1>Down for maintenance</h1>', 'maintenance'],
+    ['getAccessToken', 502, '<h1>Down for maintenance</h1>', 'server_error'],
+    ['logoutCustomer', 303, '', 'rate_limited'],
+    ['getAccessToken', 302, '', 'invalid_response'],
+    ['getAccessToken', 400, '[1,2]', 'bad_request'],
+    ['getAccessToken', 400, 'null', 'bad_request'],
+    ['getAccessToken', 400, '{"error": 42, "message": ["x"]}', 'bad_request'],
+  ] as const)('maps a %s %i with body %j by status', (operation, status, body, code) => {
+    expect(map({ operation, status, body }).code).toBe(code)
+  })
+
+  it('sees a maintenance page when the body says so in JSON', () => {
+    const error = map({
+      operation: 'getAccessToken',
+      status: 503,
+      body: { title: 'Service Unavailable', detail: 'Scheduled maintenance in progress.' },
+    })
+    expect(error.code).toBe('maintenance')
+  })
+
+  it('maps a dependent service outage (412 precondition_failure) to server_error', () => {
+    const body = {
+      error: 'precondition_failure',
+      error_description: 'Dependent service is not available.',
+    }
+    expect(map({ operation: 'getPasswordResetToken', status: 412, body }).code).toBe('server_error')
+  })
+
+  it.each([
+    [{ 'Retry-After': '3' }, 429, 3000],
+    [{ 'retry-after': '0' }, 429, 0],
+    [{ 'retry-after': 'Wed, 01 Jan 2025 00:00:10 GMT' }, 429, 10_000],
+    [{ 'retry-after': 'Tue, 31 Dec 2024 23:59:00 GMT' }, 429, 0],
+    [{ 'retry-after': 'soon' }, 429, undefined],
+    [{ 'retry-after': '-5' }, 429, undefined],
+    [{ 'X-RateLimit-1M-Reset': String(NOW / 1000 + 42) }, 429, 42_000],
+    [{ 'x-ratelimit-1m-reset': '7' }, 429, 7000],
+    [{ 'retry-after': '2', 'x-ratelimit-1m-reset': String(NOW / 1000 + 42) }, 429, 2000],
+    [{ 'retry-after': '120' }, 503, 120_000],
+    [{ 'x-ratelimit-1m-reset': String(NOW / 1000 + 42) }, 400, undefined],
+    [{ 'retry-after': '99999999999' }, 429, 2_147_483_647],
+  ] as const)('reads %j on a %i as retryAfterMs %s', (headers, status, expected) => {
+    const error = map({ operation: 'getAccessToken', status, headers, body: '' })
+    expect(error.retryAfterMs).toBe(expected)
+  })
+
+  it('redacts a token the server echoed and never leaks it', () => {
+    const token = makeJwt({ sub: 'echoed', n: 'Nq7aP2' })
+    const refresh = 'Zx81Lq2Vw9Tt5Rr3Pp1Oo0Nn7Mm6Kk4Jj.Hh2Gg8Ff5Ee3Dd1Cc'
+    const unregister = [registerSecret(token), registerSecret(refresh)]
+    const error = map({
+      operation: 'logoutCustomer',
+      status: 401,
+      body: {
+        error: 'invalid_token',
+        error_description: `The token ${token} is not valid (refresh_token=${refresh})`,
+      },
+    })
+    expect(error.code).toBe('invalid_token')
+    expect(error.message).toContain('[redacted]')
+    expect(error.message).not.toContain(token)
+    expect(JSON.stringify(error)).not.toContain(refresh)
+    expect(error.serverMessage).not.toContain(refresh)
+    for (const undo of unregister) undo()
+  })
+
+  it('cuts huge server text', () => {
+    const error = map({
+      operation: 'getAccessToken',
+      status: 400,
+      body: { message: 'x '.repeat(50_000) },
+    })
+    expect(error.message.length).toBeLessThan(300)
+  })
+})
+
+describe('mapFetchFailure', () => {
+  const timeoutError = new DOMException('The operation timed out.', 'TimeoutError')
+  const abortError = new DOMException('This operation was aborted', 'AbortError')
+
+  function aborted(reason?: unknown): AbortSignal {
+    const controller = new AbortController()
+    controller.abort(reason)
+    return controller.signal
+  }
+
+  it.each([
+    ['a TimeoutError', timeoutError, undefined, 'timeout'],
+    ['an AbortError', abortError, undefined, 'aborted'],
+    ['a signal aborted by a timeout', abortError, aborted(timeoutError), 'timeout'],
+    ['a signal aborted by its caller', abortError, aborted(), 'aborted'],
+    [
+      'a signal aborted with a custom reason',
+      new Error('stop'),
+      aborted('leaving state'),
+      'aborted',
+    ],
+    [
+      'an ofetch FetchError around an abort',
+      { name: 'FetchError', cause: abortError },
+      undefined,
+      'aborted',
+    ],
+    [
+      'an undici failure',
+      new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }),
+      undefined,
+      'network',
+    ],
+    ['a thrown string', 'boom', undefined, 'network'],
+    ['null', null, undefined, 'network'],
+  ] as const)('maps %s', (_name, error, signal, code) => {
+    const mapped = mapFetchFailure('getAccessToken', error, signal)
+    recordError(mapped)
+    expect(mapped.code).toBe(code)
+    expect(ERROR_CODES).toContain(mapped.code)
+    expect(mapped.operation).toBe('getAccessToken')
+  })
+
+  it('names the system error of a network failure', () => {
+    const error = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
+    expect(mapFetchFailure('getJwksUri', error).message).toBe(
+      'getJwksUri failed: network error (TypeError fetch failed (ECONNREFUSED))',
+    )
+  })
+
+  it('redacts what a thrown error quotes', () => {
+    const token = makeJwt({ sub: 'header-value', n: 'Pq9xL2' })
+    const undo = registerSecret(token)
+    const error = mapFetchFailure(
+      'getUserInfo',
+      new TypeError(`invalid header value "Bearer ${token}\n"`),
+    )
+    recordError(error)
+    expect(error.message).not.toContain(token)
+    undo()
+  })
+
+  it('passes a ShopperSessionError through', () => {
+    const original = new ShopperSessionError('invalid_config', 'x')
+    expect(mapFetchFailure('getAccessToken', original)).toBe(original)
+  })
+})
