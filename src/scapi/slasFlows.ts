@@ -39,24 +39,8 @@ export function loginGuestUser(
     if (resolveSlasConfig(config).clientSecret !== undefined) {
       return getAccessToken(config, { grantType: 'client_credentials', usid, dnt }, options)
     }
-    const codeVerifier = createCodeVerifier()
-    const codeChallenge = await generateCodeChallenge(codeVerifier)
-    const state = createState()
-    const redirect = await authorizeCustomer(
-      config,
-      { hint: 'guest', codeChallenge, state, usid },
-      options,
-    )
-    return getAccessToken(
-      config,
-      {
-        grantType: 'authorization_code_pkce',
-        code: redirect.code,
-        codeVerifier,
-        usid: redirect.usid ?? usid,
-        dnt,
-      },
-      options,
+    return exchangeWithPkce(config, { usid, dnt }, options, (codeChallenge, state) =>
+      authorizeCustomer(config, { hint: 'guest', codeChallenge, state, usid }, options),
     )
   })
 }
@@ -89,31 +73,19 @@ export function loginRegisteredUser(
   options: CallOptions = {},
 ): Promise<TokenResponse> {
   return runOperation('loginRegisteredUser', options.signal, async () => {
-    const codeVerifier = createCodeVerifier()
-    const codeChallenge = await generateCodeChallenge(codeVerifier)
-    const state = createState()
-    const redirect = await authenticateCustomer(
-      config,
-      {
-        username: params.username,
-        password: params.password,
-        codeChallenge,
-        state,
-        usid: params.usid,
-        customParameters: params.customParameters,
-      },
-      options,
-    )
-    return getAccessToken(
-      config,
-      {
-        grantType: 'authorization_code_pkce',
-        code: redirect.code,
-        codeVerifier,
-        usid: redirect.usid ?? params.usid,
-        dnt: params.dnt,
-      },
-      options,
+    return exchangeWithPkce(config, params, options, (codeChallenge, state) =>
+      authenticateCustomer(
+        config,
+        {
+          username: params.username,
+          password: params.password,
+          codeChallenge,
+          state,
+          usid: params.usid,
+          customParameters: params.customParameters,
+        },
+        options,
+      ),
     )
   })
 }
@@ -142,6 +114,31 @@ export function refreshAccessToken(
   return getAccessToken(
     config,
     { grantType: 'refresh_token', refreshToken: params.refreshToken, dnt: params.dnt },
+    options,
+  )
+}
+
+/**
+ * The PKCE half both code flows share: a fresh verifier, challenge and state for `start` (the
+ * redirect step), then the `authorization_code_pkce` grant for the code it returns.
+ */
+async function exchangeWithPkce(
+  config: SlasClientConfig,
+  params: { usid?: string; dnt?: boolean },
+  options: CallOptions,
+  start: (codeChallenge: string, state: string) => Promise<{ code: string; usid?: string }>,
+): Promise<TokenResponse> {
+  const codeVerifier = createCodeVerifier()
+  const redirect = await start(await generateCodeChallenge(codeVerifier), createState())
+  return getAccessToken(
+    config,
+    {
+      grantType: 'authorization_code_pkce',
+      code: redirect.code,
+      codeVerifier,
+      usid: redirect.usid ?? params.usid,
+      dnt: params.dnt,
+    },
     options,
   )
 }
