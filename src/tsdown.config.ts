@@ -14,6 +14,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: { sourcemap: true },
   platform: 'neutral',
+  // node:http is only reached from the emulator/node entry; keep Node built-ins as imports.
+  deps: { neverBundle: [/^node:/] },
   target: 'es2022',
   sourcemap: true,
   clean: true,

@@ -1,10 +1,13 @@
 /**
  * The emulator side of the "assumed wire shapes" table: every SLAS and gateway row is staged
- * against the emulator and must come back with exactly that status, body fields and headers.
+ * against the emulator and must come back with exactly that status, body fields and headers; the
+ * client's mapper then reads that real answer as the row's error code.
  */
 import { describe, expect, it } from 'vitest'
 import type { Emulator } from '../../src/emulator/index.ts'
+import { mapErrorResponse } from '../../src/scapi/errorMapping.ts'
 import { createTestEmulator } from '../support/emulator.ts'
+import { recordError } from '../support/secretGuard.ts'
 import { WIRE_SHAPES } from '../support/wireShapes.ts'
 import {
   authorizeGuest,
@@ -167,7 +170,18 @@ describe('assumed wire shapes: the emulator side', () => {
     if (!stage) throw new Error(`no stager for ${row.id}`)
     const { emulator, response } = await stage()
     expect(response.status).toBe(row.status)
-    expect(await response.json()).toMatchObject(row.body)
+    const body: unknown = await response.json()
+    expect(body).toMatchObject(row.body)
+    // End to end: the client's mapper reads the emulator's real answer as the row's code.
+    const mapped = mapErrorResponse({
+      operation: row.operation,
+      status: response.status,
+      headers: response.headers,
+      body,
+      now: () => emulator.control.now(),
+    })
+    recordError(mapped)
+    expect(mapped.code).toBe(row.code)
     for (const [name, value] of Object.entries(row.headers ?? {})) {
       expect(response.headers.get(name), name).toBe(value)
     }
