@@ -6,22 +6,16 @@
  */
 import type { RequestContext } from '../router.ts'
 import { slasError } from '../slasErrors.ts'
-import { checkSlasClientAuth, findClient, knownSite, redirectAllowed } from './clients.ts'
+import { codeRequestClient, knownSite } from './clients.ts'
 import { issueCode, redirectWithCode } from './codes.ts'
 import { readParams, RULES } from './params.ts'
 
 /** authorizeCustomer: validate everything, then issue the code and answer 303. */
 export async function authorizeCustomer(ctx: RequestContext): Promise<Response> {
   const query = ctx.url.searchParams
-  const id = readParams(query, { client_id: RULES.clientId })
-  const client = id.ok ? findClient(ctx.core, id.values.client_id) : undefined
-  if (!client) return slasError('badClientId')
-  const clientAuth = checkSlasClientAuth(ctx.request, client)
-  if (clientAuth) return clientAuth
-  const redirect = readParams(query, { redirect_uri: RULES.redirectUri })
-  if (!redirect.ok || !redirectAllowed(client, redirect.values.redirect_uri)) {
-    return slasError('badRedirectUri')
-  }
+  const who = codeRequestClient(ctx.core, ctx.request, query)
+  if (!who.ok) return who.response
+  const { client, redirectUri } = who
   const params = readParams(query, {
     response_type: { required: true, max: 16 },
     code_challenge: RULES.codeChallenge,
@@ -44,7 +38,7 @@ export async function authorizeCustomer(ctx: RequestContext): Promise<Response> 
   if (values.hint !== 'guest') return slasError('unsupportedHint')
   const record = issueCode(ctx.core, {
     clientId: client.clientId,
-    redirectUri: redirect.values.redirect_uri,
+    redirectUri: redirectUri,
     challenge: values.code_challenge,
     usid: values.usid,
     siteId: values.channel_id,

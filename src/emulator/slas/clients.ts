@@ -10,6 +10,7 @@ import { basicCredentials, decodeBasicValue, type FormResult } from '../http.ts'
 import type { EmulatorClient } from '../options.ts'
 import { slasError } from '../slasErrors.ts'
 import { redirectUriMatches } from '../wildcard.ts'
+import { readParams, RULES } from './params.ts'
 
 /** The client with this id. */
 export function findClient(
@@ -54,6 +55,32 @@ export function checkSlasClientAuth(
   return ok ? undefined : slasError('authorizationFailed')
 }
 
+/** The client and redirect URI of a code request, or the answer refusing it. */
+export type CodeRequestClient =
+  | { ok: true; client: EmulatorClient; redirectUri: string }
+  | { ok: false; response: Response }
+
+/**
+ * The common start of /authorize and /login: a known `client_id`, its `x-slas-client-auth`, and a
+ * `redirect_uri` registered on it, checked in the order SLAS reports them.
+ */
+export function codeRequestClient(
+  core: EmulatorCore,
+  request: Request,
+  params: URLSearchParams,
+): CodeRequestClient {
+  const id = readParams(params, { client_id: RULES.clientId })
+  const client = id.ok ? findClient(core, id.values.client_id) : undefined
+  if (!client) return { ok: false, response: slasError('badClientId') }
+  const clientAuth = checkSlasClientAuth(request, client)
+  if (clientAuth) return { ok: false, response: clientAuth }
+  const redirect = readParams(params, { redirect_uri: RULES.redirectUri })
+  if (!redirect.ok || !redirectAllowed(client, redirect.values.redirect_uri)) {
+    return { ok: false, response: slasError('badRedirectUri') }
+  }
+  return { ok: true, client, redirectUri: redirect.values.redirect_uri }
+}
+
 /** A client identified on a token-style endpoint. */
 export type TokenClient =
   { ok: true; client: EmulatorClient; authenticated: boolean } | { ok: false; response: Response }
@@ -88,6 +115,17 @@ export function tokenClient(
   if (!client) return { ok: false, response: slasError('badClientId') }
   if (client.type === 'private') return { ok: false, response: slasError('basicAuthFailed') }
   return { ok: true, client, authenticated: false }
+}
+
+/** {@link tokenClient} for a form body: reads its optional `client_id` first. */
+export function tokenClientOfForm(
+  core: EmulatorCore,
+  request: Request,
+  body: URLSearchParams,
+): TokenClient {
+  const id = readParams(body, { client_id: { max: 40 } })
+  if (!id.ok) return { ok: false, response: slasError('badClientId') }
+  return tokenClient(core, request, id.values.client_id)
 }
 
 /** Basic auth of a private client, required (revoke, introspect, trusted system). */

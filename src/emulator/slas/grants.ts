@@ -10,7 +10,7 @@ import type { RequestContext } from '../router.ts'
 import { openSession } from '../sessions.ts'
 import { slasError } from '../slasErrors.ts'
 import { loginKey } from '../state.ts'
-import { knownSite, tokenClient } from './clients.ts'
+import { knownSite, tokenClientOfForm } from './clients.ts'
 import { readParams, required, RULES } from './params.ts'
 import { tokenResponse } from './respond.ts'
 
@@ -26,9 +26,7 @@ export async function codeGrant(
   grant: 'authorization_code' | 'authorization_code_pkce',
 ): Promise<Response> {
   const { core } = ctx
-  const id = readParams(body, { client_id: { max: 40 } })
-  if (!id.ok) return slasError('badClientId')
-  const who = tokenClient(core, ctx.request, id.values.client_id)
+  const who = tokenClientOfForm(core, ctx.request, body)
   if (!who.ok) return who.response
   if (grant === 'authorization_code' && !who.authenticated) return slasError('basicAuthFailed')
   const params = readParams(body, {
@@ -92,9 +90,7 @@ export async function clientCredentialsGrant(
   body: URLSearchParams,
 ): Promise<Response> {
   const { core } = ctx
-  const id = readParams(body, { client_id: { max: 40 } })
-  if (!id.ok) return slasError('badClientId')
-  const who = tokenClient(core, ctx.request, id.values.client_id)
+  const who = tokenClientOfForm(core, ctx.request, body)
   if (!who.ok) return who.response
   if (!who.authenticated) return slasError('basicAuthFailed')
   const params = readParams(body, {

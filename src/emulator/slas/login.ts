@@ -8,13 +8,7 @@ import { basicCredentials } from '../http.ts'
 import type { RequestContext } from '../router.ts'
 import { slasError } from '../slasErrors.ts'
 import { type LoginRecord, loginKey } from '../state.ts'
-import {
-  checkSlasClientAuth,
-  findClient,
-  formProblem,
-  knownSite,
-  redirectAllowed,
-} from './clients.ts'
+import { codeRequestClient, formProblem, knownSite } from './clients.ts'
 import { issueCode, redirectWithCode } from './codes.ts'
 import { readParams, required, RULES } from './params.ts'
 
@@ -23,15 +17,9 @@ export async function authenticateCustomer(ctx: RequestContext): Promise<Respons
   const form = await ctx.form()
   if (!form.ok) return formProblem(form)
   const body = form.params
-  const id = readParams(body, { client_id: RULES.clientId })
-  const client = id.ok ? findClient(ctx.core, id.values.client_id) : undefined
-  if (!client) return slasError('badClientId')
-  const clientAuth = checkSlasClientAuth(ctx.request, client)
-  if (clientAuth) return clientAuth
-  const redirect = readParams(body, { redirect_uri: RULES.redirectUri })
-  if (!redirect.ok || !redirectAllowed(client, redirect.values.redirect_uri)) {
-    return slasError('badRedirectUri')
-  }
+  const who = codeRequestClient(ctx.core, ctx.request, body)
+  if (!who.ok) return who.response
+  const { client, redirectUri } = who
   const params = readParams(body, {
     channel_id: required(RULES.channelId),
     code_challenge: RULES.codeChallenge,
@@ -88,7 +76,7 @@ export async function authenticateCustomer(ctx: RequestContext): Promise<Respons
   record.lastLoginAt = now
   const code = issueCode(ctx.core, {
     clientId: client.clientId,
-    redirectUri: redirect.values.redirect_uri,
+    redirectUri: redirectUri,
     challenge: values.code_challenge,
     usid: values.usid,
     siteId: values.channel_id,

@@ -7,16 +7,14 @@
 import type { RequestContext } from '../router.ts'
 import { endSession, findRefresh, refreshStatus, rotateRefresh } from '../sessions.ts'
 import { slasError } from '../slasErrors.ts'
-import { knownSite, tokenClient } from './clients.ts'
+import { knownSite, tokenClientOfForm } from './clients.ts'
 import { readParams, required, RULES } from './params.ts'
 import { tokenResponse } from './respond.ts'
 
 /** refresh_token grant. */
 export async function refreshGrant(ctx: RequestContext, body: URLSearchParams): Promise<Response> {
   const { core } = ctx
-  const id = readParams(body, { client_id: { max: 40 } })
-  if (!id.ok) return slasError('badClientId')
-  const who = tokenClient(core, ctx.request, id.values.client_id)
+  const who = tokenClientOfForm(core, ctx.request, body)
   if (!who.ok) return who.response
   const params = readParams(body, {
     refresh_token: RULES.refreshToken,
