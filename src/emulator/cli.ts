@@ -35,9 +35,10 @@ async function main(): Promise<void> {
   const [first, ...rest] = settings.shoppers.map(
     (s) => `${s.login} / ${s.password} (${s.firstName} ${s.lastName})`,
   )
-  const slasPath = `/shopper/auth/v1/organizations/${settings.organizationId}/oauth2`
+  const org = `organizations/${settings.organizationId}`
+  const { accountManager } = settings
   const lines = [
-    'shopper-session emulator (SLAS) is running',
+    'shopper-session emulator (SLAS, Shopper Customers, Shopper Baskets) is running',
     `  base URL        ${server.url}`,
     `  organizationId  ${settings.organizationId}`,
     `  shortCode       ${settings.shortCode}`,
@@ -45,10 +46,14 @@ async function main(): Promise<void> {
     `  public client   ${settings.clients.public.clientId}`,
     `  private client  ${settings.clients.private.clientId}`,
     `  private secret  ${settings.clients.private.secret ?? ''} (development secret)`,
+    `  AM client       ${accountManager.clientId} / ${accountManager.secret} (development secret)`,
     `  redirect URI    ${server.url}/callback`,
     `  shoppers        ${first ?? '(none)'}`,
     ...rest.map((line) => `                  ${line}`),
-    `  SLAS endpoints  ${server.url}${slasPath}/…`,
+    `  SLAS            ${server.url}/shopper/auth/v1/${org}/oauth2/…`,
+    `  Customers       ${server.url}/customer/shopper-customers/v1/${org}/…`,
+    `  Baskets         ${server.url}/checkout/shopper-baskets/v1/${org}/…`,
+    `  Account Manager ${server.url}/dwsso/oauth2/access_token`,
     'Press Ctrl+C to stop.',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)

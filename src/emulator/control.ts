@@ -6,11 +6,13 @@
  */
 import type { EmulatorClock } from './clock.ts'
 import type { EmulatorCore } from './core.ts'
+import { type OutboxEntry, outbox, seedOrders } from './customers/controlApi.ts'
 import type { Fault, FaultQueue } from './faults.ts'
 import type { RequestLogEntry } from './pipeline.ts'
 import type { RateLimiter } from './rateLimit.ts'
 import { endSession } from './sessions.ts'
 import { createState, loginKey, stateSecrets } from './state.ts'
+import type { ForcedRateLimit, ThrottleQueue } from './throttle.ts'
 
 /** Which sessions `revokeSessions` ends (all given fields must match; none = every session). */
 export interface SessionFilter {
@@ -28,6 +30,13 @@ export interface EmulatorControl {
   /** Makes the next call(s) of `operation` (an operationId, e.g. `getAccessToken`) fail. */
   failNext(operation: string, fault: Fault): void
   /**
+   * Makes the next call(s) of `operation` (or of any operation when omitted) answer 429 in the
+   * module's shape, with `Retry-After` (default 60 s) and `X-RateLimit-*` headers showing both
+   * windows used up until then. The operation does not run; the real limiter is not charged.
+   */
+  rateLimit(operation?: string, options?: ForcedRateLimit): void
+  rateLimit(options: ForcedRateLimit): void
+  /**
    * Back to the seeded state: no sessions, codes, lockouts or faults; offset 0; rate counters and
    * request log cleared. The signing key is kept (tokens from before are unknown all the same).
    */
@@ -38,6 +47,11 @@ export interface EmulatorControl {
   secrets(): string[]
   /** The request log, optionally for one operation (copies). */
   requests(operation?: string): RequestLogEntry[]
+  // --- Shopper Customers ---
+  /** Issued password reset tokens, oldest first, like an e-mail outbox (copies). */
+  outbox(): OutboxEntry[]
+  /** Appends orders (`Order` JSON objects) for getCustomerOrders; `reset()` clears them. */
+  seedOrders(customerId: string, orders: readonly object[]): void
 }
 
 /** What the control API acts on. */
@@ -47,6 +61,8 @@ export interface ControlParts {
   faults: FaultQueue
   rateLimiter: RateLimiter
   log: RequestLogEntry[]
+  /** Forced 429s (`rateLimit`). */
+  throttle: ThrottleQueue
 }
 
 /** Builds the control API. */
@@ -56,14 +72,20 @@ export function createControl({
   faults,
   rateLimiter,
   log,
+  throttle,
 }: ControlParts): EmulatorControl {
   return {
     now: () => clock.now(),
     advanceTime: (ms) => clock.advance(ms),
     failNext: (operation, fault) => faults.add(operation, fault),
+    rateLimit(first?: string | ForcedRateLimit, options?: ForcedRateLimit) {
+      if (first !== null && typeof first === 'object') throttle.add(undefined, first)
+      else throttle.add(first ?? undefined, options ?? {})
+    },
     reset() {
       core.state = createState(core.settings)
       faults.clear()
+      throttle.clear()
       clock.reset()
       rateLimiter.reset()
       log.length = 0
@@ -84,6 +106,7 @@ export function createControl({
     },
     secrets() {
       const clientSecrets = core.settings.clients.all.flatMap((c) => (c.secret ? [c.secret] : []))
+      clientSecrets.push(core.settings.accountManager.secret)
       const seeded = core.settings.shoppers.map((s) => s.password)
       return [...new Set([...clientSecrets, ...seeded, ...stateSecrets(core.state)])]
     },
@@ -92,5 +115,7 @@ export function createControl({
         .filter((e) => operation === undefined || e.operation === operation)
         .map((e) => ({ ...e }))
     },
+    outbox: () => outbox(core.state),
+    seedOrders: (customerId, orders) => seedOrders(core, customerId, orders),
   }
 }

@@ -15,12 +15,16 @@
  * @see `shared/specs/auth-oas-v1-public.yaml` (the official SLAS OpenAPI file)
  * @module
  */
+import { accountManagerModule } from './accountManager/index.ts'
+import { basketsModule } from './baskets/index.ts'
 import { callbackPaths } from './callback.ts'
 import { createClock } from './clock.ts'
 import { createControl, type EmulatorControl } from './control.ts'
 import type { EmulatorCore } from './core.ts'
 import { createCors } from './cors.ts'
+import { customersModule } from './customers/index.ts'
 import { createFaultQueue } from './faults.ts'
+import { checkHooks } from './hooks.ts'
 import { createEmulatorFetch } from './fetch.ts'
 import { generateSigningKey, type SigningKey } from './jwt.ts'
 import { type EmulatorOptions, type EmulatorSettings, resolveSettings } from './options.ts'
@@ -29,9 +33,27 @@ import { createRateLimiter } from './rateLimit.ts'
 import { createRouter } from './router.ts'
 import { slasModule } from './slas/index.ts'
 import { createState } from './state.ts'
+import { createThrottleQueue } from './throttle.ts'
 
 export type { EmulatorControl, SessionFilter } from './control.ts'
 export { ConnectionDropped, type Fault } from './faults.ts'
+export type {
+  EmulatorHooks,
+  HookContext,
+  HookCustomer,
+  HookResult,
+  OperationHooks,
+} from './hooks.ts'
+export type { ForcedRateLimit } from './throttle.ts'
+export type { BasketOptions, BasketRecord } from './baskets/index.ts'
+export type { AccountManagerOptions, AccountManagerSettings } from './accountManager/settings.ts'
+export type {
+  PasswordPolicy,
+  PasswordRules,
+  PasswordValidator,
+  ResolvedPasswordPolicy,
+} from './customers/passwordPolicy.ts'
+export type { OutboxEntry } from './customers/controlApi.ts'
 export type {
   ClientOptions,
   EmulatorClient,
@@ -78,8 +100,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return key
     },
   }
-  const router = createRouter([slasModule])
+  const router = createRouter([slasModule, basketsModule, customersModule, accountManagerModule])
   const faults = createFaultQueue(() => router.operations())
+  const throttle = createThrottleQueue(() => router.operations())
+  const hooks = checkHooks(options.hooks, router.operations())
   const rateLimiter = createRateLimiter(settings.rateLimit)
   const log: RequestLogEntry[] = []
   const handle = createPipeline({
@@ -90,11 +114,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     cors: createCors(settings.corsOrigins),
     log,
     callbackPaths: callbackPaths(settings),
+    throttle,
+    hooks,
   })
   return {
     handle,
     fetch: createEmulatorFetch(handle, settings.baseUrl),
-    control: createControl({ core, clock, faults, rateLimiter, log }),
+    control: createControl({ core, clock, faults, rateLimiter, log, throttle }),
     settings,
   }
 }

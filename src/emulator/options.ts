@@ -4,6 +4,18 @@
  *
  * @module
  */
+import { type BasketOptions, type BasketSettings, resolveBasketSettings } from './baskets/model.ts'
+import {
+  type AccountManagerOptions,
+  type AccountManagerSettings,
+  resolveAccountManager,
+} from './accountManager/settings.ts'
+import {
+  type PasswordPolicy,
+  type ResolvedPasswordPolicy,
+  resolvePasswordPolicy,
+} from './customers/passwordPolicy.ts'
+import type { EmulatorHooks } from './hooks.ts'
 import { customerId, randomString } from './ids.ts'
 import {
   DEFAULT_ORGANIZATION_ID,
@@ -109,6 +121,29 @@ export interface EmulatorOptions {
   rateLimit?: RateLimitOptions
   /** Base clock in epoch ms. Default `Date.now`, read at each call. */
   now?: () => number
+  // --- Shopper Baskets and server hooks ---
+  /** Basket currency and prices (default `USD`, a stable price per product id). */
+  baskets?: BasketOptions
+  /**
+   * Server hooks by operationId (`before` / `after` / `modifyResponse`, see `hooks.ts`); an
+   * unknown operation name throws a `TypeError`.
+   */
+  hooks?: EmulatorHooks
+  // --- Shopper Customers and Account Manager ---
+  /**
+   * Shopper password policy (registration, password change, reset): rules or a function.
+   * Default: at least 8 characters with upper case, lower case, digit and special character.
+   */
+  passwordPolicy?: PasswordPolicy
+  /**
+   * A `login` change in updateCustomer needs the matching `currentPassword` (B2C Commerce 24.7+).
+   * Default true; false emulates older releases (no password needed).
+   */
+  loginChangeRequiresPassword?: boolean
+  /** Password reset token lifetime (`expiresInMinutes`). Default 30. */
+  resetTokenMinutes?: number
+  /** The Account Manager API client. Default `emulator-am-client` / `emulator-am-client-secret`. */
+  accountManager?: AccountManagerOptions
 }
 
 /** A resolved SLAS client. */
@@ -146,6 +181,14 @@ export interface EmulatorSettings {
   corsOrigins: readonly string[]
   rateLimit: Required<RateLimitOptions>
   maxBodyBytes: number
+  /** Shopper Baskets: currency and price function. */
+  baskets: BasketSettings
+  /** Shopper Customers: password policy, loginId change rule, reset token lifetime (minutes). */
+  passwordPolicy: ResolvedPasswordPolicy
+  loginChangeRequiresPassword: boolean
+  resetTokenMinutes: number
+  /** The Account Manager API client. */
+  accountManager: AccountManagerSettings
 }
 
 function count(value: number | undefined, fallback: number, name: string): number {
@@ -181,6 +224,14 @@ function shopper(seed: ShopperSeed): EmulatorShopper {
     customerId: seed.customerId ?? customerId(),
     customerNo: seed.customerNo ?? randomString(8, '0123456789'),
   }
+}
+
+function positiveMinutes(value: number | undefined): number {
+  const minutes = value ?? 30
+  if (!Number.isInteger(minutes) || minutes < 1) {
+    throw new TypeError(`createEmulator: resetTokenMinutes must be an integer ≥ 1: ${minutes}`)
+  }
+  return minutes
 }
 
 /** Applies the defaults; throws a `TypeError` for options that cannot work. */
@@ -248,5 +299,10 @@ export function resolveSettings(options: EmulatorOptions = {}): EmulatorSettings
       enforce: rateLimit.enforce ?? false,
     },
     maxBodyBytes: MAX_BODY_BYTES,
+    baskets: resolveBasketSettings(options.baskets),
+    passwordPolicy: resolvePasswordPolicy(options.passwordPolicy),
+    loginChangeRequiresPassword: options.loginChangeRequiresPassword ?? true,
+    resetTokenMinutes: positiveMinutes(options.resetTokenMinutes),
+    accountManager: resolveAccountManager(options.accountManager),
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The request pipeline behind `emulator.handle`: CORS preflight, routing, the module guard,
- * rate limiting, injected faults (before/after), the callback page, 404/405, the request log,
- * and the last-resort conversion of any exception into the module's 500 body.
+ * The request pipeline behind `emulator.handle`: CORS preflight, routing, forced and real rate
+ * limiting, injected faults (before), the module guard, server hooks around the route
+ * (`before` → route → `after` → `modifyResponse`), injected faults (after), the callback page,
+ * 404/405, the request log, and the last-resort conversion of any exception (a route bug or a
+ * throwing hook) into the module's 500 body.
  *
  * @module
  */
@@ -15,6 +17,7 @@ import {
   replacesAnswer,
   sleep,
 } from './faults.ts'
+import { hookContext, type OperationHooks, responseJson } from './hooks.ts'
 import { basicCredentials, json } from './http.ts'
 import type { RateLimiter } from './rateLimit.ts'
 import {
@@ -25,6 +28,7 @@ import {
   type Router,
 } from './router.ts'
 import { slasError } from './slasErrors.ts'
+import { forcedRateLimitHeaders, type ThrottleQueue } from './throttle.ts'
 
 /** One handled request. Deliberately no URL, headers or body: those carry secrets. */
 export interface RequestLogEntry {
@@ -46,6 +50,10 @@ export interface PipelineParts {
   cors: Cors
   log: RequestLogEntry[]
   callbackPaths: ReadonlySet<string>
+  /** Forced 429s (`control.rateLimit`). */
+  throttle: ThrottleQueue
+  /** Checked server hooks by operationId (`checkHooks`). */
+  hooks: ReadonlyMap<string, OperationHooks>
 }
 
 /** The client a request counts against for rate limiting. */
@@ -73,27 +81,73 @@ function faultAnswer(module: ApiModule, fault: ActiveFault, operation: string): 
     : json(status, fault.body, fault.headers)
 }
 
+/** The operation wrapped in its hooks; `before` answers or throws before any state change. */
+async function runHooked(
+  ctx: RequestContext,
+  match: Extract<Match, { kind: 'route' }>,
+  hooks: OperationHooks,
+): Promise<Response> {
+  const hookCtx = await hookContext(ctx)
+  if (hooks.before) {
+    const answer: unknown = await hooks.before(hookCtx)
+    // A copy: the pipeline adds headers later, and a Response from `fetch` has immutable ones.
+    if (answer instanceof Response) return new Response(answer.body, answer)
+    if (answer !== undefined) throw new TypeError(`before hook of ${ctx.operation}: not a Response`)
+  }
+  let response = await match.route.handle(ctx)
+  if (response.status >= 400) return response
+  if (hooks.after) {
+    const body = await responseJson(response)
+    const result = { status: response.status, headers: new Headers(response.headers), body }
+    await hooks.after(hookCtx, result)
+  }
+  if (hooks.modifyResponse && response.status < 300) {
+    const body = await responseJson(response)
+    if (body !== undefined) {
+      const replaced: unknown = await hooks.modifyResponse(hookCtx, body)
+      if (replaced !== undefined) {
+        const text = JSON.stringify(replaced)
+        if (text === undefined) throw new TypeError(`modifyResponse of ${ctx.operation}: not JSON`)
+        const headers = new Headers(response.headers)
+        headers.delete('content-length')
+        await response.body?.cancel().catch(() => undefined)
+        response = new Response(text, { status: response.status, headers })
+      }
+    }
+  }
+  return response
+}
+
 async function runHandler(
   module: ApiModule,
   ctx: RequestContext,
   match: Extract<Match, { kind: 'route' }>,
+  hooks: OperationHooks | undefined,
 ) {
   try {
-    return module.guard?.(ctx) ?? (await match.route.handle(ctx))
+    const refused = module.guard?.(ctx)
+    if (refused) return refused
+    return hooks ? await runHooked(ctx, match, hooks) : await match.route.handle(ctx)
   } catch {
-    // A bug in a route must look like the real service's 500, never crash the caller.
+    // A bug in a route, or a hook that throws, must look like the real service's 500 (SCAPI
+    // answers 500 for hook errors), never crash the caller.
     return module.errors.internal()
   }
 }
 
 /** Builds `handle(request)`. It rejects only with {@link ConnectionDropped} (a `drop` fault). */
 export function createPipeline(parts: PipelineParts): (request: Request) => Promise<Response> {
-  const { core, router, faults, rateLimiter, cors, log, callbackPaths } = parts
+  const { core, router, faults, rateLimiter, cors, log, callbackPaths, throttle, hooks } = parts
 
   async function runRoute(request: Request, url: URL, match: Extract<Match, { kind: 'route' }>) {
     const { module, route } = match
     const ctx = createRequestContext(core, request, url, route, match.params)
     let headers: Record<string, string> = {}
+    const forced = throttle.take(route.operation)
+    if (forced !== undefined) {
+      const limits = forcedRateLimitHeaders(core.settings.rateLimit, core.clock.now(), forced)
+      return withHeaders(module.errors.rateLimited(forced), limits)
+    }
     if (module.rateLimited) {
       const hit = rateLimiter.hit(await rateLimitKey(ctx), core.clock.now())
       headers = hit.headers
@@ -107,7 +161,7 @@ export function createPipeline(parts: PipelineParts): (request: Request) => Prom
       if (replacesAnswer(fault))
         return withHeaders(faultAnswer(module, fault, route.operation), headers)
     }
-    let response = await runHandler(module, ctx, match)
+    let response = await runHandler(module, ctx, match, hooks.get(route.operation))
     if (fault?.phase === 'after') {
       await sleep(fault.delayMs)
       if (replacesAnswer(fault)) {

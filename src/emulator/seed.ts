@@ -97,3 +97,14 @@ export const DEFAULT_SHOPPERS: readonly ShopperSeed[] = [
     customerNo: '00001906',
   },
 ]
+
+// --- Account Manager (Shopper Customers password reset and external profile read) ---
+
+/** Default Account Manager API client id (client-credentials grant, reference e). */
+export const DEFAULT_AM_CLIENT_ID = 'emulator-am-client'
+/** Default Account Manager API client secret: a development secret, like the private client's. */
+export const DEFAULT_AM_CLIENT_SECRET = 'emulator-am-client-secret'
+/** The scope Shopper Customers asks of Account Manager tokens (`AmOAuth2`, reference c.1). */
+export const SHOPPER_CUSTOMERS_LOGIN_SCOPE = 'sfcc.shopper-customers.login'
+/** Scopes the default Account Manager client may get. */
+export const ACCOUNT_MANAGER_SCOPES: readonly string[] = [SHOPPER_CUSTOMERS_LOGIN_SCOPE]

@@ -5,6 +5,14 @@
  *
  * @module
  */
+import type { AmTokenRecord } from './accountManager/model.ts'
+import type { BasketRecord } from './baskets/model.ts'
+import type {
+  CustomerRecord,
+  ExternalProfileRecord,
+  OrderRecord,
+  ResetTokenRecord,
+} from './customers/model.ts'
 import type { EmulatorSettings, EmulatorShopper } from './options.ts'
 
 /** Guest or registered shopper. */
@@ -78,6 +86,8 @@ export interface AccessRecord {
   sessionId: string
   expiresAt: number
   revoked: boolean
+  /** Why it was revoked, when a shopper-visible reason exists (Shopper Customers 401 detail). */
+  revokedBecause?: 'credentialsChanged'
 }
 
 /** Failed-password bookkeeping per login. */
@@ -102,6 +112,20 @@ export interface EmulatorState {
   logins: Map<string, LoginRecord>
   /** Lower-cased logins with a trusted-system token request in flight (409 on overlap). */
   trustedSystemInFlight: Set<string>
+  // --- Shopper Customers and Account Manager (customers/model.ts, accountManager/model.ts) ---
+  /** Profiles, addresses, payment instruments, product lists: by customerId (guest or not). */
+  customers: Map<string, CustomerRecord>
+  /** By `externalProfileKey(authenticationProviderId, externalId)`. */
+  externalProfiles: Map<string, ExternalProfileRecord>
+  /** Password reset tokens, in issue order (the outbox). */
+  resetTokens: Map<string, ResetTokenRecord>
+  /** Orders by customerId (empty unless seeded with `control.seedOrders`). */
+  orders: Map<string, OrderRecord[]>
+  /** Account Manager access tokens by `jti`. */
+  amTokens: Map<string, AmTokenRecord>
+  // --- Shopper Baskets (baskets/model.ts) ---
+  /** Open baskets by basketId (owner: `BasketRecord.customerId`, gcid or rcid). */
+  baskets: Map<string, BasketRecord>
 }
 
 /** Lower-cases a login for lookups (B2C logins are case-insensitive). */
@@ -120,15 +144,26 @@ export function createState(settings: EmulatorSettings): EmulatorState {
     usids: new Map(),
     logins: new Map(),
     trustedSystemInFlight: new Set(),
+    customers: new Map(),
+    externalProfiles: new Map(),
+    resetTokens: new Map(),
+    orders: new Map(),
+    amTokens: new Map(),
+    baskets: new Map(),
   }
 }
 
-/** Every secret in the state: passwords, codes, refresh and access tokens (for secret guards). */
+/**
+ * Every secret in the state: passwords, codes, refresh, access, reset and Account Manager tokens
+ * (for secret guards).
+ */
 export function stateSecrets(state: EmulatorState): string[] {
   return [
     ...Array.from(state.shoppers.values(), (s) => s.password),
     ...state.codes.keys(),
     ...state.refreshTokens.keys(),
     ...Array.from(state.accessTokens.values(), (a) => a.token),
+    ...state.resetTokens.keys(),
+    ...Array.from(state.amTokens.values(), (a) => a.token),
   ]
 }

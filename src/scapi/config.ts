@@ -5,8 +5,16 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { ShopperSessionError } from '../errors.ts'
-import { describeFirstIssue } from './issues.ts'
+import {
+  apiOrigin,
+  commonConfigFields,
+  configError,
+  headerSecret,
+  lazyFetch,
+  nonEmpty,
+  parseConfig,
+  parsesAsUrl,
+} from './configFields.ts'
 
 /**
  * Where and as whom the SLAS client talks.
@@ -80,67 +88,17 @@ export interface ResolvedSlasConfig {
   headers: Record<string, string>
 }
 
-// Limits from the SLAS reference (section a.1) and the OpenAPI parameters.
-const ORGANIZATION_ID = /^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/
-const SHORT_CODE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
-// Header values may not carry control characters; fetch would throw with the value in its message.
-const HEADER_SAFE = /^[^\0-\x1f\x7f]*$/
-
-function parsesAsUrl(value: string): boolean {
-  try {
-    new URL(value)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function isHttpBase(value: string): boolean {
-  if (!parsesAsUrl(value)) return false
-  const url = new URL(value)
-  return (
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.username === '' &&
-    url.password === '' &&
-    url.search === '' &&
-    url.hash === ''
-  )
-}
-
-const nonEmpty = (max: number) =>
-  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max))
+const LABEL = 'SLAS client config'
 
 const ConfigSchema = z.object({
-  shortCode: z.optional(
-    z.string().check(z.regex(SHORT_CODE, 'must be a host name label like kv7kzm78')),
-  ),
-  baseUrl: z.optional(
-    z
-      .string()
-      .check(z.refine(isHttpBase, 'must be an http(s) URL without credentials, query or hash')),
-  ),
-  organizationId: z
-    .string()
-    .check(z.maxLength(32), z.regex(ORGANIZATION_ID, 'must look like f_ecom_abcd_001')),
+  ...commonConfigFields,
   clientId: nonEmpty(40),
   siteId: nonEmpty(100),
   redirectURI: nonEmpty(256).check(z.refine(parsesAsUrl, 'must be an absolute URI')),
-  clientSecret: z.optional(
-    nonEmpty(1024).check(
-      z.refine((value) => HEADER_SAFE.test(value), 'must not contain control characters'),
-    ),
-  ),
-  fetch: z.optional(
-    z.custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
-  ),
+  clientSecret: z.optional(headerSecret(1024)),
   redirect: z.optional(z.enum(['manual', 'follow'])),
   strictClientAuth: z.optional(z.boolean()),
-  headers: z.optional(z.record(z.string(), z.string())),
 })
-
-function invalid(reason: string): ShopperSessionError {
-  return new ShopperSessionError('invalid_config', `Invalid SLAS client config: ${reason}`)
-}
 
 /**
  * Validates `config` and applies defaults. Throws `ShopperSessionError('invalid_config')` whose
@@ -148,23 +106,14 @@ function invalid(reason: string): ShopperSessionError {
  * Values are never echoed (one of them may be the client secret).
  */
 export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig {
-  if (typeof config !== 'object' || config === null) throw invalid('(root): must be an object')
-  const result = ConfigSchema.safeParse(config)
-  if (!result.success) throw invalid(describeFirstIssue(result.error.issues, config))
-  const value = result.data
-  if (value.shortCode === undefined && value.baseUrl === undefined) {
-    throw invalid('shortCode: is required unless baseUrl is set')
-  }
+  const value = parseConfig(LABEL, ConfigSchema, config)
+  const origin = apiOrigin(LABEL, value)
   if (value.strictClientAuth === true && value.clientSecret === undefined) {
-    throw invalid(
+    throw configError(
+      LABEL,
       'strictClientAuth: needs clientSecret (only private clients can send x-slas-client-auth)',
     )
   }
-  const origin =
-    value.baseUrl !== undefined
-      ? value.baseUrl.replace(/\/+$/, '')
-      : `https://${value.shortCode ?? ''}.api.commercecloud.salesforce.com`
-  const userFetch = value.fetch
   return {
     origin,
     organizationId: value.organizationId,
@@ -172,8 +121,7 @@ export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig 
     siteId: value.siteId,
     redirectURI: value.redirectURI,
     clientSecret: value.clientSecret,
-    // Read the global lazily so test spies and late polyfills apply (style practice 5).
-    fetch: userFetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: lazyFetch(value.fetch),
     redirect: value.redirect ?? (typeof document !== 'undefined' ? 'follow' : 'manual'),
     strictClientAuth: value.strictClientAuth ?? false,
     headers: value.headers ?? {},

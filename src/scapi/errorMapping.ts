@@ -41,6 +41,8 @@ const CLIENT_AUTH_OPERATIONS: ReadonlySet<string> = new Set([
   'getPasswordLessAccessToken',
   'getWellknownOpenidConfiguration',
   'getJwksUri',
+  // Account Manager client credentials: a 401 refuses the AM client id/secret.
+  'getAccountManagerToken',
 ])
 
 // OAuth `error` values and SCAPI problem+json type slugs with a code of their own.
@@ -61,6 +63,14 @@ const TAGS: Readonly<Record<string, ErrorCode>> = {
   'invalid-password': 'weak_password',
   'invalid-current-password': 'invalid_current_password',
   'invalid-reset-token': 'invalid_reset_token',
+  // Shopper Customers / Baskets (reference c.5, d). A second open basket is a clash with the
+  // server's state, not a malformed request, whatever its 400 says.
+  'customer-baskets-quota-exceeded': 'conflict',
+  'basket-not-found': 'not_found',
+  'product-list-not-found': 'not_found',
+  'no-source-basket-exception': 'conflict',
+  'basket-merge-no-current-basket-exception': 'conflict',
+  'basket-transfer-basket-already-exists-exception': 'conflict',
   too_many_requests: 'rate_limited',
   maintenance: 'maintenance',
   // 412 "Dependent service is not available.": a server-side outage, worth retrying later.

@@ -1,7 +1,7 @@
 /**
- * The small request core every SLAS operation uses: URL building, form bodies, the caller's abort
- * signal, error mapping, safe JSON parsing and schema validation. Nothing but a
- * {@link ShopperSessionError} ever leaves it.
+ * The small request core every operation uses (SLAS, Shopper Customers, Shopper Baskets, Account
+ * Manager): form and JSON bodies, the caller's abort signal, error mapping, safe JSON parsing and
+ * schema validation, plus the SLAS URLs. Nothing but a {@link ShopperSessionError} ever leaves it.
  *
  * @module
  */
@@ -11,23 +11,46 @@ import type { ResolvedSlasConfig } from './config.ts'
 import { mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
 import { describeFirstIssue } from './issues.ts'
 
-/** One SLAS request, before it becomes a `fetch` call. */
-export interface SlasRequest {
+/** What sending needs from a config; the SLAS, SCAPI and Account Manager configs have it. */
+export interface Transport {
+  /** The fetch to call. */
+  fetch: typeof fetch
+  /** Headers sent with every request; the request's own headers win on a clash. */
+  headers: Record<string, string>
+  /** Redirect mode; left to fetch's default (`follow`) when absent. */
+  redirect?: 'manual' | 'follow'
+}
+
+/** The HTTP methods the clients use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** One request of any API, before it becomes a `fetch` call (its URL is built by the caller). */
+export interface HttpRequest {
   /** The operationId, used in error messages and the error mapping. */
   operation: string
-  method: 'GET' | 'POST'
-  /** Path after `/oauth2/`, e.g. `token`. */
-  path: string
-  /** Query parameters; `undefined` values are left out. */
-  query?: Record<string, string | undefined>
+  method: HttpMethod
   /** Form body (`application/x-www-form-urlencoded`); `undefined` values are left out. */
   form?: Record<string, string | undefined>
+  /** JSON body (`application/json`); ignored when `form` is set. */
+  json?: unknown
   /** Request headers; `undefined` values are left out. They win over the config's headers. */
   headers?: Record<string, string | undefined>
   signal?: AbortSignal | undefined
 }
 
-function defined(record: Record<string, string | undefined> | undefined): [string, string][] {
+/** One SLAS request: a path below `/oauth2/` and its query. */
+export interface SlasRequest extends HttpRequest {
+  method: 'GET' | 'POST'
+  /** Path after `/oauth2/`, e.g. `token`. */
+  path: string
+  /** Query parameters; `undefined` values are left out. */
+  query?: Record<string, string | undefined>
+}
+
+/** The `[name, value]` pairs of `record` whose value is defined, in order. */
+export function defined(
+  record: Record<string, string | undefined> | undefined,
+): [string, string][] {
   const out: [string, string][] = []
   for (const [key, value] of Object.entries(record ?? {})) {
     if (value !== undefined) out.push([key, value])
@@ -68,27 +91,31 @@ function isResponse(value: unknown): value is Response {
   )
 }
 
-/** Sends `request` and returns the raw answer, whatever its status. */
-export async function send(config: ResolvedSlasConfig, request: SlasRequest): Promise<Response> {
+/** Sends `request` to `url` and returns the raw answer, whatever its status. */
+export async function sendTo(
+  transport: Transport,
+  url: URL,
+  request: HttpRequest,
+): Promise<Response> {
   const { operation, signal } = request
-  const url = slasUrl(config, request.path, request.query)
-  const headers: Record<string, string> = { ...config.headers }
+  const headers: Record<string, string> = { ...transport.headers }
   for (const [key, value] of defined(request.headers)) headers[key] = value
   let body: string | undefined
   if (request.form !== undefined) {
     headers['content-type'] = 'application/x-www-form-urlencoded'
     body = new URLSearchParams(defined(request.form)).toString()
+  } else if (request.json !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(request.json)
   }
   let response: unknown
   try {
     signal?.throwIfAborted()
-    // `redirect` is always explicit: 'manual' lets Node see SLAS's 303s (and /logout's
-    // rate-limit 303) instead of silently following them.
-    response = await config.fetch(url.href, {
+    response = await transport.fetch(url.href, {
       method: request.method,
       headers,
       body,
-      redirect: config.redirect,
+      ...(transport.redirect === undefined ? {} : { redirect: transport.redirect }),
       ...(signal === undefined ? {} : { signal }),
     })
   } catch (error) {
@@ -104,6 +131,15 @@ export async function send(config: ResolvedSlasConfig, request: SlasRequest): Pr
     )
   }
   return response
+}
+
+/**
+ * Sends a SLAS `request` and returns the raw answer, whatever its status. The SLAS config always
+ * carries an explicit `redirect`: 'manual' lets Node see SLAS's 303s (and /logout's rate-limit
+ * 303) instead of silently following them.
+ */
+export function send(config: ResolvedSlasConfig, request: SlasRequest): Promise<Response> {
+  return sendTo(config, slasUrl(config, request.path, request.query), request)
 }
 
 /** The body as text; a failure while reading (abort, reset) maps like a fetch failure. */
@@ -168,15 +204,24 @@ export interface JsonOptions {
   allowEmpty?: boolean
 }
 
-/** Sends `request`, maps non-2xx answers, parses the JSON body and validates it. */
+/** Sends a SLAS `request`, then reads its answer with {@link readJson}. */
 export async function requestJson<S extends z.ZodMiniType>(
   config: ResolvedSlasConfig,
   request: SlasRequest,
   schema: S,
   options: JsonOptions = {},
 ): Promise<z.output<S>> {
+  return readJson(request, await send(config, request), schema, options)
+}
+
+/** Maps a non-2xx `response`, else parses its JSON body and validates it against `schema`. */
+export async function readJson<S extends z.ZodMiniType>(
+  request: Pick<HttpRequest, 'operation' | 'signal'>,
+  response: Response,
+  schema: S,
+  options: JsonOptions = {},
+): Promise<z.output<S>> {
   const { operation, signal } = request
-  const response = await send(config, request)
   if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal)
   const text = await readText(operation, response, signal)
   if (text.trim() === '' && options.allowEmpty === true) return validate(operation, schema, {})

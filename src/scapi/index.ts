@@ -1,11 +1,21 @@
 /**
- * The typed SLAS client: operations named after the SLAS OpenAPI operationIds, the composed
- * session flows, PKCE, response schemas and the error mapping.
+ * The typed SCAPI clients: SLAS (operations named after the SLAS OpenAPI operationIds, the
+ * composed session flows, PKCE), Shopper Customers, the Shopper Baskets subset and the Account
+ * Manager token, with their schemas and the error mapping.
  *
  * @module
  */
+export {
+  type AccountManagerConfig,
+  type AccountManagerToken,
+  AccountManagerTokenSchema,
+  type GetAccountManagerTokenParams,
+  getAccountManagerToken,
+} from './accountManager.ts'
+export * from './baskets/index.ts'
 export { type ResolvedSlasConfig, resolveSlasConfig, type SlasClientConfig } from './config.ts'
 export { type ErrorResponseInput, mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
+export * from './customers/index.ts'
 export { decodeJwtClaims, type ShopperTokenClaims } from './jwtClaims.ts'
 export { createCodeVerifier, createState, generateCodeChallenge } from './pkce.ts'
 export {
@@ -15,6 +25,16 @@ export {
   authenticateCustomer,
   authorizeCustomer,
 } from './slas/authorize.ts'
+export {
+  type ResolvedScapiConfig,
+  resolveScapiConfig,
+  type ScapiClientConfig,
+} from './scapiConfig.ts'
+export type {
+  ScapiOperation,
+  ShopperApi,
+  TokenParams,
+} from './scapiOperation.ts'
 export type { CallOptions, NoParams } from './slas/common.ts'
 export { getJwksUri, getWellknownOpenidConfiguration } from './slas/discovery.ts'
 export {

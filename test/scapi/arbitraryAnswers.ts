@@ -145,7 +145,11 @@ function validBody(request: Recorded): string {
   return JSON.stringify(tokenBody())
 }
 
-function craft(request: Recorded, planned: Answer): Response {
+function craft(
+  request: Recorded,
+  planned: Answer,
+  valid: (request: Recorded) => string,
+): Response {
   if (planned.kind === 'valid') {
     if (/\/(authorize|login)$/.test(request.url.pathname)) {
       const state = encodeURIComponent(stateOf(request))
@@ -154,7 +158,7 @@ function craft(request: Recorded, planned: Answer): Response {
         headers: { location: `${REDIRECT_URI}?code=c1&usid=u1&state=${state}` },
       })
     }
-    return new Response(validBody(request), { status: 200 })
+    return new Response(valid(request), { status: 200 })
   }
   if (planned.kind === 'networkError') return Response.error()
   if (planned.kind === 'throw') throw planned.error
@@ -166,15 +170,21 @@ function craft(request: Recorded, planned: Answer): Response {
       encodeURIComponent(stateOf(request)),
     )
   }
-  const text = planned.body === 'VALID' ? validBody(request) : planned.body
+  const text = planned.body === 'VALID' ? valid(request) : planned.body
   return new Response(NULL_BODY.has(planned.status) ? null : text, {
     status: planned.status,
     headers: headerValues,
   })
 }
 
-/** A fetch that gives `answers` in turn (the last one repeats). */
-export function scripted(answers: Answer[]): typeof fetch {
+/**
+ * A fetch that gives `answers` in turn (the last one repeats); `valid` writes the body of a valid
+ * answer (default: the SLAS one for the request's path).
+ */
+export function scripted(
+  answers: Answer[],
+  valid: (request: Recorded) => string = validBody,
+): typeof fetch {
   let index = 0
   return async (input, init = {}) => {
     const raw = typeof init.body === 'string' ? init.body : ''
@@ -189,6 +199,6 @@ export function scripted(answers: Answer[]): typeof fetch {
     }
     const planned = answers[Math.min(index, answers.length - 1)] ?? { kind: 'networkError' }
     index += 1
-    return craft(request, planned)
+    return craft(request, planned, valid)
   }
 }

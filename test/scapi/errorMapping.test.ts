@@ -38,6 +38,49 @@ describe('mapErrorResponse: the assumed wire shapes table', () => {
   })
 })
 
+const ERRORS = 'https://api.commercecloud.salesforce.com/documentation/error/v1/errors/'
+
+/** Shopper Customers and Baskets error bodies of reference c.5 and d. */
+const SCAPI_SHAPES = [
+  ['createBasket', 400, 'customer-baskets-quota-exceeded', { basketIds: 'b-1' }, 'conflict'],
+  ['getBasket', 404, 'basket-not-found', {}, 'not_found'],
+  ['getCustomerProductList', 404, 'product-list-not-found', { productListId: 'l' }, 'not_found'],
+  ['mergeBasket', 409, 'no-source-basket-exception', {}, 'conflict'],
+  ['mergeBasket', 409, 'basket-merge-no-current-basket-exception', {}, 'conflict'],
+  ['transferBasket', 409, 'basket-transfer-basket-already-exists-exception', {}, 'conflict'],
+  ['transferBasket', 409, 'source-basket-exception', {}, 'conflict'],
+  ['mergeBasket', 403, 'forbidden', {}, 'forbidden'],
+  ['getBasket', 400, 'bad-request', {}, 'bad_request'],
+  ['getCustomer', 400, 'invalid-customer', { customerId: 'x' }, 'forbidden'],
+  ['registerExternalProfile', 400, 'invalid-customer-external-profile', {}, 'bad_request'],
+  ['updateCustomerPaymentInstrument', 400, 'unsupported-fields', {}, 'bad_request'],
+  ['getExternalProfile', 404, 'not-found', {}, 'not_found'],
+  ['getCustomer', 401, 'authentication-failed', { credentialType: 'x' }, 'invalid_credentials'],
+] as const
+
+describe('mapErrorResponse: Shopper Customers and Baskets', () => {
+  it.each(SCAPI_SHAPES)('%s %i %s → %s', (operation, status, slug, extra, code) => {
+    const body = { type: `${ERRORS}${slug}`, title: slug, detail: `The ${slug}.`, ...extra }
+    expect(map({ operation, status, body }).code).toBe(code)
+  })
+
+  it('maps the 403 of merge and transfer by its text when it has no type', () => {
+    const body = {
+      title: 'Forbidden',
+      detail: 'Your access-token is valid, but it contains no previous customer to process this action.',
+    }
+    expect(map({ operation: 'transferBasket', status: 403, body }).code).toBe('forbidden')
+  })
+
+  it.each([
+    [401, { error: 'invalid_client', error_description: 'Client authentication failed' }],
+    [401, ''],
+    [400, { error: 'invalid_client' }],
+  ] as const)('maps a refused Account Manager client (%i %j) to invalid_client', (status, body) => {
+    expect(map({ operation: 'getAccountManagerToken', status, body }).code).toBe('invalid_client')
+  })
+})
+
 describe('mapErrorResponse: details', () => {
   it('names the operation and prefers the SLAS message', () => {
     const error = map({

@@ -1,8 +1,9 @@
 /**
- * Test helpers for the SLAS client: configs, a recording in-process `fetch` (it never follows a
- * redirect, like an in-process emulator handler), crafted responses and unsigned JWTs.
+ * Test helpers for the SLAS and SCAPI clients: configs, a recording in-process `fetch` (it never
+ * follows a redirect, like an in-process emulator handler), crafted responses and unsigned JWTs.
  */
 import type { SlasClientConfig } from '../../src/scapi/config.ts'
+import type { ScapiClientConfig } from '../../src/scapi/scapiConfig.ts'
 
 export const ORGANIZATION_ID = 'f_ecom_zzxy_prd'
 export const CLIENT_ID = 'c9c45bfd-0ed3-4aa2-9971-40f88962b836'
@@ -122,4 +123,38 @@ export function tokenBody(overrides: Record<string, unknown> = {}): Record<strin
 export function decodeBasic(header: string | null): string {
   if (header === null || !header.startsWith('Basic ')) throw new Error('no Basic header')
   return Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8')
+}
+
+/** Shopper Customers and Baskets base URLs for {@link scapiConfig}. */
+export const CUSTOMERS_PREFIX = `${ORIGIN}/customer/shopper-customers/v1/organizations/${ORGANIZATION_ID}/`
+export const BASKETS_PREFIX = `${ORIGIN}/checkout/shopper-baskets/v1/organizations/${ORGANIZATION_ID}/`
+
+/** A Shopper Customers/Baskets client config around `fetchFn`. */
+export function scapiConfig(fetchFn: typeof fetch, extra: Partial<ScapiClientConfig> = {}) {
+  return {
+    baseUrl: ORIGIN,
+    organizationId: ORGANIZATION_ID,
+    siteId: SITE_ID,
+    fetch: fetchFn,
+    ...extra,
+  } satisfies ScapiClientConfig
+}
+
+/** The request body as JSON (`undefined` when there is none). */
+export function jsonOf(call: Recorded | undefined): unknown {
+  return call === undefined || call.body === '' ? undefined : JSON.parse(call.body)
+}
+
+/** A 204 without a body. */
+export function noContent(): Response {
+  return new Response(null, { status: 204 })
+}
+
+/** A SCAPI problem+json error answer. */
+export function problem(status: number, slug: string, detail: string, extra: object = {}) {
+  const type = `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/${slug}`
+  return new Response(JSON.stringify({ type, title: slug, detail, ...extra }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  })
 }

@@ -1,8 +1,8 @@
 /**
- * Property: whatever a server (or a broken fetch) answers, every SLAS operation either returns a
- * schema-valid value or rejects with a ShopperSessionError of a known code, and never quotes the
- * secret the answers carry. The emulator cannot produce malformed answers, so a hand-written fetch
- * crafts them here.
+ * Property: whatever a server (or a broken fetch) answers, every SLAS, Shopper Customers and
+ * Shopper Baskets operation either returns a schema-valid value or rejects with a
+ * ShopperSessionError of a known code, and never quotes the secret the answers carry. The
+ * emulator cannot produce malformed answers, so a hand-written fetch crafts them here.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -30,7 +30,8 @@ import {
 } from '../../src/scapi/index.ts'
 import { recordError } from '../support/secretGuard.ts'
 import { answer, SECRET, scripted } from './arbitraryAnswers.ts'
-import { privateConfig, publicConfig } from './fakeFetch.ts'
+import { privateConfig, publicConfig, scapiConfig } from './fakeFetch.ts'
+import { OPERATIONS as SCAPI_OPERATIONS } from './scapiFixtures.ts'
 
 const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'
@@ -41,11 +42,30 @@ const isCode = (value: unknown) =>
   typeof (value as { code?: unknown }).code === 'string'
 const tokens = (value: unknown) => TokenResponseSchema.safeParse(value).success
 
-const OPERATIONS: [
+type Row = [
   string,
   (fetchFn: typeof fetch) => Promise<unknown>,
   (value: unknown) => boolean,
-][] = [
+  /** The body of a valid answer; default: the SLAS one for the path. */
+  valid?: () => string,
+]
+
+const isObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+// Shopper answers are loose objects (every schema keeps unknown keys), or nothing for a 204;
+// transferBasket has both.
+const SCAPI_ROWS: Row[] = SCAPI_OPERATIONS.map((row) => [
+  row.name,
+  (f) => row.call(scapiConfig(f)),
+  (value) =>
+    value === undefined
+      ? row.answer === undefined || row.name === 'transferBasket'
+      : row.answer !== undefined && isObject(value),
+  () => (row.answer === undefined ? '' : JSON.stringify(row.answer)),
+])
+
+const OPERATIONS: Row[] = [
   [
     'authorizeCustomer',
     (f) =>
@@ -116,16 +136,17 @@ const OPERATIONS: [
     (f) => getWellknownOpenidConfiguration(publicConfig(f)),
     (v) => OpenIdConfigurationSchema.safeParse(v).success,
   ],
+  ...SCAPI_ROWS,
 ]
 
-describe.each(OPERATIONS)('%s on arbitrary answers', (_name, run, isValid) => {
+describe.each(OPERATIONS)('%s on arbitrary answers', (_name, run, isValid, valid) => {
   it('returns a valid value or a coded ShopperSessionError, never a secret', async () => {
     const outcomes = new Set<string>()
     await fc.assert(
       fc.asyncProperty(fc.array(answer, { minLength: 2, maxLength: 2 }), async (answers) => {
         let value: unknown
         try {
-          value = await run(scripted(answers))
+          value = await run(scripted(answers, valid))
         } catch (error) {
           recordError(error)
           expect(error).toBeInstanceOf(ShopperSessionError)

@@ -8,29 +8,11 @@ import * as z from 'zod/mini'
 import { ShopperSessionError } from '../../errors.ts'
 import type { ResolvedSlasConfig } from '../config.ts'
 import { basicCredentials } from '../encoding.ts'
-import { describeFirstIssue } from '../issues.ts'
 
-/** Per-call options of every SLAS operation. */
-export interface CallOptions {
-  /** Aborts the request (leaving a machine state aborts its call). */
-  signal?: AbortSignal
-}
+export { type CallOptions, headerText, parseParams, text } from '../params.ts'
 
 /** The parameters of an operation that takes none. */
 export type NoParams = Record<string, never>
-
-// Header values may not carry control characters: fetch would throw with the value in its message.
-const HEADER_SAFE = /^[^\0-\x1f\x7f]*$/
-
-/** A required string of 1..`max` characters. */
-export const text = (max: number) =>
-  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max))
-
-/** A required string of 1..`max` characters that can travel in an HTTP header. */
-export const headerText = (max: number) =>
-  text(max).check(
-    z.refine((value) => HEADER_SAFE.test(value), 'must not contain control characters'),
-  )
 
 /** Optional `dnt` (Do Not Track) flag. */
 export const dnt = z.optional(z.boolean())
@@ -42,21 +24,6 @@ export const customParameters = z.optional(
     z.string().check(z.maxLength(1024)),
   ),
 )
-
-/** Validates an operation's parameters into `invalid_config` naming the field. */
-export function parseParams<S extends z.ZodMiniType>(
-  operation: string,
-  schema: S,
-  params: unknown,
-): z.output<S> {
-  const result = schema.safeParse(params ?? {})
-  if (result.success) return result.data
-  throw new ShopperSessionError(
-    'invalid_config',
-    `${operation}: ${describeFirstIssue(result.error.issues, params)}`,
-    { operation },
-  )
-}
 
 /** `'true'`/`'false'` as SLAS expects, or nothing. */
 export function formatDnt(value: boolean | undefined): string | undefined {

@@ -1,0 +1,79 @@
+/**
+ * Forced rate limiting (`control.rateLimit`): the next call(s) of one operation, or of any
+ * operation, answer 429 in the module's shape with `Retry-After` and `X-RateLimit-*` headers that
+ * show both windows used up until the retry time. Forced answers do not count against the real
+ * limiter.
+ *
+ * @module
+ */
+import type { RateLimitOptions } from './options.ts'
+
+/** Options of `control.rateLimit`. */
+export interface ForcedRateLimit {
+  /** How many calls answer 429. Default 1. */
+  count?: number
+  /** `Retry-After` (seconds). Default 60. */
+  retryAfterSeconds?: number
+}
+
+/** The queues behind `control.rateLimit`. */
+export interface ThrottleQueue {
+  /** `operation` undefined: the next call(s) of any operation. */
+  add(operation: string | undefined, options: ForcedRateLimit): void
+  /** Retry-After seconds when this call of `operation` is forced to 429 (consumes one count). */
+  take(operation: string): number | undefined
+  clear(): void
+}
+
+const ANY = '*'
+
+/** Creates the queues; `operations` are the valid names (typos throw instead of never firing). */
+export function createThrottleQueue(operations: () => ReadonlySet<string>): ThrottleQueue {
+  const queues = new Map<string, { retryAfterSeconds: number; left: number }[]>()
+  const takeFrom = (key: string) => {
+    const queue = queues.get(key)
+    const head = queue?.[0]
+    if (!queue || !head) return undefined
+    head.left -= 1
+    if (head.left === 0) queue.shift()
+    return head.retryAfterSeconds
+  }
+  return {
+    add(operation, options) {
+      if (operation !== undefined && !operations().has(operation)) {
+        throw new TypeError(`rateLimit: unknown operation '${operation}'`)
+      }
+      const count = options.count ?? 1
+      const retryAfterSeconds = options.retryAfterSeconds ?? 60
+      if (!Number.isInteger(count) || count < 1) throw new TypeError('rateLimit: bad count')
+      if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
+        throw new TypeError('rateLimit: bad retryAfterSeconds')
+      }
+      const key = operation ?? ANY
+      const queue = queues.get(key) ?? []
+      queue.push({ retryAfterSeconds, left: count })
+      queues.set(key, queue)
+    },
+    take: (operation) => takeFrom(operation) ?? takeFrom(ANY),
+    clear() {
+      queues.clear()
+    },
+  }
+}
+
+/** `X-RateLimit-*` headers of a forced 429: both windows used up until `now + retryAfter`. */
+export function forcedRateLimitHeaders(
+  limits: Required<RateLimitOptions>,
+  now: number,
+  retryAfterSeconds: number,
+): Record<string, string> {
+  const reset = String(Math.ceil(now / 1000) + retryAfterSeconds)
+  return {
+    'X-RateLimit-1M-Limit': String(limits.perMinute),
+    'X-RateLimit-1M-Remaining': '0',
+    'X-RateLimit-1M-Reset': reset,
+    'X-RateLimit-5M-Limit': String(limits.perFiveMinutes),
+    'X-RateLimit-5M-Remaining': '0',
+    'X-RateLimit-5M-Reset': reset,
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The typed Shopper Baskets subset (`checkout/shopper-baskets/v1`, reference d): create, read,
+ * delete, add items, set the customer, and move a guest's basket to the registered shopper.
+ *
+ * @module
+ */
+export * from './basket.ts'
+export type { BasketParams, LocaleParams } from './common.ts'
+export * from './contents.ts'
+export * from './ownership.ts'
+export * from './schemas/basket.ts'
+export {
+  type CustomerInfo,
+  CustomerInfoSchema,
+  type OrderAddress,
+  OrderAddressSchema,
+  type ProductItem,
+  ProductItemSchema,
+} from './schemas/lineItems.ts'

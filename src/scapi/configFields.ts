@@ -1,0 +1,112 @@
+/**
+ * What the SLAS, SCAPI and Account Manager configs share: the field checks, the API origin, the
+ * lazy global fetch and the `invalid_config` error that names the bad field.
+ *
+ * @module
+ */
+import * as z from 'zod/mini'
+import { ShopperSessionError } from '../errors.ts'
+import { describeFirstIssue } from './issues.ts'
+
+// Limits from the SLAS reference (section a.1) and the OpenAPI parameters.
+const ORGANIZATION_ID = /^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/
+const SHORT_CODE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+// Header values may not carry control characters; fetch would throw with the value in its message.
+const HEADER_SAFE = /^[^\0-\x1f\x7f]*$/
+
+/** True when `value` parses as an absolute URL. */
+export function parsesAsUrl(value: string): boolean {
+  try {
+    new URL(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isHttpBase(value: string): boolean {
+  if (!parsesAsUrl(value)) return false
+  const url = new URL(value)
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === ''
+  )
+}
+
+/** A required string of 1..`max` characters. */
+export const nonEmpty = (max: number) =>
+  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max))
+
+/** A secret that travels in a header: 1..`max` characters, no control characters. */
+export const headerSecret = (max: number) =>
+  nonEmpty(max).check(
+    z.refine((value) => HEADER_SAFE.test(value), 'must not contain control characters'),
+  )
+
+/** An http(s) base URL (optionally with a path prefix) without credentials, query or hash. */
+export const baseUrlField = z.optional(
+  z
+    .string()
+    .check(z.refine(isHttpBase, 'must be an http(s) URL without credentials, query or hash')),
+)
+
+/** The fields every client config accepts the same way. */
+export const commonConfigFields = {
+  shortCode: z.optional(
+    z.string().check(z.regex(SHORT_CODE, 'must be a host name label like kv7kzm78')),
+  ),
+  baseUrl: baseUrlField,
+  organizationId: z
+    .string()
+    .check(z.maxLength(32), z.regex(ORGANIZATION_ID, 'must look like f_ecom_abcd_001')),
+  fetch: z.optional(
+    z.custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
+  ),
+  headers: z.optional(z.record(z.string(), z.string())),
+}
+
+/** `invalid_config` for the config called `label`, e.g. `Invalid SLAS client config: ...`. */
+export function configError(label: string, reason: string): ShopperSessionError {
+  return new ShopperSessionError('invalid_config', `Invalid ${label}: ${reason}`)
+}
+
+/**
+ * Validates `config` against `schema`; the error names the first bad field and never echoes a
+ * value (one of them may be a secret).
+ */
+export function parseConfig<S extends z.ZodMiniType>(
+  label: string,
+  schema: S,
+  config: unknown,
+): z.output<S> {
+  if (typeof config !== 'object' || config === null) {
+    throw configError(label, '(root): must be an object')
+  }
+  const result = schema.safeParse(config)
+  if (!result.success) throw configError(label, describeFirstIssue(result.error.issues, config))
+  return result.data
+}
+
+/**
+ * `baseUrl` without its trailing slashes, else
+ * `https://{shortCode}.api.commercecloud.salesforce.com`; `invalid_config` when neither is set.
+ */
+export function apiOrigin(
+  label: string,
+  value: { shortCode?: string | undefined; baseUrl?: string | undefined },
+): string {
+  if (value.baseUrl !== undefined) return value.baseUrl.replace(/\/+$/, '')
+  if (value.shortCode === undefined) {
+    throw configError(label, 'shortCode: is required unless baseUrl is set')
+  }
+  return `https://${value.shortCode}.api.commercecloud.salesforce.com`
+}
+
+/** The configured fetch, or one that reads `globalThis.fetch` at call time. */
+export function lazyFetch(userFetch: typeof fetch | undefined): typeof fetch {
+  // Read the global lazily so test spies and late polyfills apply (style practice 5).
+  return userFetch ?? ((input, init) => globalThis.fetch(input, init))
+}

@@ -1,0 +1,42 @@
+/**
+ * Checking what a caller passes to an operation before anything is sent: parameters are a
+ * programming matter (`invalid_config`), request bodies are data (`bad_request`, the code the
+ * server's own 400 would get, so callers handle one code for both).
+ *
+ * @module
+ */
+import * as z from 'zod/mini'
+import { type ErrorCode, ShopperSessionError } from '../errors.ts'
+import { headerSecret, nonEmpty } from './configFields.ts'
+import { describeFirstIssue } from './issues.ts'
+
+/** Per-call options of every operation. */
+export interface CallOptions {
+  /** Aborts the request (leaving a machine state aborts its call). */
+  signal?: AbortSignal
+}
+
+/** A required string of 1..`max` characters. */
+export const text = nonEmpty
+
+/** A required string of 1..`max` characters that can travel in an HTTP header. */
+export const headerText = headerSecret
+
+/**
+ * Validates an operation's input into a `code` error (default `invalid_config`) naming the field,
+ * never its value.
+ */
+export function parseParams<S extends z.ZodMiniType>(
+  operation: string,
+  schema: S,
+  params: unknown,
+  code: ErrorCode = 'invalid_config',
+): z.output<S> {
+  const result = schema.safeParse(params ?? {})
+  if (result.success) return result.data
+  throw new ShopperSessionError(
+    code,
+    `${operation}: ${describeFirstIssue(result.error.issues, params)}`,
+    { operation },
+  )
+}
