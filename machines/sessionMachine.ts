@@ -1,0 +1,600 @@
+/**
+ * The shopper session: guest → registered and back, as one statechart.
+ *
+ * `restoring` loads the stored session. `guest` and `registered` are parallel states: the
+ * `freshness` region says whether the access token is still valid (`fresh`, or `stale` once it
+ * has expired and the refresh has not yet succeeded), the `activity` region what the shopper is
+ * doing (logging in, registering, carrying the guest basket over). While a session holds tokens
+ * the `tokenRefresh` child keeps them fresh; when it gives up on a registered shopper the machine
+ * emits `session.reauthRequired` and starts a guest session at once (same usid, so the basket
+ * survives), tagged `reauthRequired` until the shopper logs in: never a silent logout.
+ * `signingOut` always ends signed out locally, whatever the remote logout answers.
+ *
+ * Credentials travel in events straight into the invoked actor's input; they are never copied
+ * into context, so snapshots never hold a password.
+ *
+ * @module
+ */
+import { assertEvent, assign, emit, fromPromise, sendTo, setup } from 'xstate'
+import {
+  backoffDelay,
+  clampDelay,
+  DEFAULT_RETRY_POLICY,
+  isTransientError,
+  MAX_TIMER_DELAY_MS,
+  type RetryPolicy,
+  type SessionError,
+  type SessionTag,
+  type SessionTokens,
+} from './contracts.ts'
+import {
+  asSessionError,
+  type TokenRefreshedEvent,
+  type TokenRefreshFailedEvent,
+  type TokenRefreshOutput,
+  tokenRefreshMachine,
+} from './tokenRefreshMachine.ts'
+
+/** Input of {@link sessionMachine}. */
+export interface SessionInput {
+  /** Refresh this long before the access token expires (ms). */
+  leewayMs: number
+  /** Carry the guest basket over to the registered shopper after login. */
+  transferBasket: boolean
+  retry?: RetryPolicy
+  /** Refresh before expiry on a timer (default true); per-request server sessions turn it off. */
+  proactiveRefresh?: boolean
+}
+
+/** Context of {@link sessionMachine}: plain data, no credentials. */
+export interface SessionContext {
+  tokens: SessionTokens | undefined
+  /** The last failure the shopper should hear about (login, registration, sign-in). */
+  error: SessionError | undefined
+  leewayMs: number
+  transferBasket: boolean
+  retry: RetryPolicy
+  proactiveRefresh: boolean
+  /** Consecutive failed guest sign-ins. */
+  attempt: number
+  /** The usid the next guest session continues (after a registered session was lost). */
+  carryUsid: string | undefined
+}
+
+/** Registration data: the `customer` of `registerCustomer` (login, email, lastName required). */
+export interface RegistrationCustomer {
+  login: string
+  email: string
+  lastName: string
+  firstName?: string
+  [field: string]: unknown
+}
+
+/** Events {@link sessionMachine} accepts. */
+export type SessionEvent =
+  | { type: 'login'; username: string; password: string }
+  | { type: 'register'; customer: RegistrationCustomer; password: string }
+  /** Trusted system on behalf of a customer (server, private client). */
+  | { type: 'login.onBehalf'; loginId: string }
+  | { type: 'logout'; allSessions?: boolean }
+  /** Refresh now (an expired token was asked for). */
+  | { type: 'refresh' }
+  /** A SCAPI call answered 401 with this access token. */
+  | { type: 'token.rejected'; accessToken: string }
+  /** Visibility, online or wake: the current time, as data. */
+  | { type: 'session.check'; now: number }
+  /** Another tab (or the server) wrote these tokens, or removed them (`null`). */
+  | { type: 'session.external'; tokens: SessionTokens | null }
+  /** Try the guest sign-in again after it became `unavailable`. */
+  | { type: 'retry' }
+  | TokenRefreshedEvent
+  | TokenRefreshFailedEvent
+
+/** Events the machine emits (`actor.on(type, handler)`). */
+export type SessionEmitted =
+  | { type: 'session.started'; customerType: SessionTokens['customerType'] }
+  | { type: 'session.reauthRequired'; error: SessionError }
+  | { type: 'token.refreshed'; outcome: TokenRefreshedEvent['outcome'] }
+  | { type: 'token.refreshFailed'; error: SessionError }
+  | { type: 'login.failed'; error: SessionError }
+  | { type: 'register.failed'; error: SessionError }
+  | { type: 'basket.transferFailed'; error: SessionError }
+  | { type: 'logout.remoteFailed'; error: SessionError }
+  | { type: 'storage.corrupt'; reason: string }
+  | { type: 'session.unavailable'; error: SessionError }
+
+/** Emitted events that carry only an error. */
+type FailureEventType = Extract<
+  SessionEmitted,
+  { error: SessionError; type: `${string}.${'failed' | 'remoteFailed' | 'unavailable' | 'transferFailed'}` }
+>['type']
+
+/** What the `restoreSession` slot resolves with. */
+export interface RestoredSession {
+  tokens: SessionTokens | undefined
+  /** Set when stored data was unreadable and has been cleared. */
+  corrupt?: string
+}
+
+/** Inputs of the actor slots. */
+export interface GuestLoginInput {
+  /** Continue this usid (a lost registered session's), if any. */
+  usid: string | undefined
+}
+/** Input of `authenticateCustomer`. */
+export interface LoginInput {
+  username: string
+  password: string
+  /** The guest session, whose usid the login keeps. */
+  guest: SessionTokens
+}
+/** Input of `getTrustedSystemAccessToken`. */
+export interface OnBehalfInput {
+  loginId: string
+  /** The guest session, whose usid the login keeps. */
+  guest: SessionTokens
+}
+/** Input of `registerCustomer`. */
+export interface RegisterInput {
+  customer: RegistrationCustomer
+  password: string
+  guest: SessionTokens
+}
+/** Input of `transferBasket`. */
+export interface TransferBasketInput {
+  tokens: SessionTokens
+}
+/** Input of `logoutCustomer`. */
+export interface LogoutInput {
+  tokens: SessionTokens | undefined
+  allSessions: boolean
+}
+
+function unprovided(slot: string): never {
+  throw new Error(`sessionMachine: provide the '${slot}' actor (src/actors.ts does)`)
+}
+
+
+// Configuration shared by the guest and registered states (and by the three ways to log in).
+
+/** The refresh timer child, while a session holds tokens. */
+const TOKEN_REFRESH = {
+  id: 'tokenRefresh',
+  src: 'tokenRefresh',
+  input: ({ context }: { context: SessionContext }) => ({
+    tokens: context.tokens as SessionTokens,
+    leewayMs: context.leewayMs,
+    retry: context.retry,
+    proactive: context.proactiveRefresh,
+  }),
+} as const
+
+/** Requests for a fresh token go to the child; its transient failures are reported. */
+const REFRESH_REQUESTS = {
+  refresh: { actions: 'forwardRefresh' },
+  'token.rejected': { guard: 'rejectedCurrentToken', actions: 'forwardRefresh' },
+  'token.refreshFailed': { actions: 'emitRefreshFailed' },
+} as const
+
+/** Whether the access token is still valid: `fresh` until it expires, then `stale`. */
+const FRESHNESS = {
+  initial: 'fresh',
+  on: {
+    'token.refreshed': {
+      target: '.fresh',
+      reenter: true,
+      actions: ['storeTokens', 'emitRefreshed'],
+    },
+    'session.check': [
+      { guard: 'expiredAt', target: '.stale', actions: 'forwardCheck' },
+      { target: '.fresh', reenter: true, actions: ['remeasure', 'forwardCheck'] },
+    ],
+  },
+  states: {
+    fresh: { tags: ['authenticated'], after: { accessTokenExpiry: 'stale' } },
+    // Expired and not yet refreshed (offline, 5xx): the shopper keeps their session.
+    stale: { tags: ['stale'] },
+  },
+} as const
+
+/** A login succeeded: registered, carrying the guest basket over when configured. */
+const ENTER_REGISTERED = [
+  {
+    guard: 'transferBasketOnLogin',
+    target: '#session.registered.activity.transferringBasket',
+    actions: ['storeTokens', 'emitStarted'],
+  },
+  { target: '#session.registered', actions: ['storeTokens', 'emitStarted'] },
+] as const
+
+/** A login failed: back to the guest session, which is still valid. */
+const LOGIN_FAILED = {
+  target: 'idle',
+  actions: ['storeError', { type: 'emitFailure', params: { type: 'login.failed' } }],
+} as const
+
+/** The session statechart. */
+export const sessionMachine = setup({
+  types: {
+    input: {} as SessionInput,
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    emitted: {} as SessionEmitted,
+    tags: {} as SessionTag,
+  },
+  actors: {
+    restoreSession: fromPromise<RestoredSession>(async () => unprovided('restoreSession')),
+    authorizeCustomer: fromPromise<SessionTokens, GuestLoginInput>(async () =>
+      unprovided('authorizeCustomer'),
+    ),
+    authenticateCustomer: fromPromise<SessionTokens, LoginInput>(async () =>
+      unprovided('authenticateCustomer'),
+    ),
+    registerCustomer: fromPromise<SessionTokens, RegisterInput>(async () =>
+      unprovided('registerCustomer'),
+    ),
+    getTrustedSystemAccessToken: fromPromise<SessionTokens, OnBehalfInput>(async () =>
+      unprovided('getTrustedSystemAccessToken'),
+    ),
+    transferBasket: fromPromise<void, TransferBasketInput>(async () =>
+      unprovided('transferBasket'),
+    ),
+    logoutCustomer: fromPromise<void, LogoutInput>(async () => unprovided('logoutCustomer')),
+    tokenRefresh: tokenRefreshMachine,
+  },
+  guards: {
+    restoredRegistered: ({ event }) =>
+      'output' in event &&
+      (event.output as RestoredSession | undefined)?.tokens?.customerType === 'registered',
+    restoredGuest: ({ event }) =>
+      'output' in event && (event.output as RestoredSession | undefined)?.tokens !== undefined,
+    canRetrySignIn: ({ context, event }) =>
+      'error' in event &&
+      isTransientError(asSessionError(event.error)) &&
+      context.attempt < context.retry.maxAttempts,
+    transferBasketOnLogin: ({ context }) => context.transferBasket,
+    rejectedCurrentToken: ({ context, event }) =>
+      event.type === 'token.rejected' && event.accessToken === context.tokens?.accessToken,
+    expiredAt: ({ context, event }) =>
+      event.type === 'session.check' &&
+      context.tokens !== undefined &&
+      event.now >= context.tokens.accessExpiresAt,
+    externalRegistered: ({ event }) =>
+      event.type === 'session.external' && event.tokens?.customerType === 'registered',
+    externalGuest: ({ event }) =>
+      event.type === 'session.external' && event.tokens?.customerType === 'guest',
+    externalNone: ({ event }) => event.type === 'session.external' && event.tokens === null,
+  },
+  delays: {
+    accessTokenExpiry: ({ context }) =>
+      context.tokens ? clampDelay(context.tokens.expiresInMs) : MAX_TIMER_DELAY_MS,
+    retryBackoff: ({ context }) =>
+      clampDelay(backoffDelay(context.attempt, context.retry, context.error?.retryAfterMs)),
+  },
+  actions: {
+    storeTokens: assign({
+      tokens: ({ context, event }) => {
+        if (event.type === 'token.refreshed') return event.tokens
+        if (event.type === 'session.external') return event.tokens ?? undefined
+        if ('output' in event) return event.output as SessionTokens
+        return context.tokens
+      },
+      error: undefined,
+      attempt: 0,
+      carryUsid: undefined,
+    }),
+    storeRestored: assign({
+      tokens: ({ event }) =>
+        'output' in event ? (event.output as RestoredSession | undefined)?.tokens : undefined,
+    }),
+    storeError: assign({
+      error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
+    }),
+    clearTokens: assign({ tokens: undefined }),
+    /** The registered session is gone: keep its usid (and so the basket) for the next guest. */
+    storeLostSession: assign({
+      carryUsid: ({ context }) => context.tokens?.usid,
+      tokens: undefined,
+      error: ({ event }) =>
+        'output' in event ? (event.output as TokenRefreshOutput).error : undefined,
+    }),
+    resetAttempts: assign({ attempt: 0 }),
+    countFailure: assign({
+      attempt: ({ context }) => context.attempt + 1,
+      error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
+    }),
+    remeasure: assign({
+      tokens: ({ context, event }) => {
+        if (event.type !== 'session.check' || !context.tokens) return context.tokens
+        const expiresInMs = context.tokens.accessExpiresAt - event.now
+        return { ...context.tokens, expiresInMs, refreshInMs: expiresInMs - context.leewayMs }
+      },
+    }),
+    forwardRefresh: sendTo('tokenRefresh', { type: 'refresh' }),
+    forwardCheck: sendTo('tokenRefresh', ({ event }) => {
+      assertEvent(event, 'session.check')
+      return { type: 'session.check' as const, now: event.now }
+    }),
+    forwardAdopt: sendTo('tokenRefresh', ({ context }) => ({
+      type: 'tokens.adopt' as const,
+      tokens: context.tokens as SessionTokens,
+    })),
+    emitStarted: emit(({ context }) => ({
+      type: 'session.started' as const,
+      customerType: context.tokens?.customerType ?? 'guest',
+    })),
+    emitRefreshed: emit(({ event }) => {
+      assertEvent(event, 'token.refreshed')
+      return { type: 'token.refreshed' as const, outcome: event.outcome }
+    }),
+    emitRefreshFailed: emit(({ event }) => {
+      assertEvent(event, 'token.refreshFailed')
+      return { type: 'token.refreshFailed' as const, error: event.error }
+    }),
+    /** Emits `params.type` (`login.failed`, ...) with the failed actor's error. */
+    emitFailure: emit(({ event }, params: { type: FailureEventType }) => ({
+      type: params.type,
+      error: asSessionError('error' in event ? event.error : undefined),
+    })),
+    emitReauthRequired: emit(({ context }) => ({
+      type: 'session.reauthRequired' as const,
+      error: context.error ?? { code: 'invalid_grant', message: 'The session was lost.' },
+    })),
+    emitCorruptStorage: emit(({ event }) => ({
+      type: 'storage.corrupt' as const,
+      reason:
+        'output' in event
+          ? ((event.output as RestoredSession | undefined)?.corrupt ?? '')
+          : 'the stored session could not be read',
+    })),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    tokens: undefined,
+    error: undefined,
+    leewayMs: input.leewayMs,
+    transferBasket: input.transferBasket,
+    retry: input.retry ?? DEFAULT_RETRY_POLICY,
+    proactiveRefresh: input.proactiveRefresh ?? true,
+    attempt: 0,
+    carryUsid: undefined,
+  }),
+  initial: 'restoring',
+  states: {
+    restoring: {
+      tags: ['busy'],
+      invoke: {
+        id: 'restoreSession',
+        src: 'restoreSession',
+        onDone: [
+          {
+            guard: 'restoredRegistered',
+            target: 'registered',
+            actions: ['storeRestored', 'emitStarted'],
+          },
+          {
+            guard: 'restoredGuest',
+            target: 'guest.session.live',
+            actions: ['storeRestored', 'emitStarted'],
+          },
+          {
+            guard: ({ event }) => event.output.corrupt !== undefined,
+            target: 'guest',
+            actions: 'emitCorruptStorage',
+          },
+          { target: 'guest' },
+        ],
+        // The storage adapter itself failed: nothing usable is stored; start as a guest.
+        onError: { target: 'guest', actions: 'emitCorruptStorage' },
+      },
+    },
+
+    guest: {
+      type: 'parallel',
+      tags: ['guest'],
+      states: {
+        session: {
+          initial: 'signingIn',
+          states: {
+            signingIn: {
+              tags: ['busy'],
+              invoke: {
+                id: 'authorizeCustomer',
+                src: 'authorizeCustomer',
+                input: ({ context }) => ({ usid: context.carryUsid }),
+                onDone: { target: 'live', actions: ['storeTokens', 'emitStarted'] },
+                onError: [
+                  { guard: 'canRetrySignIn', target: 'backingOff', actions: 'countFailure' },
+                  {
+                    target: 'unavailable',
+                    actions: [
+                      'storeError',
+                      { type: 'emitFailure', params: { type: 'session.unavailable' } },
+                    ],
+                  },
+                ],
+              },
+            },
+            backingOff: {
+              tags: ['busy'],
+              after: { retryBackoff: 'signingIn' },
+              on: { 'session.check': 'signingIn', retry: 'signingIn' },
+            },
+            unavailable: {
+              tags: ['unavailable'],
+              on: {
+                'session.check': { target: 'signingIn', actions: 'resetAttempts' },
+                retry: { target: 'signingIn', actions: 'resetAttempts' },
+              },
+            },
+            live: {
+              type: 'parallel',
+              invoke: {
+                ...TOKEN_REFRESH,
+                // A guest whose refresh token died just starts over: it had nothing to lose.
+                onDone: { target: 'signingIn', actions: 'clearTokens' },
+              },
+              on: {
+                ...REFRESH_REQUESTS,
+                'session.external': {
+                  guard: 'externalGuest',
+                  target: 'live',
+                  reenter: true,
+                  actions: 'storeTokens',
+                },
+              },
+              states: {
+                freshness: FRESHNESS,
+                activity: {
+                  initial: 'idle',
+                  states: {
+                    idle: {
+                      on: {
+                        login: 'authenticating',
+                        'login.onBehalf': 'authenticatingOnBehalf',
+                        register: 'registering',
+                        logout: '#session.signingOut',
+                      },
+                    },
+                    authenticating: {
+                      tags: ['busy'],
+                      invoke: {
+                        id: 'authenticateCustomer',
+                        src: 'authenticateCustomer',
+                        input: ({ context, event }) => {
+                          assertEvent(event, 'login')
+                          const { username, password } = event
+                          return { username, password, guest: context.tokens as SessionTokens }
+                        },
+                        onDone: ENTER_REGISTERED,
+                        onError: LOGIN_FAILED,
+                      },
+                    },
+                    authenticatingOnBehalf: {
+                      tags: ['busy'],
+                      invoke: {
+                        id: 'getTrustedSystemAccessToken',
+                        src: 'getTrustedSystemAccessToken',
+                        input: ({ context, event }) => {
+                          assertEvent(event, 'login.onBehalf')
+                          return { loginId: event.loginId, guest: context.tokens as SessionTokens }
+                        },
+                        onDone: ENTER_REGISTERED,
+                        onError: LOGIN_FAILED,
+                      },
+                    },
+                    registering: {
+                      tags: ['busy'],
+                      invoke: {
+                        id: 'registerCustomer',
+                        src: 'registerCustomer',
+                        input: ({ context, event }) => {
+                          assertEvent(event, 'register')
+                          const { customer, password } = event
+                          return { customer, password, guest: context.tokens as SessionTokens }
+                        },
+                        onDone: ENTER_REGISTERED,
+                        onError: {
+                          target: 'idle',
+                          actions: [
+                            'storeError',
+                            { type: 'emitFailure', params: { type: 'register.failed' } },
+                          ],
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        notice: {
+          initial: 'none',
+          states: {
+            none: {},
+            reauthRequired: { tags: ['reauthRequired'] },
+          },
+        },
+      },
+      on: {
+        'session.external': {
+          guard: 'externalRegistered',
+          target: 'registered',
+          actions: 'storeTokens',
+        },
+      },
+    },
+
+    registered: {
+      type: 'parallel',
+      tags: ['registered'],
+      invoke: {
+        ...TOKEN_REFRESH,
+        // The refresh token was refused: tell, then continue as a guest with the same usid.
+        onDone: {
+          target: ['guest.session.signingIn', 'guest.notice.reauthRequired'],
+          actions: ['storeLostSession', 'emitReauthRequired'],
+        },
+      },
+      on: {
+        ...REFRESH_REQUESTS,
+        'session.external': [
+          { guard: 'externalRegistered', actions: ['storeTokens', 'forwardAdopt'] },
+          // Another tab logged out and started a guest session: follow it.
+          { guard: 'externalGuest', target: 'guest.session.live', actions: 'storeTokens' },
+          { guard: 'externalNone', target: 'guest', actions: 'clearTokens' },
+        ],
+      },
+      states: {
+        freshness: {
+          ...FRESHNESS,
+          on: {
+            ...FRESHNESS.on,
+            'session.external': { guard: 'externalRegistered', target: '.fresh', reenter: true },
+          },
+        },
+        activity: {
+          initial: 'idle',
+          states: {
+            idle: { on: { logout: '#session.signingOut' } },
+            transferringBasket: {
+              tags: ['busy'],
+              invoke: {
+                id: 'transferBasket',
+                src: 'transferBasket',
+                input: ({ context }) => ({ tokens: context.tokens as SessionTokens }),
+                onDone: 'idle',
+                // The login stands; the app hears that the basket stayed with the guest.
+                onError: {
+                  target: 'idle',
+                  actions: { type: 'emitFailure', params: { type: 'basket.transferFailed' } },
+                },
+              },
+              on: { logout: '#session.signingOut' },
+            },
+          },
+        },
+      },
+    },
+
+    signingOut: {
+      tags: ['busy'],
+      invoke: {
+        id: 'logoutCustomer',
+        src: 'logoutCustomer',
+        input: ({ context, event }) => ({
+          tokens: context.tokens,
+          allSessions: event.type === 'logout' && event.allSessions === true,
+        }),
+        onDone: { target: 'guest', actions: 'clearTokens' },
+        // Signed out locally all the same: the remote failure is only reported.
+        onError: {
+          target: 'guest',
+          actions: ['clearTokens', { type: 'emitFailure', params: { type: 'logout.remoteFailed' } }],
+        },
+      },
+    },
+  },
+})

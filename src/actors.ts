@@ -1,0 +1,211 @@
+/**
+ * The real actors behind the machines' slots: SLAS and Shopper Customers calls, storage, locks
+ * and notices. Every token-producing actor writes storage before it resolves, so "tokens
+ * received" and "tokens saved" are one step for the machines, and tells the other sessions.
+ *
+ * @module
+ */
+import { fromPromise } from 'xstate'
+import type { SessionTokens } from '../machines/contracts.ts'
+import type {
+  GuestLoginInput,
+  LoginInput,
+  LogoutInput,
+  OnBehalfInput,
+  RegisterInput,
+  RestoredSession,
+  TransferBasketInput,
+} from '../machines/sessionMachine.ts'
+import type { RefreshActorInput, RefreshOutput } from '../machines/tokenRefreshMachine.ts'
+import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
+import { ShopperSessionError } from './errors.ts'
+import type { SlasClientConfig } from './scapi/config.ts'
+import type { TokenResponse } from './scapi/slasSchemas.ts'
+import { loginGuestUser, loginRegisteredUser, refreshAccessToken } from './scapi/slasFlows.ts'
+import { logoutCustomer } from './scapi/slas/session.ts'
+import type { SessionStore } from './session/store.ts'
+import { fromTokenResponse, measure } from './session/tokens.ts'
+
+/** Calls the session needs beyond SLAS; loaded only when used (registration, basket transfer). */
+export interface ShopperCalls {
+  /** registerCustomer with the guest's token; resolves when the shopper exists. */
+  registerCustomer(accessToken: string, customer: RegisterInput['customer'], password: string): Promise<void>
+  /** transferBasket (merge) with the registered shopper's token. */
+  transferBasket(accessToken: string): Promise<void>
+}
+
+/**
+ * Shares one refresh between callers that hold the same refresh token (server: concurrent
+ * requests of one shopper). Returns `run()`'s promise, or the one already running for the token.
+ */
+export type RefreshSharing = (refreshToken: string, run: () => Promise<TokenResponse>) => Promise<TokenResponse>
+
+/** What the actors are built from. */
+export interface ActorDeps {
+  slas: SlasClientConfig
+  store: SessionStore
+  coordination: CoordinationAdapter
+  /** This session's id on the coordination bus. */
+  origin: string
+  now: () => number
+  leewayMs: number
+  calls: () => Promise<ShopperCalls>
+  /** Deduplicates refreshes of one refresh token in this process (server). */
+  shareRefresh?: RefreshSharing
+  /** Do Not Track, sent with every token request when set. */
+  dnt?: boolean
+  /**
+   * Trusted system on behalf (private clients). Provided by `shopper-session/server` only, so
+   * the browser bundle never carries it.
+   */
+  trustedSystem?: TrustedSystemLogin
+}
+
+/** Gets a registered shopper's tokens for `loginId` on behalf of a trusted system. */
+export type TrustedSystemLogin = (
+  slas: SlasClientConfig,
+  params: { loginId: string; usid: string; dnt?: boolean },
+) => Promise<TokenResponse>
+
+/** Lock names on the coordination bus. */
+export const LOCKS = { session: 'shopper-session:session' } as const
+
+// A stored access token this close to expiry is not worth adopting: refresh instead.
+const ADOPT_MARGIN_MS = 5_000
+
+/** The actor implementations for `sessionMachine.provide({ actors })`. */
+export function createSessionActors(deps: ActorDeps) {
+  const { store, coordination, now, leewayMs } = deps
+  const lock = <T>(task: () => Promise<T>) => coordination.lock(`${LOCKS.session}:${store.key}`, task)
+  const announce = () => coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
+  const receive = (response: TokenResponse) => fromTokenResponse(response, now(), leewayMs)
+  const save = async (tokens: SessionTokens) => {
+    await store.write(tokens)
+    announce()
+    return tokens
+  }
+  // Stored tokens another session wrote that are still good to use.
+  const adoptable = async (notFrom?: string): Promise<SessionTokens | undefined> => {
+    const found = await store.read(now())
+    if (found.kind !== 'session') return undefined
+    if (found.tokens.refreshToken === notFrom) return undefined
+    const tokens = measure(found.tokens, now(), leewayMs)
+    return tokens.expiresInMs > ADOPT_MARGIN_MS ? tokens : undefined
+  }
+
+  return {
+    restoreSession: fromPromise<RestoredSession>(async () => {
+      const found = await store.read(now())
+      if (found.kind === 'corrupt') return { tokens: undefined, corrupt: found.reason }
+      if (found.kind === 'none') return { tokens: undefined }
+      return { tokens: measure(found.tokens, now(), leewayMs) }
+    }),
+
+    // Under the lock, so that five tabs opening at once create one guest session.
+    authorizeCustomer: fromPromise<SessionTokens, GuestLoginInput>(({ input }) =>
+      lock(async () => {
+        const existing = await adoptable()
+        if (existing) return existing
+        const params = { ...(input.usid ? { usid: input.usid } : {}), ...dnt(deps) }
+        return save(receive(await loginGuestUser(deps.slas, params)))
+      }),
+    ),
+
+    authenticateCustomer: fromPromise<SessionTokens, LoginInput>(async ({ input }) => {
+      const response = await loginRegisteredUser(deps.slas, {
+        username: input.username,
+        password: input.password,
+        usid: input.guest.usid,
+        ...dnt(deps),
+      })
+      return lock(() => save(receive(response)))
+    }),
+
+    // Trusted system on behalf of a customer: private clients only (the client validates that).
+    getTrustedSystemAccessToken: fromPromise<SessionTokens, OnBehalfInput>(async ({ input }) => {
+      if (!deps.trustedSystem) {
+        throw new ShopperSessionError(
+          'invalid_config',
+          'loginOnBehalf: use createServerSession from shopper-session/server (private clients only)',
+          { operation: 'getTrustedSystemAccessToken' },
+        )
+      }
+      const response = await deps.trustedSystem(deps.slas, {
+        loginId: input.loginId,
+        usid: input.guest.usid,
+        ...dnt(deps),
+      })
+      return lock(() => save(receive(response)))
+    }),
+
+    registerCustomer: fromPromise<SessionTokens, RegisterInput>(async ({ input }) => {
+      const calls = await deps.calls()
+      await calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
+      const response = await loginRegisteredUser(deps.slas, {
+        username: input.customer.login,
+        password: input.password,
+        usid: input.guest.usid,
+        ...dnt(deps),
+      })
+      return lock(() => save(receive(response)))
+    }),
+
+    transferBasket: fromPromise<void, TransferBasketInput>(async ({ input }) => {
+      const calls = await deps.calls()
+      await calls.transferBasket(input.tokens.accessToken)
+    }),
+
+    // Local sign-out first: whatever the remote answers, this session and the others end.
+    logoutCustomer: fromPromise<void, LogoutInput>(async ({ input }) => {
+      const { tokens } = input
+      await lock(async () => {
+        await store.remove(tokens?.refreshToken)
+        announce()
+      })
+      if (tokens?.customerType !== 'registered') return
+      await logoutCustomer(deps.slas, {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        ...(input.allSessions ? { allSessions: true } : {}),
+      })
+    }),
+
+    // The critical section of design 3.2: lock → re-read → adopt, or spend the refresh token →
+    // write → tell. No abort signal reaches the request: a sent refresh is never abandoned, and
+    // its result is written even when the machine has moved on (the old token is spent).
+    getAccessToken: fromPromise<RefreshOutput, RefreshActorInput>(({ input }) =>
+      lock(async () => {
+        const { tokens } = input
+        const adopted = await adoptable(tokens.refreshToken)
+        if (adopted && adopted.customerId === tokens.customerId) {
+          return { outcome: 'adopted', tokens: adopted }
+        }
+        const run = () => refreshAccessToken(deps.slas, { refreshToken: tokens.refreshToken, ...dnt(deps) })
+        let response: TokenResponse
+        try {
+          response = await (deps.shareRefresh ? deps.shareRefresh(tokens.refreshToken, run) : run())
+        } catch (error) {
+          if (isDeadGrant(error)) {
+            await store.remove(tokens.refreshToken)
+            announce()
+          }
+          throw error
+        }
+        const next = receive(response)
+        if (await store.replace(tokens.refreshToken, next)) announce()
+        return { outcome: 'refreshed', tokens: next }
+      }),
+    ),
+  }
+}
+
+function dnt(deps: ActorDeps): { dnt?: boolean } {
+  return deps.dnt === undefined ? {} : { dnt: deps.dnt }
+}
+
+function isDeadGrant(error: unknown): boolean {
+  return (
+    error instanceof ShopperSessionError &&
+    (error.code === 'invalid_grant' || error.code === 'credentials_changed')
+  )
+}

@@ -1,0 +1,360 @@
+/**
+ * `createShopperSession(config)`: the composition root. Validates the config, wires the session
+ * machine to the real actors, storage and coordination, and speaks to the app through promises,
+ * snapshots, tags and typed events.
+ *
+ * @module
+ */
+import { type Actor, createActor, type SnapshotFrom, type Subscription } from 'xstate'
+import { createInProcessCoordination } from '../adapters/coordination/inProcess.ts'
+import { createMemoryStorage } from '../adapters/storage/memory.ts'
+import { backoffDelay, clampDelay, type SessionTokens } from '../machines/contracts.ts'
+import {
+  type RegistrationCustomer,
+  type SessionEmitted,
+  sessionMachine,
+} from '../machines/sessionMachine.ts'
+import { tokenRefreshMachine } from '../machines/tokenRefreshMachine.ts'
+import {
+  createSessionActors,
+  type RefreshSharing,
+  type ShopperCalls,
+  type TrustedSystemLogin,
+} from './actors.ts'
+import { ShopperSessionError } from './errors.ts'
+import { createSafeLogger } from './logger.ts'
+import { getAccessToken as waitForAccessToken, type AccessTokenOptions } from './session/accessToken.ts'
+import { createAuthorizedFetch } from './session/authorizedFetch.ts'
+import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
+import { toShopperSessionError } from './session/errors.ts'
+import { createSessionStore, storageKey } from './session/store.ts'
+
+export type { ShopperSessionConfig } from './session/config.ts'
+export type { RegistrationCustomer, SessionEmitted } from '../machines/sessionMachine.ts'
+export type { SessionTag, SessionTokens } from '../machines/contracts.ts'
+
+/** A snapshot of the session machine. Read tags (`hasTag('registered')`), not state paths. */
+export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>
+
+/** Handler of one emitted event type. */
+export type SessionEventHandler<T extends SessionEmitted['type']> = (
+  event: Extract<SessionEmitted, { type: T }>,
+) => void
+
+/** A running shopper session. */
+export interface ShopperSession {
+  /** The XState actor (for inspection and `@xstate/react`). */
+  readonly actor: Actor<typeof sessionMachine>
+  /** Starts the machine (idempotent). `ready()`, `login()` and friends start it too. */
+  start(): ShopperSession
+  /** Stops the machine and its listeners. A refresh already sent still completes and is stored. */
+  stop(): void
+  /**
+   * Resolves once the session holds tokens (restored, or a new guest session). Rejects with the
+   * coded error when no session can be started (the machine retries transient failures first).
+   */
+  ready(): Promise<void>
+  getSnapshot(): SessionSnapshot
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void
+  /** Listens to one typed event (`session.reauthRequired`, `basket.transferFailed`, ...). */
+  on<T extends SessionEmitted['type']>(type: T, handler: SessionEventHandler<T>): () => void
+  /** A usable access token; concurrent callers share one refresh. */
+  getAccessToken(options?: AccessTokenOptions): Promise<string>
+  /** The current token set (a copy), or undefined. Never log it. */
+  getTokens(): SessionTokens | undefined
+  /** Logs a shopper in (keeping the guest usid and basket). Rejects with the coded error. */
+  login(username: string, password: string): Promise<void>
+  /**
+   * Server only: a registered session for `loginId` through trusted system on behalf (needs a
+   * private client: `clientSecret` and the `sfcc.ts_ext_on_behalf_of` scope).
+   */
+  loginOnBehalf(loginId: string): Promise<void>
+  /** registerCustomer, then login (basket kept). Rejects with the coded error. */
+  register(customer: RegistrationCustomer, password: string): Promise<void>
+  /** Signs out locally (always) and remotely, then starts a guest session. */
+  logout(options?: { allSessions?: boolean }): Promise<void>
+  /** Re-checks expiry now (the browser adapters call it on visibility, online and wake). */
+  check(): void
+  /** `fetch` with the shopper's Bearer token; a 401 refreshes once and retries once. */
+  readonly fetch: typeof fetch
+  /** Organization, site and API origin, for clients built on this session. */
+  readonly scapi: { organizationId: string; siteId: string; baseUrl: string; fetch: typeof fetch }
+}
+
+/** Internals the server entry plugs in. */
+export interface SessionInternals {
+  /** Shares one refresh between sessions holding the same refresh token (per process). */
+  shareRefresh?: RefreshSharing
+  /** Refresh on a timer before expiry. Default true; per-request server sessions turn it off. */
+  proactiveRefresh?: boolean
+  /** Trusted system on behalf, for `loginOnBehalf` (the server entry provides it). */
+  trustedSystem?: TrustedSystemLogin
+}
+
+// The shopper calls beyond SLAS load on first use, so they stay out of the core bundle.
+const loadShopperCalls = (): Promise<{ createShopperCalls: (config: ScapiOrigin) => ShopperCalls }> =>
+  import('./session/shopperCalls.ts')
+
+interface ScapiOrigin {
+  baseUrl: string
+  organizationId: string
+  siteId: string
+  fetch: typeof fetch
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * Creates a shopper session. Throws `ShopperSessionError('invalid_config')` naming the bad field.
+ *
+ * @example
+ * ```ts
+ * const session = createShopperSession({
+ *   shortCode: 'kv7kzm78',
+ *   organizationId: 'f_ecom_zzte_001',
+ *   clientId: 'your-public-client-id',
+ *   siteId: 'RefArch',
+ *   redirectURI: 'https://shop.example.com/callback',
+ * })
+ * await session.ready()
+ * await session.login('jane@example.com', password)
+ * const response = await session.fetch(`${base}/checkout/shopper-baskets/v1/...`)
+ * ```
+ */
+export function createShopperSession(
+  config: ShopperSessionConfig,
+  internals: SessionInternals = {},
+): ShopperSession {
+  const resolved = resolveSessionConfig(config)
+  const { slas, now, random, leewayMs, retry } = resolved
+  const log = createSafeLogger(resolved.logger)
+  const storage = resolved.storage ?? createMemoryStorage()
+  const coordination = resolved.coordination ?? createInProcessCoordination()
+  const store = createSessionStore(
+    storage,
+    storageKey(resolved.storageKeyPrefix, slas.organizationId, slas.siteId, slas.clientId),
+  )
+  const origin = randomId()
+  const baseUrl = slas.baseUrl ?? `https://${slas.shortCode ?? ''}.api.commercecloud.salesforce.com`
+  const rawFetch: typeof fetch = slas.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const scapi = { organizationId: slas.organizationId, siteId: slas.siteId, baseUrl, fetch: rawFetch }
+  let calls: Promise<ShopperCalls> | undefined
+  const actors = createSessionActors({
+    slas,
+    store,
+    coordination,
+    origin,
+    now,
+    leewayMs,
+    ...(resolved.dnt !== undefined ? { dnt: resolved.dnt } : {}),
+    ...(internals.shareRefresh ? { shareRefresh: internals.shareRefresh } : {}),
+    ...(internals.trustedSystem ? { trustedSystem: internals.trustedSystem } : {}),
+    calls: () => (calls ??= loadShopperCalls().then((m) => m.createShopperCalls(scapi))),
+  })
+  // Jitter spreads the retries of many shoppers; it never goes below the server's Retry-After.
+  const jittered = ({ context }: { context: { attempt: number; error?: { retryAfterMs?: number } | undefined } }) => {
+    const base = backoffDelay(context.attempt, retry, undefined)
+    const wait = Math.max(context.error?.retryAfterMs ?? 0, base / 2 + (base / 2) * random())
+    return clampDelay(wait)
+  }
+  const { getAccessToken: refreshActor, ...sessionActors } = actors
+  const machine = sessionMachine.provide({
+    actors: {
+      ...sessionActors,
+      tokenRefresh: tokenRefreshMachine.provide({
+        actors: { getAccessToken: refreshActor },
+        delays: { retryBackoff: jittered },
+      }),
+    },
+    delays: { retryBackoff: jittered },
+  })
+  const actor = createActor(machine, {
+    input: {
+      leewayMs,
+      transferBasket: resolved.transferBasket,
+      retry,
+      proactiveRefresh: internals.proactiveRefresh ?? true,
+    },
+  })
+
+  let started = false
+  const cleanups: Array<() => void> = []
+  const start = (): ShopperSession => {
+    if (started) return session
+    started = true
+    cleanups.push(
+      coordination.subscribe((message) => {
+        if (message.origin === origin || message.key !== store.key) return
+        void followExternal()
+      }),
+    )
+    for (const type of ['session.reauthRequired', 'basket.transferFailed', 'storage.corrupt', 'logout.remoteFailed', 'session.unavailable', 'token.refreshFailed'] as const) {
+      const subscription = actor.on(type, (event) => log.warn(`shopper-session: ${type}`, event))
+      cleanups.push(() => subscription.unsubscribe())
+    }
+    actor.start()
+    return session
+  }
+
+  // Another session sharing the storage changed it: adopt what is there now.
+  const followExternal = async () => {
+    try {
+      const found = await store.read(now())
+      const current = actor.getSnapshot().context.tokens
+      if (found.kind === 'session') {
+        if (found.tokens.refreshToken === current?.refreshToken) return
+        const { measure } = await import('./session/tokens.ts')
+        actor.send({ type: 'session.external', tokens: measure(found.tokens, now(), leewayMs) })
+      } else if (current !== undefined) {
+        actor.send({ type: 'session.external', tokens: null })
+      }
+    } catch (error) {
+      log.error('shopper-session: reading storage after a change notice failed', error)
+    }
+  }
+
+  const ready = (): Promise<void> => {
+    start()
+    return new Promise<void>((resolve, reject) => {
+      let subscription: Subscription | undefined
+      const check = (snapshot: SessionSnapshot) => {
+        if (snapshot.context.tokens !== undefined && !snapshot.hasTag('busy') || snapshot.hasTag('authenticated')) {
+          subscription?.unsubscribe()
+          resolve()
+        } else if (snapshot.hasTag('unavailable')) {
+          subscription?.unsubscribe()
+          const error = snapshot.context.error
+          reject(error ? toShopperSessionError(error) : new ShopperSessionError('network', 'No session could be started.'))
+        } else if (snapshot.status !== 'active') {
+          subscription?.unsubscribe()
+          reject(new ShopperSessionError('aborted', 'The session was stopped.'))
+        }
+      }
+      subscription = actor.subscribe(check)
+      check(actor.getSnapshot())
+    })
+  }
+
+  const getAccessToken = async (options?: AccessTokenOptions) => {
+    await ready()
+    return waitForAccessToken(actor, now, options)
+  }
+
+  // Sends `event`, then settles on the first of: `succeeded(snapshot)` or one of `failures`.
+  const act = async (
+    send: () => void,
+    succeeded: (snapshot: SessionSnapshot) => boolean,
+    failures: ReadonlyArray<'login.failed' | 'register.failed'>,
+  ): Promise<void> => {
+    await ready()
+    return new Promise<void>((resolve, reject) => {
+      const subscriptions: Array<{ unsubscribe(): void }> = []
+      const done = (settle: () => void) => {
+        for (const s of subscriptions) s.unsubscribe()
+        settle()
+      }
+      for (const type of failures) {
+        subscriptions.push(actor.on(type, (event) => done(() => reject(toShopperSessionError(event.error)))))
+      }
+      subscriptions.push(
+        actor.subscribe((snapshot) => {
+          if (succeeded(snapshot)) done(resolve)
+          else if (snapshot.status !== 'active') {
+            done(() => reject(new ShopperSessionError('aborted', 'The session was stopped.')))
+          }
+        }),
+      )
+      send()
+    })
+  }
+
+  // Login resolves after the basket transfer too, so the app reads the carried-over basket.
+  const registeredAndSettled = (snapshot: SessionSnapshot) =>
+    snapshot.hasTag('registered') && !snapshot.hasTag('busy')
+
+  const guestIdle = (snapshot: SessionSnapshot) =>
+    snapshot.matches({ guest: { session: { live: { activity: 'idle' } } } })
+
+  const requireGuest = (operation: string) => {
+    const snapshot = actor.getSnapshot()
+    if (snapshot.hasTag('registered')) {
+      throw new ShopperSessionError('conflict', `${operation}: a shopper is logged in; log out first.`, { operation })
+    }
+    if (!guestIdle(snapshot)) {
+      throw new ShopperSessionError('conflict', `${operation}: the session is busy; try again when it is idle.`, { operation })
+    }
+  }
+
+  const session: ShopperSession = {
+    actor,
+    start,
+    stop() {
+      for (const cleanup of cleanups.splice(0)) cleanup()
+      actor.stop()
+    },
+    ready,
+    getSnapshot: () => actor.getSnapshot(),
+    subscribe(listener) {
+      const subscription = actor.subscribe(listener)
+      return () => subscription.unsubscribe()
+    },
+    on(type, handler) {
+      const subscription = actor.on(type, handler as (event: SessionEmitted) => void)
+      return () => subscription.unsubscribe()
+    },
+    getAccessToken,
+    getTokens() {
+      const tokens = actor.getSnapshot().context.tokens
+      return tokens ? { ...tokens } : undefined
+    },
+    async login(username, password) {
+      await ready()
+      requireGuest('login')
+      await act(
+        () => actor.send({ type: 'login', username, password }),
+        registeredAndSettled,
+        ['login.failed'],
+      )
+    },
+    async loginOnBehalf(loginId) {
+      await ready()
+      requireGuest('loginOnBehalf')
+      await act(
+        () => actor.send({ type: 'login.onBehalf', loginId }),
+        registeredAndSettled,
+        ['login.failed'],
+      )
+    },
+    async register(customer, password) {
+      await ready()
+      requireGuest('register')
+      await act(
+        () => actor.send({ type: 'register', customer, password }),
+        registeredAndSettled,
+        ['register.failed'],
+      )
+    },
+    async logout(options = {}) {
+      await ready()
+      const before = actor.getSnapshot().context.tokens
+      await act(
+        () => actor.send({ type: 'logout', ...(options.allSessions ? { allSessions: true } : {}) }),
+        (snapshot) =>
+          snapshot.hasTag('guest') &&
+          !snapshot.hasTag('busy') &&
+          snapshot.context.tokens !== undefined &&
+          snapshot.context.tokens.refreshToken !== before?.refreshToken,
+        [],
+      )
+    },
+    check() {
+      if (started) actor.send({ type: 'session.check', now: now() })
+    },
+    fetch: createAuthorizedFetch({ getAccessToken }, rawFetch),
+    scapi,
+  }
+  return session
+}

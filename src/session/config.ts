@@ -1,0 +1,119 @@
+/**
+ * `createShopperSession` options: validation (an `invalid_config` error that names the field and
+ * says why) and defaults.
+ *
+ * @module
+ */
+import * as z from 'zod/mini'
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../machines/contracts.ts'
+import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
+import type { StorageAdapter } from '../../adapters/storage/types.ts'
+import type { Logger } from '../logger.ts'
+import { resolveSlasConfig, type SlasClientConfig } from '../scapi/config.ts'
+import { parseConfig } from '../scapi/configFields.ts'
+
+/** Options of `createShopperSession`. The SLAS fields are those of {@link SlasClientConfig}. */
+export interface ShopperSessionConfig extends SlasClientConfig {
+  /** Where tokens live. Default: a fresh in-memory storage (nothing survives a restart). */
+  storage?: StorageAdapter
+  /** Locks and notices shared with other sessions on the same storage. Default: in-process. */
+  coordination?: CoordinationAdapter
+  /** Storage key prefix; the key is `{prefix}:{organizationId}:{siteId}:{clientId}`. Default `shopper-session`. */
+  storageKeyPrefix?: string
+  /** Refresh this long before the access token expires. Default 60 000 ms; at most 10 minutes. */
+  leewayMs?: number
+  /** Backoff for transient failures. Default 1 s doubling to 60 s, 8 automatic retries. */
+  retry?: Partial<RetryPolicy>
+  /** Carry the guest basket over on login and registration (transferBasket, merge). Default true. */
+  transferBasket?: boolean
+  /** Do Not Track, sent with every token request when set. */
+  dnt?: boolean
+  /** Where log lines go (redacted). Default: nowhere. */
+  logger?: Logger
+  /** Clock (epoch ms). Default `Date.now`. Only differences matter: a skewed clock is fine. */
+  now?: () => number
+  /** Randomness for backoff jitter, in [0, 1). Default `Math.random`. */
+  random?: () => number
+}
+
+/** The options with their defaults. */
+export interface ResolvedSessionConfig {
+  slas: SlasClientConfig
+  storage: StorageAdapter | undefined
+  coordination: CoordinationAdapter | undefined
+  storageKeyPrefix: string
+  leewayMs: number
+  retry: RetryPolicy
+  transferBasket: boolean
+  dnt: boolean | undefined
+  logger: Logger | undefined
+  now: () => number
+  random: () => number
+}
+
+const LABEL = 'shopper session config'
+const fn = <T>() => z.custom<T>((value) => typeof value === 'function', 'must be a function')
+const adapter = (...methods: string[]) =>
+  z.custom<unknown>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function'),
+    `must be an object with ${methods.join(', ')}`,
+  )
+const ms = (max: number) => z.number().check(z.int(), z.nonnegative(), z.lte(max))
+
+const SessionOptionsSchema = z.object({
+  storage: z.optional(adapter('get', 'set', 'remove')),
+  coordination: z.optional(adapter('lock', 'publish', 'subscribe')),
+  storageKeyPrefix: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/, 'must be letters, digits, _ . or -'))),
+  leewayMs: z.optional(ms(600_000)),
+  retry: z.optional(
+    z.object({
+      baseDelayMs: z.optional(ms(3_600_000).check(z.positive())),
+      maxDelayMs: z.optional(ms(3_600_000).check(z.positive())),
+      maxAttempts: z.optional(ms(100)),
+    }),
+  ),
+  transferBasket: z.optional(z.boolean()),
+  dnt: z.optional(z.boolean()),
+  logger: z.optional(z.custom<Logger>((v) => typeof v === 'object' && v !== null, 'must be an object')),
+  now: z.optional(fn<() => number>()),
+  random: z.optional(fn<() => number>()),
+})
+
+/** Validates `config` (SLAS fields included) and applies the defaults. */
+export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSessionConfig {
+  resolveSlasConfig(config) // throws invalid_config naming the bad SLAS field
+  const options = parseConfig(LABEL, SessionOptionsSchema, config)
+  const {
+    storage,
+    coordination,
+    storageKeyPrefix,
+    leewayMs,
+    retry,
+    transferBasket,
+    dnt,
+    logger,
+    now,
+    random,
+    ...slas
+  } = config
+  return {
+    slas,
+    storage: storage,
+    coordination: coordination,
+    storageKeyPrefix: storageKeyPrefix ?? 'shopper-session',
+    leewayMs: leewayMs ?? 60_000,
+    retry: {
+      baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+      maxAttempts: options.retry?.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
+    },
+    transferBasket: transferBasket ?? true,
+    dnt,
+    logger,
+    now: now ?? (() => Date.now()),
+    random: random ?? Math.random,
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Turning a SLAS token response into the session's token set, and re-measuring stored tokens.
+ * Every time is the client's clock at receipt plus the lifetime SLAS gave (`expires_in`), so a
+ * client clock that is hours off changes nothing.
+ *
+ * @module
+ */
+import type { SessionTokens } from '../../machines/contracts.ts'
+import { decodeJwtClaims } from '../scapi/jwtClaims.ts'
+import type { TokenResponse } from '../scapi/slasSchemas.ts'
+
+/** The stored part of a token set (the timing fields are recomputed when read). */
+export type StoredTokens = Omit<SessionTokens, 'refreshInMs' | 'expiresInMs'>
+
+/**
+ * Refresh timing for tokens measured at `now`: the delay to the proactive refresh (expiry minus
+ * leeway) and to expiry. A fresh token is never refreshed before half its life, so a leeway as
+ * long as the lifetime cannot turn into a refresh loop.
+ */
+export function measure(tokens: StoredTokens, now: number, leewayMs: number, fresh = false): SessionTokens {
+  const expiresInMs = tokens.accessExpiresAt - now
+  const refreshInMs = fresh
+    ? Math.max(expiresInMs - leewayMs, expiresInMs / 2)
+    : expiresInMs - leewayMs
+  return { ...tokens, expiresInMs, refreshInMs }
+}
+
+// Older SLAS answers omit `refresh_token_expires_in`: assume the documented defaults.
+const DEFAULT_REFRESH_SECONDS = { guest: 30 * 24 * 3600, registered: 90 * 24 * 3600 }
+
+function refreshLifetimeSeconds(response: TokenResponse, type: 'guest' | 'registered'): number {
+  return response.refresh_token_expires_in ?? DEFAULT_REFRESH_SECONDS[type]
+}
+
+/**
+ * The session's token set from a SLAS `TokenResponse` received at `now`. The customer type,
+ * customer id and login come from the access token's claims (what SLAS signed), not from the
+ * response fields.
+ */
+export function fromTokenResponse(
+  response: TokenResponse,
+  now: number,
+  leewayMs: number,
+): SessionTokens {
+  const claims = decodeJwtClaims(response.access_token)
+  const stored: StoredTokens = {
+    accessToken: response.access_token,
+    refreshToken: response.refresh_token,
+    customerType: claims.customerType,
+    customerId: claims.customerId,
+    usid: response.usid,
+    ...(claims.customerType === 'registered' ? { loginId: claims.loginId } : {}),
+    accessExpiresAt: now + response.expires_in * 1000,
+    refreshExpiresAt: now + refreshLifetimeSeconds(response, claims.customerType) * 1000,
+  }
+  return measure(stored, now, leewayMs, true)
+}
+
+/** Drops the timing fields (they are meaningless once written). */
+export function toStored(tokens: SessionTokens): StoredTokens {
+  const { refreshInMs: _refresh, expiresInMs: _expires, ...stored } = tokens
+  return stored
+}

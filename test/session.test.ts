@@ -1,0 +1,120 @@
+/**
+ * createShopperSession against the emulator, in-process: guest start, login, registration,
+ * logout, restore, corrupt storage.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { expectCode } from './support/expectError.ts'
+import { createSessionHarness } from './session/harness.ts'
+
+let harness: ReturnType<typeof createSessionHarness>
+afterEach(() => harness?.stopAll())
+
+function ada() {
+  const shopper = harness.emulator.settings.shoppers[0]
+  if (!shopper) throw new Error('no seeded shopper')
+  return shopper
+}
+
+describe('createShopperSession', () => {
+  it('starts a guest session: guest + authenticated, one authorize and one token request', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const snapshot = session.getSnapshot()
+    expect(snapshot.hasTag('guest')).toBe(true)
+    expect(snapshot.hasTag('authenticated')).toBe(true)
+    expect(snapshot.hasTag('registered')).toBe(false)
+    expect(harness.count('authorizeCustomer')).toBe(1)
+    expect(harness.count('getAccessToken')).toBe(1)
+    expect((await session.getAccessToken()) === session.getTokens()?.accessToken).toBe(true)
+  })
+
+  it('login keeps the usid; a wrong password leaves the guest session usable', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const guest = session.getTokens()
+    await expectCode(session.login(ada().login, 'not-the-password'), 'invalid_credentials')
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    expect(session.getSnapshot().context.error?.code).toBe('invalid_credentials')
+    expect(session.getTokens()?.accessToken === guest?.accessToken).toBe(true)
+    await session.login(ada().login, ada().password)
+    const registered = session.getTokens()
+    expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    expect(registered?.customerId).toBe(ada().customerId)
+    expect(registered?.usid === guest?.usid).toBe(true)
+    expect(registered?.loginId).toBe(ada().login)
+  })
+
+  it('a failed basket transfer never fails the login; it is reported', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    const failures: string[] = []
+    session.on('basket.transferFailed', (event) => failures.push(event.error.code))
+    await session.ready()
+    harness.emulator.control.failNext('transferBasket', { status: 500 })
+    await session.login(ada().login, ada().password)
+    expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    expect(failures).toEqual(['server_error'])
+  })
+
+  it('register: registerCustomer with the guest token, then login with the same usid', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const guest = session.getTokens()
+    const customer = { login: 'mary@example.com', email: 'mary@example.com', lastName: 'Somerville' }
+    await expectCode(session.register(customer, 'short'), 'weak_password')
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    await session.register(customer, 'Mary-Somerville-1780')
+    expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    expect(session.getTokens()?.loginId).toBe('mary@example.com')
+    expect(session.getTokens()?.usid === guest?.usid).toBe(true)
+    await expectCode(session.register(customer, 'Mary-Somerville-1780'), 'conflict')
+  })
+
+  it('logout ends the registered session remotely and starts a new guest', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.login(ada().login, ada().password)
+    const registered = session.getTokens()
+    await session.logout()
+    const snapshot = session.getSnapshot()
+    expect(snapshot.hasTag('guest')).toBe(true)
+    expect(snapshot.hasTag('authenticated')).toBe(true)
+    expect(harness.count('logoutCustomer')).toBe(1)
+    expect(session.getTokens()?.usid === registered?.usid).toBe(false)
+  })
+
+  it('restores a stored valid session with zero network requests', async () => {
+    harness = createSessionHarness()
+    const first = harness.session()
+    await first.login(ada().login, ada().password)
+    first.stop()
+    const before = harness.emulator.control.requests().length
+    const second = harness.session()
+    await second.ready()
+    expect(harness.emulator.control.requests().length).toBe(before)
+    expect(second.getSnapshot().hasTag('registered')).toBe(true)
+    await second.getAccessToken()
+    expect(harness.emulator.control.requests().length).toBe(before)
+  })
+
+  it('corrupt stored data is cleared, reported, and the shopper continues as a guest', async () => {
+    harness = createSessionHarness()
+    const key = 'shopper-session:' + [harness.config.organizationId, harness.config.siteId, harness.config.clientId].join(':')
+    harness.storage.set(key, '{"v":1,"accessToken":"x"')
+    const session = harness.session()
+    const reasons: string[] = []
+    session.on('storage.corrupt', (event) => reasons.push(event.reason))
+    await session.ready()
+    expect(reasons).toEqual(['the stored session is not JSON'])
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+  })
+
+  it('an invalid config names the field', () => {
+    harness = createSessionHarness()
+    expect(() => harness.session({ leewayMs: -1 })).toThrow(/leewayMs/)
+    expect(() => harness.session({ organizationId: 'nope' })).toThrow(/organizationId/)
+  })
+})
