@@ -101,6 +101,7 @@ export function getAccountManagerToken(
     const authorization = `Basic ${basicCredentials(value.clientId, value.clientSecret)}`
     const request = {
       operation,
+      api: 'accountManager',
       method: 'POST',
       form: { grant_type: 'client_credentials', scope: p.scope },
       headers: { authorization },

@@ -11,10 +11,19 @@ import { cleanServerText } from './serverText.ts'
 
 export { mapFetchFailure } from './fetchFailure.ts'
 
+/** The APIs whose answers are mapped here. */
+export type ApiName = 'slas' | 'customers' | 'baskets' | 'accountManager'
+
 /** A failed response, as plain data (a `Response` is not needed, so tests can build one freely). */
 export interface ErrorResponseInput {
   /** The SLAS or SCAPI operationId, e.g. `getAccessToken`. */
   operation: string
+  /**
+   * The API that answered. operationIds are only unique within one API (SLAS and Shopper
+   * Customers both have a `resetPassword`), so the clients always say which API they called.
+   * Without it the operationId alone decides, read as SLAS or Account Manager when it names one.
+   */
+  api?: ApiName
   status: number
   headers?: Headers | Record<string, string>
   /** The body: raw text (parsed here when it is JSON) or an already parsed value. */
@@ -25,7 +34,9 @@ export interface ErrorResponseInput {
 
 // SLAS operations whose 401 means "the client (id/secret/strict auth) was refused". Everything else
 // (SCAPI, and SLAS calls made with a shopper's Bearer token) gets `invalid_token` for a 401.
-const CLIENT_AUTH_OPERATIONS: ReadonlySet<string> = new Set([
+// `resetPassword` is also a Shopper Customers operationId (an Account Manager Bearer call): only
+// the SLAS one belongs here, hence the sets per API.
+const SLAS_CLIENT_AUTH_OPERATIONS: ReadonlySet<string> = new Set([
   'authorizeCustomer',
   'authenticateCustomer',
   'getAccessToken',
@@ -41,9 +52,23 @@ const CLIENT_AUTH_OPERATIONS: ReadonlySet<string> = new Set([
   'getPasswordLessAccessToken',
   'getWellknownOpenidConfiguration',
   'getJwksUri',
-  // Account Manager client credentials: a 401 refuses the AM client id/secret.
+])
+
+// Account Manager client credentials: a 401 refuses the AM client id/secret.
+const ACCOUNT_MANAGER_CLIENT_AUTH_OPERATIONS: ReadonlySet<string> = new Set([
   'getAccountManagerToken',
 ])
+
+/** Whether a 401 of this operation refuses the API client itself (not a Bearer token). */
+function authenticatesClient({ api, operation }: ErrorResponseInput): boolean {
+  if (api === 'slas') return SLAS_CLIENT_AUTH_OPERATIONS.has(operation)
+  if (api === 'accountManager') return ACCOUNT_MANAGER_CLIENT_AUTH_OPERATIONS.has(operation)
+  if (api !== undefined) return false
+  return (
+    SLAS_CLIENT_AUTH_OPERATIONS.has(operation) ||
+    ACCOUNT_MANAGER_CLIENT_AUTH_OPERATIONS.has(operation)
+  )
+}
 
 // OAuth `error` values and SCAPI problem+json type slugs with a code of their own.
 const TAGS: Readonly<Record<string, ErrorCode>> = {
@@ -173,15 +198,18 @@ function codeFor(input: ErrorResponseInput, fields: ErrorFields): ErrorCode {
   }
   const tagged = tag === undefined ? undefined : TAGS[tag]
   if (tagged !== undefined) return tagged
+  // Shopper Baskets' CustomerInfoJwtMismatch: a 400 `bad-request` whose detail says the basket
+  // belongs to another customer than the token's (reference d), as `invalid-customer` does in
+  // Shopper Customers.
+  if (status === 400 && /\bthe customer is invalid\b/.test(text)) return 'forbidden'
   if (text.includes('invalid refresh_token')) return 'invalid_grant'
   if (/refresh[ _]token/.test(text) && /bad|missing|invalid|expired|revoked|used/.test(text)) {
     return 'invalid_grant'
   }
   if (/client[ _]id/.test(text)) return 'invalid_client'
-  if (!CLIENT_AUTH_OPERATIONS.has(operation) && /access[ _]token/.test(text)) return 'invalid_token'
-  if (status === 401) {
-    return CLIENT_AUTH_OPERATIONS.has(operation) ? 'invalid_client' : 'invalid_token'
-  }
+  const clientAuth = authenticatesClient(input)
+  if (!clientAuth && /access[ _]token/.test(text)) return 'invalid_token'
+  if (status === 401) return clientAuth ? 'invalid_client' : 'invalid_token'
   return STATUS_FALLBACK[status] ?? 'bad_request'
 }
 

@@ -8,7 +8,7 @@
 import type * as z from 'zod/mini'
 import { ShopperSessionError } from '../errors.ts'
 import type { ResolvedSlasConfig } from './config.ts'
-import { mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
+import { type ApiName, mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
 import { describeFirstIssue } from './issues.ts'
 
 /** What sending needs from a config; the SLAS, SCAPI and Account Manager configs have it. */
@@ -28,6 +28,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export interface HttpRequest {
   /** The operationId, used in error messages and the error mapping. */
   operation: string
+  /** The API called; operationIds are unique only within one API (see the error mapping). */
+  api?: ApiName
   method: HttpMethod
   /** Form body (`application/x-www-form-urlencoded`); `undefined` values are left out. */
   form?: Record<string, string | undefined>
@@ -160,11 +162,12 @@ export function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299
 }
 
-/** Reads a failed answer's body and maps it to its error. */
+/** Reads a failed answer's body and maps it to its error (`api`: which API answered). */
 export async function errorFromResponse(
   operation: string,
   response: Response,
   signal?: AbortSignal,
+  api?: ApiName,
 ): Promise<ShopperSessionError> {
   let body = ''
   try {
@@ -180,7 +183,9 @@ export async function errorFromResponse(
       { operation, status: 0 },
     )
   }
-  return mapErrorResponse({ operation, status: response.status, headers: response.headers, body })
+  const { status, headers } = response
+  const which = api === undefined ? {} : { api }
+  return mapErrorResponse({ operation, status, headers, body, ...which })
 }
 
 /** Validates `value` against `schema`; a mismatch names the first bad field, never its value. */
@@ -211,18 +216,18 @@ export async function requestJson<S extends z.ZodMiniType>(
   schema: S,
   options: JsonOptions = {},
 ): Promise<z.output<S>> {
-  return readJson(request, await send(config, request), schema, options)
+  return readJson({ ...request, api: 'slas' }, await send(config, request), schema, options)
 }
 
 /** Maps a non-2xx `response`, else parses its JSON body and validates it against `schema`. */
 export async function readJson<S extends z.ZodMiniType>(
-  request: Pick<HttpRequest, 'operation' | 'signal'>,
+  request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
   response: Response,
   schema: S,
   options: JsonOptions = {},
 ): Promise<z.output<S>> {
-  const { operation, signal } = request
-  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal)
+  const { operation, signal, api } = request
+  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal, api)
   const text = await readText(operation, response, signal)
   if (text.trim() === '' && options.allowEmpty === true) return validate(operation, schema, {})
   let json: unknown

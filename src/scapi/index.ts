@@ -14,7 +14,12 @@ export {
 } from './accountManager.ts'
 export * from './baskets/index.ts'
 export { type ResolvedSlasConfig, resolveSlasConfig, type SlasClientConfig } from './config.ts'
-export { type ErrorResponseInput, mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
+export {
+  type ApiName,
+  type ErrorResponseInput,
+  mapErrorResponse,
+  mapFetchFailure,
+} from './errorMapping.ts'
 export * from './customers/index.ts'
 export { decodeJwtClaims, type ShopperTokenClaims } from './jwtClaims.ts'
 export { createCodeVerifier, createState, generateCodeChallenge } from './pkce.ts'

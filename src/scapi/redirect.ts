@@ -75,7 +75,7 @@ export async function requestRedirect(
   const { operation, signal } = request
   const response = await send(config, request)
   if (response.status === 0 || response.status >= 400) {
-    throw await errorFromResponse(operation, response, signal)
+    throw await errorFromResponse(operation, response, signal, 'slas')
   }
   const requestUrl = slasUrl(config, request.path, request.query)
   let target: URL
@@ -90,6 +90,7 @@ export async function requestRedirect(
     const description = params.get('error_description') ?? undefined
     throw mapErrorResponse({
       operation,
+      api: 'slas',
       status: 400,
       headers: response.headers,
       body: { error, ...(description === undefined ? {} : { error_description: description }) },

@@ -58,7 +58,7 @@ export const pathParam = (max: number) =>
 
 /** Turns a 2xx answer into the operation's result; anything else into its error. */
 export type ResponseReader<R> = (
-  request: Pick<HttpRequest, 'operation' | 'signal'>,
+  request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
   response: Response,
 ) => Promise<R>
 
@@ -69,8 +69,8 @@ export function jsonBody<S extends z.ZodMiniType>(schema: S): ResponseReader<z.o
 
 /** An answer whose body nobody reads (204); any 2xx is success. */
 export const noContent: ResponseReader<undefined> = async (request, response) => {
-  const { operation, signal } = request
-  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal)
+  const { operation, signal, api } = request
+  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal, api)
   // Drained so the connection is released; the text itself means nothing.
   await readText(operation, response, signal)
   return undefined
@@ -201,7 +201,7 @@ export function shopperApi(api: ShopperApi) {
         for (const key of Object.keys(query)) queryValues[key] = queryValue(p[key])
         const url = scapiUrl(scapi, api, path, queryValues)
         const headers = { authorization: `Bearer ${String(p.accessToken)}` }
-        const request = { operation, method, json, headers, signal: options.signal }
+        const request = { operation, api, method, json, headers, signal: options.signal }
         return spec.response(request, await sendTo(scapi, url, request))
       })
   }

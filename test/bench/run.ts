@@ -8,6 +8,7 @@ import { createEmulator, type Emulator } from '../../src/emulator/index.ts'
 import { serveEmulator } from '../../src/emulator/node.ts'
 import { type LoadOptions, type LoadResult, measureLoad } from './measure.ts'
 import { getCustomerScenario, type Scenario, tokenScenario } from './scenarios.ts'
+import { microsecondsPerEvent, refreshesPerExpiry } from './session.ts'
 
 const { values } = parseArgs({
   options: {
@@ -79,6 +80,21 @@ console.log(
   `emulator benchmark: ${options.durationMs} ms per row, ${options.concurrency} requests in flight, Node ${process.version}\n`,
 )
 console.log(format(rows))
+
+const perEvent = await microsecondsPerEvent()
+const perExpiry = []
+for (const callers of [1, 10, 100]) perExpiry.push([callers, await refreshesPerExpiry(callers)] as const)
+console.log('\nsession\n')
+console.log('| measure | value |')
+console.log('|:--|--:|')
+console.log(`| µs per event through the session machine | ${perEvent.toFixed(2)} |`)
+for (const [callers, refreshes] of perExpiry) {
+  console.log(`| refresh requests per expiry, ${callers} concurrent callers | ${refreshes} |`)
+}
+if (perExpiry.some(([, refreshes]) => refreshes !== 1)) {
+  console.error('\nbench: an expiry cost more or less than one refresh request')
+  process.exitCode = 1
+}
 if (rows.some((r) => r.result.errors > 0 || r.result.requests === 0)) {
   console.error('\nbench: some requests failed (see the errors column)')
   process.exitCode = 1

@@ -78,7 +78,41 @@ describe('mapErrorResponse: Shopper Customers and Baskets', () => {
     [400, { error: 'invalid_client' }],
   ] as const)('maps a refused Account Manager client (%i %j) to invalid_client', (status, body) => {
     expect(map({ operation: 'getAccountManagerToken', status, body }).code).toBe('invalid_client')
+    const api = 'accountManager'
+    expect(map({ operation: 'getAccountManagerToken', api, status, body }).code).toBe(
+      'invalid_client',
+    )
   })
+
+  it.each([
+    ['customers', 'invalid_token'],
+    ['slas', 'invalid_client'],
+    [undefined, 'invalid_client'],
+  ] as const)('maps a bare 401 of resetPassword from %s to %s', (api, code) => {
+    // Shopper Customers and SLAS both have a `resetPassword`; only SLAS's authenticates a client.
+    for (const body of ['', {}]) {
+      const input = { operation: 'resetPassword', status: 401, body }
+      expect(map(api === undefined ? input : { ...input, api }).code).toBe(code)
+    }
+  })
+
+  it('maps access-token text of Customers resetPassword to invalid_token', () => {
+    const body = { detail: 'The access token is invalid.' }
+    const input = { operation: 'resetPassword', status: 400, body }
+    expect(map({ ...input, api: 'customers' }).code).toBe('invalid_token')
+    expect(map({ ...input, api: 'slas' }).code).toBe('bad_request')
+  })
+
+  it.each(['getBasket', 'updateCustomerForBasket', 'addItemToBasket'])(
+    "maps %s's CustomerInfoJwtMismatch (400 bad-request, another customer's basket) to forbidden",
+    (operation) => {
+      const detail = 'The customer is invalid.'
+      const body = { type: `${ERRORS}bad-request`, title: 'Bad Request', detail }
+      expect(map({ operation, api: 'baskets', status: 400, body }).code).toBe('forbidden')
+      const other = { ...body, detail: "The property 'email' is required." }
+      expect(map({ operation, api: 'baskets', status: 400, body: other }).code).toBe('bad_request')
+    },
+  )
 })
 
 describe('mapErrorResponse: details', () => {

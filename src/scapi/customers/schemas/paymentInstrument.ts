@@ -84,7 +84,9 @@ export const CustomerPaymentInstrumentRequestSchema = z.looseObject({
       expirationMonth: month(),
       expirationYear: z.int(),
       holder: bounded(256),
-      issueNumber: bounded(256),
+      // Required but may be empty: the spec sets no minLength, and cards without an issue
+      // number are sent with `''` (the emulator and apps do so).
+      issueNumber: z.string().check(z.maxLength(256)),
       number: bounded(4000),
       validFromMonth: month(),
       validFromYear: z.int(),

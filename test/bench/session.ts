@@ -1,0 +1,72 @@
+/**
+ * Session rows for `npm run bench`: the cost of one event through the session machine, and how
+ * many refresh requests one expiry costs with 1, 10 and 100 concurrent callers.
+ */
+import { createActor, fromPromise } from 'xstate'
+import type { SessionTokens } from '../../machines/contracts.ts'
+import { type RestoredSession, sessionMachine } from '../../machines/sessionMachine.ts'
+import { createEmulator } from '../../src/emulator/index.ts'
+import { createShopperSession } from '../../src/session.ts'
+
+const HOUR = 3_600_000
+
+function fixtureTokens(): SessionTokens {
+  return {
+    accessToken: 'bench-access',
+    refreshToken: 'bench-refresh',
+    customerType: 'registered',
+    customerId: 'bench-customer',
+    usid: 'bench-usid',
+    accessExpiresAt: HOUR,
+    refreshExpiresAt: 24 * HOUR,
+    refreshInMs: HOUR,
+    expiresInMs: HOUR,
+  }
+}
+
+/** Microseconds per `session.check` event through a registered session (timers re-armed). */
+export async function microsecondsPerEvent(events = 50_000): Promise<number> {
+  const machine = sessionMachine.provide({
+    actors: {
+      restoreSession: fromPromise<RestoredSession>(async () => ({ tokens: fixtureTokens() })),
+    },
+  })
+  const actor = createActor(machine, { input: { leewayMs: 60_000, transferBasket: false } })
+  actor.start()
+  await new Promise<void>((resolve) => {
+    const subscription = actor.subscribe((snapshot) => {
+      if (snapshot.hasTag('registered')) {
+        subscription.unsubscribe()
+        resolve()
+      }
+    })
+  })
+  const start = performance.now()
+  for (let i = 0; i < events; i += 1) actor.send({ type: 'session.check', now: i })
+  const elapsed = performance.now() - start
+  actor.stop()
+  return (elapsed * 1000) / events
+}
+
+/** Refresh requests caused by `callers` concurrent `getAccessToken()` calls on an expired token. */
+export async function refreshesPerExpiry(callers: number): Promise<number> {
+  const emulator = createEmulator()
+  const { baseUrl, organizationId, siteIds, clients, redirectUri, shoppers } = emulator.settings
+  const session = createShopperSession({
+    baseUrl,
+    organizationId,
+    siteId: siteIds[0] ?? 'RefArch',
+    clientId: clients.public.clientId,
+    redirectURI: redirectUri,
+    fetch: emulator.fetch,
+    now: () => emulator.control.now(),
+  })
+  const shopper = shoppers[0]
+  if (!shopper) throw new Error('bench: the emulator has no seeded shopper')
+  await session.login(shopper.login, shopper.password)
+  const before = emulator.control.requests('getAccessToken').length
+  emulator.control.advanceTime(31 * 60_000)
+  await Promise.all(Array.from({ length: callers }, () => session.getAccessToken()))
+  session.stop()
+  return emulator.control.requests('getAccessToken').length - before
+}
