@@ -87,6 +87,8 @@ export type SessionEvent =
   | { type: 'session.external'; tokens: SessionTokens | null }
   /** Try the guest sign-in again after it became `unavailable`. */
   | { type: 'retry' }
+  /** Storage failed; the session continues with the tokens in memory. */
+  | { type: 'storage.failed'; reason: string }
   | TokenRefreshedEvent
   | TokenRefreshFailedEvent
 
@@ -101,6 +103,7 @@ export type SessionEmitted =
   | { type: 'basket.transferFailed'; error: SessionError }
   | { type: 'logout.remoteFailed'; error: SessionError }
   | { type: 'storage.corrupt'; reason: string }
+  | { type: 'storage.failed'; reason: string }
   | { type: 'session.unavailable'; error: SessionError }
 
 /** Emitted events that carry only an error. */
@@ -361,6 +364,11 @@ export const sessionMachine = setup({
     carryUsid: undefined,
   }),
   initial: 'restoring',
+  on: {
+    'storage.failed': {
+      actions: emit(({ event }) => ({ type: 'storage.failed' as const, reason: event.reason })),
+    },
+  },
   states: {
     restoring: {
       tags: ['busy'],

@@ -55,6 +55,11 @@ export interface ActorDeps {
   /** Do Not Track, sent with every token request when set. */
   dnt?: boolean
   /**
+   * A storage read or write failed. The session goes on with the tokens in memory (a shopper is
+   * never logged out because storage broke); the session reports it as `storage.failed`.
+   */
+  onStorageError(error: unknown): void
+  /**
    * Trusted system on behalf (private clients). Provided by `shopper-session/server` only, so
    * the browser bundle never carries it.
    */
@@ -80,17 +85,37 @@ export function createSessionActors(deps: ActorDeps) {
   const announce = () => coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
   const receive = (response: TokenResponse) => fromTokenResponse(response, now(), leewayMs)
   const save = async (tokens: SessionTokens) => {
-    await store.write(tokens)
-    announce()
+    try {
+      await store.write(tokens)
+      announce()
+    } catch (error) {
+      deps.onStorageError(error)
+    }
     return tokens
   }
   // Stored tokens another session wrote that are still good to use.
   const adoptable = async (notFrom?: string): Promise<SessionTokens | undefined> => {
-    const found = await store.read(now())
+    let found: Awaited<ReturnType<SessionStore['read']>>
+    try {
+      found = await store.read(now())
+    } catch (error) {
+      deps.onStorageError(error)
+      return undefined
+    }
     if (found.kind !== 'session') return undefined
     if (found.tokens.refreshToken === notFrom) return undefined
     const tokens = measure(found.tokens, now(), leewayMs)
     return tokens.expiresInMs > ADOPT_MARGIN_MS ? tokens : undefined
+  }
+
+  // Removes the stored session (while it still holds `refreshToken`) and tells the others.
+  const forget = async (refreshToken: string | undefined) => {
+    try {
+      await store.remove(refreshToken)
+      announce()
+    } catch (error) {
+      deps.onStorageError(error)
+    }
   }
 
   return {
@@ -158,10 +183,7 @@ export function createSessionActors(deps: ActorDeps) {
     // Local sign-out first: whatever the remote answers, this session and the others end.
     logoutCustomer: fromPromise<void, LogoutInput>(async ({ input }) => {
       const { tokens } = input
-      await lock(async () => {
-        await store.remove(tokens?.refreshToken)
-        announce()
-      })
+      await lock(() => forget(tokens?.refreshToken))
       if (tokens?.customerType !== 'registered') return
       await logoutCustomer(deps.slas, {
         accessToken: tokens.accessToken,
@@ -185,14 +207,15 @@ export function createSessionActors(deps: ActorDeps) {
         try {
           response = await (deps.shareRefresh ? deps.shareRefresh(tokens.refreshToken, run) : run())
         } catch (error) {
-          if (isDeadGrant(error)) {
-            await store.remove(tokens.refreshToken)
-            announce()
-          }
+          if (isDeadGrant(error)) await forget(tokens.refreshToken)
           throw error
         }
         const next = receive(response)
-        if (await store.replace(tokens.refreshToken, next)) announce()
+        try {
+          if (await store.replace(tokens.refreshToken, next)) announce()
+        } catch (error) {
+          deps.onStorageError(error)
+        }
         return { outcome: 'refreshed', tokens: next }
       }),
     ),

@@ -153,6 +153,10 @@ export function createShopperSession(
     ...(internals.shareRefresh ? { shareRefresh: internals.shareRefresh } : {}),
     ...(internals.trustedSystem ? { trustedSystem: internals.trustedSystem } : {}),
     calls: () => (calls ??= loadShopperCalls().then((m) => m.createShopperCalls(scapi))),
+    onStorageError: (error) => {
+      const reason = error instanceof Error ? error.message : 'the storage adapter failed'
+      if (started) actor.send({ type: 'storage.failed', reason })
+    },
   })
   // Jitter spreads the retries of many shoppers; it never goes below the server's Retry-After.
   const jittered = ({ context }: { context: { attempt: number; error?: { retryAfterMs?: number } | undefined } }) => {
@@ -191,7 +195,16 @@ export function createShopperSession(
         void followExternal()
       }),
     )
-    for (const type of ['session.reauthRequired', 'basket.transferFailed', 'storage.corrupt', 'logout.remoteFailed', 'session.unavailable', 'token.refreshFailed'] as const) {
+    const reported = [
+      'session.reauthRequired',
+      'basket.transferFailed',
+      'storage.corrupt',
+      'storage.failed',
+      'logout.remoteFailed',
+      'session.unavailable',
+      'token.refreshFailed',
+    ] as const
+    for (const type of reported) {
       const subscription = actor.on(type, (event) => log.warn(`shopper-session: ${type}`, event))
       cleanups.push(() => subscription.unsubscribe())
     }

@@ -112,6 +112,54 @@ describe('createShopperSession', () => {
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
   })
 
+  it.each([
+    ['a partial record', '{"v":1,"accessToken":"x","customerType":"guest"}', /refreshToken/],
+    ['a record of another version', '{"v":2}', /v/],
+    ['a non-object', '42', /record/],
+  ])('%s is cleared and reported, then a guest session starts', async (_, raw, reason) => {
+    harness = createSessionHarness()
+    const key = ['shopper-session', harness.config.organizationId, harness.config.siteId, harness.config.clientId].join(':')
+    harness.storage.set(key, raw)
+    const session = harness.session()
+    const reasons: string[] = []
+    session.on('storage.corrupt', (event) => reasons.push(event.reason))
+    await session.ready()
+    expect(reasons).toHaveLength(1)
+    expect(reasons[0]).toMatch(reason)
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    expect(harness.storage.get(key)).not.toBe(raw)
+  })
+
+  it('a storage adapter that throws on read: reported, and the shopper continues as a guest', async () => {
+    harness = createSessionHarness()
+    const broken = {
+      get: () => Promise.reject(new Error('disk on fire')),
+      set: () => undefined,
+      remove: () => undefined,
+    }
+    const session = harness.session({ storage: broken })
+    const reasons: string[] = []
+    session.on('storage.corrupt', (event) => reasons.push(event.reason))
+    await session.ready()
+    expect(reasons).toEqual(['the stored session could not be read'])
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+  })
+
+  it('a storage adapter that throws on write: reported, and the session goes on in memory', async () => {
+    harness = createSessionHarness()
+    const readOnly = {
+      get: () => undefined,
+      set: () => Promise.reject(new Error('quota exceeded')),
+      remove: () => undefined,
+    }
+    const session = harness.session({ storage: readOnly })
+    const reasons: string[] = []
+    session.on('storage.failed', (event) => reasons.push(event.reason))
+    await session.login(ada().login, ada().password)
+    expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    expect(reasons).toEqual(['quota exceeded', 'quota exceeded'])
+  })
+
   it('an invalid config names the field', () => {
     harness = createSessionHarness()
     expect(() => harness.session({ leewayMs: -1 })).toThrow(/leewayMs/)

@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-// Two projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
-// processes); `integration` adds real HTTP, the CLI and third-party clients (conformance).
+// Three projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
+// processes); `integration` adds real HTTP, the CLI and third-party clients (conformance);
+// `heap` runs the memory tests in a forked worker started with --expose-gc.
 export default defineConfig({
   test: {
     root,
@@ -16,7 +17,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/conformance/**', 'test/**/*.http.test.ts', 'test/e2e/**', 'node_modules/**'],
+          exclude: [
+            'test/conformance/**',
+            'test/**/*.http.test.ts',
+            'test/**/*.heap.test.ts',
+            'test/e2e/**',
+            'node_modules/**',
+          ],
         },
       },
       {
@@ -25,6 +32,17 @@ export default defineConfig({
           name: 'integration',
           include: ['test/conformance/**/*.test.ts', 'test/**/*.http.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'heap',
+          include: ['test/**/*.heap.test.ts'],
+          // A forked child process (not a worker thread) so node flags apply; gc() is then global.
+          pool: 'forks',
+          execArgv: ['--expose-gc'],
+          testTimeout: 120_000,
         },
       },
     ],

@@ -1,0 +1,32 @@
+/**
+ * `shopper-session/server`: per-request shopper sessions for SSR and server code. Sessions read
+ * and write the request's cookies, never run a timer, and share one refresh per refresh token
+ * across the process; private-client flows (client credentials, trusted system on behalf) live
+ * here only, so a client secret never reaches a browser bundle.
+ *
+ * @module
+ */
+export {
+  type ShopperSessionHandler,
+  withCookies,
+  withShopperSession,
+  type WithShopperSessionOptions,
+} from './handler.ts'
+export {
+  type ClientCredentialsParams,
+  createOnBehalfSession,
+  getClientCredentialsToken,
+  type OnBehalfSessionOptions,
+} from './privateClient.ts'
+export {
+  createServerSession,
+  type ServerSession,
+  type ServerSessionConfig,
+  type ServerSessionOptions,
+  serverRefreshesInFlight,
+} from './session.ts'
+export type {
+  CookieSource,
+  ServerCookieOptions,
+  ServerCookieStorage,
+} from '../../adapters/storage/serverCookie.ts'
