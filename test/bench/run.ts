@@ -8,7 +8,7 @@ import { createEmulator, type Emulator } from '../../src/emulator/index.ts'
 import { serveEmulator } from '../../src/emulator/node.ts'
 import { type LoadOptions, type LoadResult, measureLoad } from './measure.ts'
 import { getCustomerScenario, type Scenario, tokenScenario } from './scenarios.ts'
-import { microsecondsPerEvent, refreshesPerExpiry } from './session.ts'
+import { bytesPerServerSession, microsecondsPerEvent, refreshesPerExpiry } from './session.ts'
 
 const { values } = parseArgs({
   options: {
@@ -82,12 +82,14 @@ console.log(
 console.log(format(rows))
 
 const perEvent = await microsecondsPerEvent()
+const perSession = await bytesPerServerSession()
 const perExpiry = []
 for (const callers of [1, 10, 100]) perExpiry.push([callers, await refreshesPerExpiry(callers)] as const)
 console.log('\nsession\n')
 console.log('| measure | value |')
 console.log('|:--|--:|')
 console.log(`| µs per event through the session machine | ${perEvent.toFixed(2)} |`)
+console.log(`| KiB of heap per live server-side session | ${(perSession / 1024).toFixed(1)} |`)
 for (const [callers, refreshes] of perExpiry) {
   console.log(`| refresh requests per expiry, ${callers} concurrent callers | ${refreshes} |`)
 }

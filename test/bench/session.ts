@@ -6,6 +6,7 @@ import { createActor, fromPromise } from 'xstate'
 import type { SessionTokens } from '../../machines/contracts.ts'
 import { type RestoredSession, sessionMachine } from '../../machines/sessionMachine.ts'
 import { createEmulator } from '../../src/emulator/index.ts'
+import { createServerSession } from '../../src/server/index.ts'
 import { createShopperSession } from '../../src/session.ts'
 
 const HOUR = 3_600_000
@@ -69,4 +70,44 @@ export async function refreshesPerExpiry(callers: number): Promise<number> {
   await Promise.all(Array.from({ length: callers }, () => session.getAccessToken()))
   session.stop()
   return emulator.control.requests('getAccessToken').length - before
+}
+
+/**
+ * Heap bytes held per live server-side session (restored from a registered shopper's cookie, one
+ * token read), measured over `count` sessions with a forced GC before and after (`--expose-gc`).
+ */
+export async function bytesPerServerSession(count = 2_000): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) throw new Error('bench: run node with --expose-gc (npm run bench does)')
+  const emulator = createEmulator()
+  const { baseUrl, organizationId, siteIds, clients, redirectUri, shoppers } = emulator.settings
+  const config = {
+    baseUrl,
+    organizationId,
+    siteId: siteIds[0] ?? 'RefArch',
+    clientId: clients.public.clientId,
+    redirectURI: redirectUri,
+    fetch: emulator.fetch,
+  }
+  const shopper = shoppers[0]
+  if (!shopper) throw new Error('bench: the emulator has no seeded shopper')
+  const first = createServerSession(config, { cookies: null, cookie: { secure: false } })
+  await first.login(shopper.login, shopper.password)
+  const cookies = first
+    .setCookieHeaders()
+    .map((line) => line.split(';')[0])
+    .join('; ')
+  first.stop()
+  gc()
+  const before = process.memoryUsage().heapUsed
+  const alive = []
+  for (let i = 0; i < count; i += 1) {
+    const session = createServerSession(config, { cookies, cookie: { secure: false } })
+    await session.getAccessToken()
+    alive.push(session)
+  }
+  gc()
+  const bytes = (process.memoryUsage().heapUsed - before) / count
+  for (const session of alive) session.stop()
+  return bytes
 }

@@ -1,0 +1,40 @@
+/**
+ * Handing the session's tokens to commerce-sdk-isomorphic: its clients take a `fetch`, and the
+ * session's authorized fetch puts the current token on every call and retries once after a 401.
+ */
+import { createRequire } from 'node:module'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createSessionHarness } from '../session/harness.ts'
+
+const csi = createRequire(import.meta.url)(
+  'commerce-sdk-isomorphic',
+) as typeof import('commerce-sdk-isomorphic')
+
+let harness: ReturnType<typeof createSessionHarness>
+afterEach(() => harness?.stopAll())
+
+describe('commerce-sdk-isomorphic clients on a shopper session', () => {
+  it('ShopperCustomers with fetch: session.fetch reads the profile and survives a 401', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    const ada = harness.emulator.settings.shoppers[0]
+    if (!ada) throw new Error('no seeded shopper')
+    await session.login(ada.login, ada.password)
+    const customers = new csi.ShopperCustomers({
+      proxy: session.scapi.baseUrl,
+      parameters: {
+        organizationId: session.scapi.organizationId,
+        shortCode: harness.emulator.settings.shortCode,
+        siteId: session.scapi.siteId,
+      },
+      fetch: session.fetch as ConstructorParameters<typeof csi.ShopperCustomers>[0]['fetch'],
+      throwOnBadResponse: true,
+    })
+    const customerId = session.getTokens()?.customerId ?? ''
+    const profile = await customers.getCustomer({ parameters: { customerId } })
+    expect(profile.login).toBe(ada.login)
+    harness.emulator.control.failNext('getCustomer', { status: 401 })
+    const again = await customers.getCustomer({ parameters: { customerId } })
+    expect(again.customerId).toBe(customerId)
+  })
+})
