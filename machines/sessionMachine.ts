@@ -176,7 +176,7 @@ const TOKEN_REFRESH = {
 const REFRESH_REQUESTS = {
   refresh: { actions: 'forwardRefresh' },
   'token.rejected': { guard: 'rejectedCurrentToken', actions: 'forwardRefresh' },
-  'token.refreshFailed': { actions: 'emitRefreshFailed' },
+  'token.refreshFailed': { actions: ['storeRefreshError', 'emitRefreshFailed'] },
 } as const
 
 /** Whether the access token is still valid: `fresh` until it expires, then `stale`. */
@@ -289,6 +289,10 @@ export const sessionMachine = setup({
     storeRestored: assign({
       tokens: ({ event }) =>
         'output' in event ? (event.output as RestoredSession | undefined)?.tokens : undefined,
+    }),
+    // Callers waiting for a token read the failure from the snapshot; retrying goes on.
+    storeRefreshError: assign({
+      error: ({ context, event }) => (event.type === 'token.refreshFailed' ? event.error : context.error),
     }),
     storeError: assign({
       error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Actor, createActor, type SnapshotFrom, type Subscription } from 'xstate'
+import { type Actor, createActor, type SnapshotFrom } from 'xstate'
 import { createInProcessCoordination } from '../adapters/coordination/inProcess.ts'
 import { createMemoryStorage } from '../adapters/storage/memory.ts'
 import { backoffDelay, clampDelay, type SessionTokens } from '../machines/contracts.ts'
@@ -23,11 +23,12 @@ import {
 } from './actors.ts'
 import { ShopperSessionError } from './errors.ts'
 import { createSafeLogger } from './logger.ts'
-import { getAccessToken as waitForAccessToken, type AccessTokenOptions } from './session/accessToken.ts'
+import { type AccessTokenOptions, getAccessToken as waitForAccessToken } from './session/accessToken.ts'
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
 import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
 import { toShopperSessionError } from './session/errors.ts'
 import { createSessionStore, storageKey } from './session/store.ts'
+import { until } from './session/until.ts'
 
 export type { ShopperSessionConfig } from './session/config.ts'
 export type { RegistrationCustomer, SessionEmitted } from '../machines/sessionMachine.ts'
@@ -231,23 +232,13 @@ export function createShopperSession(
 
   const ready = (): Promise<void> => {
     start()
-    return new Promise<void>((resolve, reject) => {
-      let subscription: Subscription | undefined
-      const check = (snapshot: SessionSnapshot) => {
-        if (snapshot.context.tokens !== undefined && !snapshot.hasTag('busy') || snapshot.hasTag('authenticated')) {
-          subscription?.unsubscribe()
-          resolve()
-        } else if (snapshot.hasTag('unavailable')) {
-          subscription?.unsubscribe()
-          const error = snapshot.context.error
-          reject(error ? toShopperSessionError(error) : new ShopperSessionError('network', 'No session could be started.'))
-        } else if (snapshot.status !== 'active') {
-          subscription?.unsubscribe()
-          reject(new ShopperSessionError('aborted', 'The session was stopped.'))
-        }
+    return until(actor, (snapshot) => {
+      if (snapshot.hasTag('authenticated') || (snapshot.context.tokens && !snapshot.hasTag('busy'))) {
+        return { value: undefined }
       }
-      subscription = actor.subscribe(check)
-      check(actor.getSnapshot())
+      if (!snapshot.hasTag('unavailable')) return undefined
+      const error = snapshot.context.error ?? { code: 'network', message: 'No session could be started.' }
+      return { error: toShopperSessionError(error) }
     })
   }
 
@@ -256,32 +247,17 @@ export function createShopperSession(
     return waitForAccessToken(actor, now, options)
   }
 
-  // Sends `event`, then settles on the first of: `succeeded(snapshot)` or one of `failures`.
-  const act = async (
-    send: () => void,
-    succeeded: (snapshot: SessionSnapshot) => boolean,
-    failures: ReadonlyArray<'login.failed' | 'register.failed'>,
-  ): Promise<void> => {
-    await ready()
-    return new Promise<void>((resolve, reject) => {
-      const subscriptions: Array<{ unsubscribe(): void }> = []
-      const done = (settle: () => void) => {
-        for (const s of subscriptions) s.unsubscribe()
-        settle()
-      }
-      for (const type of failures) {
-        subscriptions.push(actor.on(type, (event) => done(() => reject(toShopperSessionError(event.error)))))
-      }
-      subscriptions.push(
-        actor.subscribe((snapshot) => {
-          if (succeeded(snapshot)) done(resolve)
-          else if (snapshot.status !== 'active') {
-            done(() => reject(new ShopperSessionError('aborted', 'The session was stopped.')))
-          }
-        }),
-      )
-      send()
+  // Sends an action, then settles when `succeeded`, or on the next error the machine records.
+  const act = async (send: () => void, succeeded: (snapshot: SessionSnapshot) => boolean) => {
+    const errorBefore = actor.getSnapshot().context.error
+    const settled = until(actor, (snapshot) => {
+      if (succeeded(snapshot)) return { value: undefined }
+      const { error } = snapshot.context
+      if (error === undefined || error === errorBefore || snapshot.hasTag('busy')) return undefined
+      return { error: toShopperSessionError(error) }
     })
+    send()
+    return settled
   }
 
   // Login resolves after the basket transfer too, so the app reads the carried-over basket.
@@ -329,7 +305,6 @@ export function createShopperSession(
       await act(
         () => actor.send({ type: 'login', username, password }),
         registeredAndSettled,
-        ['login.failed'],
       )
     },
     async loginOnBehalf(loginId) {
@@ -338,7 +313,6 @@ export function createShopperSession(
       await act(
         () => actor.send({ type: 'login.onBehalf', loginId }),
         registeredAndSettled,
-        ['login.failed'],
       )
     },
     async register(customer, password) {
@@ -347,7 +321,6 @@ export function createShopperSession(
       await act(
         () => actor.send({ type: 'register', customer, password }),
         registeredAndSettled,
-        ['register.failed'],
       )
     },
     async logout(options = {}) {
@@ -360,7 +333,6 @@ export function createShopperSession(
           !snapshot.hasTag('busy') &&
           snapshot.context.tokens !== undefined &&
           snapshot.context.tokens.refreshToken !== before?.refreshToken,
-        [],
       )
     },
     check() {

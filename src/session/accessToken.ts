@@ -4,13 +4,8 @@
  *
  * @module
  */
-import type { Actor } from 'xstate'
-import type { sessionMachine } from '../../machines/sessionMachine.ts'
-import type { SessionError } from '../../machines/contracts.ts'
 import { toShopperSessionError } from './errors.ts'
-
-/** The session actor. */
-export type SessionActor = Actor<typeof sessionMachine>
+import { type SessionActor, type SessionSnapshot, until } from './until.ts'
 
 // A token this close to expiry is refreshed rather than handed out: the request would race it.
 const MIN_VALIDITY_MS = 5_000
@@ -21,11 +16,9 @@ export interface AccessTokenOptions {
   rejected?: string
 }
 
-function usable(actor: SessionActor, now: number, rejected: string | undefined): string | undefined {
-  const snapshot = actor.getSnapshot()
+function usable(snapshot: SessionSnapshot, now: number, rejected: string | undefined) {
   const tokens = snapshot.context.tokens
-  if (!tokens || !snapshot.hasTag('authenticated')) return undefined
-  if (tokens.accessToken === rejected) return undefined
+  if (!tokens || !snapshot.hasTag('authenticated') || tokens.accessToken === rejected) return
   return now < tokens.accessExpiresAt - MIN_VALIDITY_MS ? tokens.accessToken : undefined
 }
 
@@ -39,35 +32,22 @@ export function getAccessToken(
   now: () => number,
   options: AccessTokenOptions = {},
 ): Promise<string> {
-  const ready = usable(actor, now(), options.rejected)
+  const { rejected } = options
+  const current = actor.getSnapshot()
+  const ready = usable(current, now(), rejected)
   if (ready !== undefined) return Promise.resolve(ready)
-  return new Promise<string>((resolve, reject) => {
-    const cleanups: Array<() => void> = []
-    const finish = (settle: () => void) => {
-      for (const cleanup of cleanups) cleanup()
-      settle()
+  // Any new failure after this point answers the waiting callers.
+  const errorBefore = current.context.error
+  const waiting = until<string>(actor, (snapshot) => {
+    const token = usable(snapshot, now(), rejected)
+    if (token !== undefined) return { value: token }
+    const { error } = snapshot.context
+    if (error !== undefined && error !== errorBefore) return { error: toShopperSessionError(error) }
+    if (snapshot.hasTag('unavailable') && error !== undefined) {
+      return { error: toShopperSessionError(error) }
     }
-    const fail = (error: SessionError) => finish(() => reject(toShopperSessionError(error)))
-    const check = () => {
-      const token = usable(actor, now(), options.rejected)
-      if (token !== undefined) finish(() => resolve(token))
-      else if (actor.getSnapshot().hasTag('unavailable')) {
-        const error = actor.getSnapshot().context.error
-        fail(error ?? { code: 'network', message: 'No session could be started.' })
-      } else if (actor.getSnapshot().status !== 'active') {
-        fail({ code: 'aborted', message: 'The session was stopped.' })
-      }
-    }
-    const subscription = actor.subscribe({ next: check, complete: check })
-    cleanups.push(() => subscription.unsubscribe())
-    for (const type of ['token.refreshFailed', 'session.reauthRequired'] as const) {
-      const handler = actor.on(type, (event) => fail(event.error))
-      cleanups.push(() => handler.unsubscribe())
-    }
-    check()
-    // Still waiting: ask for a refresh (ignored while one runs or no token exists yet).
-    if (options.rejected !== undefined) {
-      actor.send({ type: 'token.rejected', accessToken: options.rejected })
-    } else actor.send({ type: 'refresh' })
+    return undefined
   })
+  actor.send(rejected === undefined ? { type: 'refresh' } : { type: 'token.rejected', accessToken: rejected })
+  return waiting
 }
