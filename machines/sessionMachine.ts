@@ -256,6 +256,9 @@ export const sessionMachine = setup({
       isTransientError(asSessionError(event.error)) &&
       context.attempt < context.retry.maxAttempts,
     transferBasketOnLogin: ({ context }) => context.transferBasket,
+    outputRegistered: ({ event }) =>
+      'output' in event &&
+      (event.output as SessionTokens | undefined)?.customerType === 'registered',
     rejectedCurrentToken: ({ context, event }) =>
       event.type === 'token.rejected' && event.accessToken === context.tokens?.accessToken,
     expiredAt: ({ context, event }) =>
@@ -415,7 +418,15 @@ export const sessionMachine = setup({
                 id: 'authorizeCustomer',
                 src: 'authorizeCustomer',
                 input: ({ context }) => ({ usid: context.carryUsid }),
-                onDone: { target: 'live', actions: ['storeTokens', 'emitStarted'] },
+                onDone: [
+                  // Another tab logged in meanwhile: its registered session was adopted.
+                  {
+                    guard: 'outputRegistered',
+                    target: '#session.registered',
+                    actions: ['storeTokens', 'emitStarted'],
+                  },
+                  { target: 'live', actions: ['storeTokens', 'emitStarted'] },
+                ],
                 onError: [
                   { guard: 'canRetrySignIn', target: 'backingOff', actions: 'countFailure' },
                   {
@@ -553,7 +564,7 @@ export const sessionMachine = setup({
       on: {
         ...REFRESH_REQUESTS,
         'session.external': [
-          { guard: 'externalRegistered', actions: ['storeTokens', 'forwardAdopt'] },
+          // Registered tokens another tab wrote: the freshness region adopts them (below).
           // Another tab logged out and started a guest session: follow it.
           { guard: 'externalGuest', target: 'guest.session.live', actions: 'storeTokens' },
           { guard: 'externalNone', target: 'guest', actions: 'clearTokens' },
@@ -564,7 +575,12 @@ export const sessionMachine = setup({
           ...FRESHNESS,
           on: {
             ...FRESHNESS.on,
-            'session.external': { guard: 'externalRegistered', target: '.fresh', reenter: true },
+            'session.external': {
+              guard: 'externalRegistered',
+              target: '.fresh',
+              reenter: true,
+              actions: ['storeTokens', 'forwardAdopt'],
+            },
           },
         },
         activity: {

@@ -6,7 +6,7 @@
  * @module
  */
 import { fromPromise } from 'xstate'
-import type { SessionTokens } from '../machines/contracts.ts'
+import { type SessionTokens, TRANSIENT_ERROR_CODES } from '../machines/contracts.ts'
 import type {
   GuestLoginInput,
   LoginInput,
@@ -226,9 +226,8 @@ function dnt(deps: ActorDeps): { dnt?: boolean } {
   return deps.dnt === undefined ? {} : { dnt: deps.dnt }
 }
 
+// Any refusal that retrying cannot fix ends the stored session: left in storage, it would be
+// adopted by the next guest sign-in and refused again, in a loop.
 function isDeadGrant(error: unknown): boolean {
-  return (
-    error instanceof ShopperSessionError &&
-    (error.code === 'invalid_grant' || error.code === 'credentials_changed')
-  )
+  return error instanceof ShopperSessionError && !TRANSIENT_ERROR_CODES.includes(error.code)
 }
