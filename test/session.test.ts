@@ -64,6 +64,10 @@ describe('createShopperSession', () => {
     await session.ready()
     const guest = session.getTokens()
     const customer = { login: 'mary@example.com', email: 'mary@example.com', lastName: 'Somerville' }
+    const sent = harness.count('registerCustomer')
+    const error = await expectCode(session.register({ ...customer, lastName: '' }, 'x'), 'bad_request')
+    expect(error.message).toContain('customer.lastName')
+    expect(harness.count('registerCustomer')).toBe(sent)
     await expectCode(session.register(customer, 'short'), 'weak_password')
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
     await session.register(customer, 'Mary-Somerville-1780')

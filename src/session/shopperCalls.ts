@@ -1,53 +1,68 @@
 /**
  * The two Shopper API calls the session makes itself: registerCustomer (then it logs in) and
- * transferBasket (merge). Declared here with lean schemas, checking only what the session needs:
- * the full Shopper Customers and Baskets schemas would triple the browser entry for answers the
- * session never reads. Apps that read profiles use the full client (`shopper-session/customers`).
+ * transferBasket (merge). Sent through the clients' transport and error mapping, but without the
+ * full Shopper schemas: the session reads neither answer, and those schemas would double the
+ * browser entry. Apps that read profiles use `shopper-session/customers`.
  *
  * @module
  */
-import * as z from 'zod/mini'
 import type { ShopperCalls } from '../actors.ts'
-import type { ScapiClientConfig } from '../scapi/scapiConfig.ts'
-import {
-  jsonBody,
-  noContent,
-  type ScapiOperation,
-  shopperApi,
-  type TokenParams,
-} from '../scapi/scapiOperation.ts'
+import { ShopperSessionError } from '../errors.ts'
+import { errorFromResponse, isSuccess, readText, runOperation, sendTo } from '../scapi/http.ts'
 
-const text = (max: number) => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max))
+/** Where the Shopper APIs are (validated by the session config). */
+export interface ShopperOrigin {
+  baseUrl: string
+  organizationId: string
+  siteId: string
+  fetch: typeof fetch
+}
 
-const Registration = z.looseObject({
-  customer: z.looseObject({ login: text(256), email: text(256), lastName: text(256) }),
-  password: text(4096),
-})
+const API_PATHS = {
+  customers: 'customer/shopper-customers/v1',
+  baskets: 'checkout/shopper-baskets/v1',
+} as const
 
-const registerCustomer: ScapiOperation<
-  TokenParams & { body: z.input<typeof Registration> },
-  unknown
-> = shopperApi('customers')('registerCustomer', 'POST /customers', {
-  body: Registration,
-  response: jsonBody(z.looseObject({ customerId: text(28) })),
-})
-
-// The answer (the merged basket, or 204) is drained, not read: the session only needs success.
-const transferBasket: ScapiOperation<TokenParams & { merge?: boolean }, unknown> = shopperApi(
-  'baskets',
-)('transferBasket', 'POST /baskets/actions/transfer', {
-  query: { merge: z.optional(z.boolean()) },
-  response: noContent,
-})
+// The registration fields the API requires (reference c.3), checked before anything is sent.
+function checkRegistration(customer: Record<string, unknown>, password: string): void {
+  const missing = ['login', 'email', 'lastName'].find(
+    (field) => typeof customer[field] !== 'string' || customer[field] === '',
+  )
+  const field = missing === undefined ? (password === '' ? 'password' : undefined) : `customer.${missing}`
+  if (field !== undefined) {
+    throw new ShopperSessionError('bad_request', `registerCustomer: ${field}: must not be empty`, {
+      operation: 'registerCustomer',
+    })
+  }
+}
 
 /** Binds the calls to one organization and site. */
-export function createShopperCalls(config: ScapiClientConfig): ShopperCalls {
+export function createShopperCalls(origin: ShopperOrigin): ShopperCalls {
+  const post = (
+    operation: string,
+    api: keyof typeof API_PATHS,
+    path: string,
+    accessToken: string,
+    json: unknown,
+  ) =>
+    runOperation(operation, undefined, async () => {
+      const base = `${origin.baseUrl.replace(/\/+$/, '')}/${API_PATHS[api]}`
+      const url = new URL(`${base}/organizations/${encodeURIComponent(origin.organizationId)}/${path}`)
+      url.searchParams.set('siteId', origin.siteId)
+      const headers = { authorization: `Bearer ${accessToken}` }
+      const transport = { fetch: origin.fetch, headers: {} }
+      const response = await sendTo(transport, url, { operation, api, method: 'POST', json, headers })
+      if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, undefined, api)
+      // Drained so the connection is released; the session does not read the answer.
+      await readText(operation, response)
+    })
   return {
     async registerCustomer(accessToken, customer, password) {
-      await registerCustomer(config, { accessToken, body: { customer, password } })
+      checkRegistration(customer, password)
+      await post('registerCustomer', 'customers', 'customers', accessToken, { customer, password })
     },
     async transferBasket(accessToken) {
-      await transferBasket(config, { accessToken, merge: true })
+      await post('transferBasket', 'baskets', 'baskets/actions/transfer?merge=true', accessToken, undefined)
     },
   }
 }
