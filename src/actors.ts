@@ -26,7 +26,7 @@ import { logoutCustomer } from './scapi/slas/session.ts'
 import type { SessionStore } from './session/store.ts'
 import { fromTokenResponse, measure } from './session/tokens.ts'
 
-/** Calls the session needs beyond SLAS; loaded only when used (registration, basket transfer). */
+/** Calls the session needs beyond SLAS (registration, basket transfer). */
 export interface ShopperCalls {
   /** registerCustomer with the guest's token; resolves when the shopper exists. */
   registerCustomer(accessToken: string, customer: RegisterInput['customer'], password: string): Promise<void>
@@ -49,7 +49,7 @@ export interface ActorDeps {
   origin: string
   now: () => number
   leewayMs: number
-  calls: () => Promise<ShopperCalls>
+  calls: ShopperCalls
   /** Deduplicates refreshes of one refresh token in this process (server). */
   shareRefresh?: RefreshSharing
   /** Do Not Track, sent with every token request when set. */
@@ -164,8 +164,7 @@ export function createSessionActors(deps: ActorDeps) {
     }),
 
     registerCustomer: fromPromise<SessionTokens, RegisterInput>(async ({ input }) => {
-      const calls = await deps.calls()
-      await calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
+      await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
       const response = await loginRegisteredUser(deps.slas, {
         username: input.customer.login,
         password: input.password,
@@ -176,8 +175,7 @@ export function createSessionActors(deps: ActorDeps) {
     }),
 
     transferBasket: fromPromise<void, TransferBasketInput>(async ({ input }) => {
-      const calls = await deps.calls()
-      await calls.transferBasket(input.tokens.accessToken)
+      await deps.calls.transferBasket(input.tokens.accessToken)
     }),
 
     // Local sign-out first: whatever the remote answers, this session and the others end.

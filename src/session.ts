@@ -18,7 +18,6 @@ import { tokenRefreshMachine } from '../machines/tokenRefreshMachine.ts'
 import {
   createSessionActors,
   type RefreshSharing,
-  type ShopperCalls,
   type TrustedSystemLogin,
 } from './actors.ts'
 import { ShopperSessionError } from './errors.ts'
@@ -27,7 +26,9 @@ import { type AccessTokenOptions, getAccessToken as waitForAccessToken } from '.
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
 import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
 import { toShopperSessionError } from './session/errors.ts'
+import { createShopperCalls } from './session/shopperCalls.ts'
 import { createSessionStore, storageKey } from './session/store.ts'
+import { measure } from './session/tokens.ts'
 import { until } from './session/until.ts'
 
 export type { ShopperSessionConfig } from './session/config.ts'
@@ -92,17 +93,6 @@ export interface SessionInternals {
   trustedSystem?: TrustedSystemLogin
 }
 
-// The shopper calls beyond SLAS load on first use, so they stay out of the core bundle.
-const loadShopperCalls = (): Promise<{ createShopperCalls: (config: ScapiOrigin) => ShopperCalls }> =>
-  import('./session/shopperCalls.ts')
-
-interface ScapiOrigin {
-  baseUrl: string
-  organizationId: string
-  siteId: string
-  fetch: typeof fetch
-}
-
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9))
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
@@ -142,7 +132,7 @@ export function createShopperSession(
   const baseUrl = slas.baseUrl ?? `https://${slas.shortCode ?? ''}.api.commercecloud.salesforce.com`
   const rawFetch: typeof fetch = slas.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const scapi = { organizationId: slas.organizationId, siteId: slas.siteId, baseUrl, fetch: rawFetch }
-  let calls: Promise<ShopperCalls> | undefined
+  const calls = createShopperCalls(scapi)
   const actors = createSessionActors({
     slas,
     store,
@@ -153,7 +143,7 @@ export function createShopperSession(
     ...(resolved.dnt !== undefined ? { dnt: resolved.dnt } : {}),
     ...(internals.shareRefresh ? { shareRefresh: internals.shareRefresh } : {}),
     ...(internals.trustedSystem ? { trustedSystem: internals.trustedSystem } : {}),
-    calls: () => (calls ??= loadShopperCalls().then((m) => m.createShopperCalls(scapi))),
+    calls,
     onStorageError: (error) => {
       const reason = error instanceof Error ? error.message : 'the storage adapter failed'
       if (started) actor.send({ type: 'storage.failed', reason })
@@ -220,7 +210,6 @@ export function createShopperSession(
       const current = actor.getSnapshot().context.tokens
       if (found.kind === 'session') {
         if (found.tokens.refreshToken === current?.refreshToken) return
-        const { measure } = await import('./session/tokens.ts')
         actor.send({ type: 'session.external', tokens: measure(found.tokens, now(), leewayMs) })
       } else if (current !== undefined) {
         actor.send({ type: 'session.external', tokens: null })

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini'
+import { bool, oneOf } from './checks.ts'
 import {
   apiOrigin,
   commonConfigFields,
@@ -96,8 +97,8 @@ const ConfigSchema = z.object({
   siteId: nonEmpty(100),
   redirectURI: nonEmpty(256).check(z.refine(parsesAsUrl, 'must be an absolute URI')),
   clientSecret: z.optional(headerSecret(1024)),
-  redirect: z.optional(z.enum(['manual', 'follow'])),
-  strictClientAuth: z.optional(z.boolean()),
+  redirect: z.optional(oneOf('manual', 'follow')),
+  strictClientAuth: z.optional(bool()),
 })
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini'
 import { type ErrorCode, ShopperSessionError } from '../errors.ts'
-import { headerSecret, nonEmpty } from './configFields.ts'
+import { headerSecret } from './configFields.ts'
 import { describeFirstIssue } from './issues.ts'
 
 /** Per-call options of every operation. */
@@ -16,8 +16,7 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
-/** A required string of 1..`max` characters. */
-export const text = nonEmpty
+export { text } from './checks.ts'
 
 /** A required string of 1..`max` characters that can travel in an HTTP header. */
 export const headerText = headerSecret

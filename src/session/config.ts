@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini'
+import { bool, int, matches, text } from '../scapi/checks.ts'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../machines/contracts.ts'
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
@@ -61,22 +62,22 @@ const adapter = (...methods: string[]) =>
       methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function'),
     `must be an object with ${methods.join(', ')}`,
   )
-const ms = (max: number) => z.number().check(z.int(), z.nonnegative(), z.lte(max))
+const ms = (max: number, min = 0) => int(min, max)
 
 const SessionOptionsSchema = z.object({
   storage: z.optional(adapter('get', 'set', 'remove')),
   coordination: z.optional(adapter('lock', 'publish', 'subscribe')),
-  storageKeyPrefix: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/, 'must be letters, digits, _ . or -'))),
+  storageKeyPrefix: z.optional(text(64).check(matches(/^[\w.-]+$/, 'must be letters, digits, _ . or -'))),
   leewayMs: z.optional(ms(600_000)),
   retry: z.optional(
     z.object({
-      baseDelayMs: z.optional(ms(3_600_000).check(z.positive())),
-      maxDelayMs: z.optional(ms(3_600_000).check(z.positive())),
+      baseDelayMs: z.optional(ms(3_600_000, 1)),
+      maxDelayMs: z.optional(ms(3_600_000, 1)),
       maxAttempts: z.optional(ms(100)),
     }),
   ),
-  transferBasket: z.optional(z.boolean()),
-  dnt: z.optional(z.boolean()),
+  transferBasket: z.optional(bool()),
+  dnt: z.optional(bool()),
   logger: z.optional(z.custom<Logger>((v) => typeof v === 'object' && v !== null, 'must be an object')),
   now: z.optional(fn<() => number>()),
   random: z.optional(fn<() => number>()),

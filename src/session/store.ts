@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini'
+import { int, oneOf, text } from '../scapi/checks.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import { type StoredTokens, toStored } from './tokens.ts'
 import type { SessionTokens } from '../../machines/contracts.ts'
@@ -14,17 +15,17 @@ import type { SessionTokens } from '../../machines/contracts.ts'
 /** Current record version; older or newer records are treated as corrupt and replaced. */
 const VERSION = 1
 
-const text = () => z.string().check(z.minLength(1), z.maxLength(8192))
-const time = () => z.number().check(z.int(), z.nonnegative())
+const token = () => text(8192)
+const time = () => int()
 
 const StoredSchema = z.object({
-  v: z.literal(VERSION),
-  accessToken: text(),
-  refreshToken: text(),
-  customerType: z.enum(['guest', 'registered']),
-  customerId: text(),
-  usid: text(),
-  loginId: z.optional(text()),
+  v: oneOf(VERSION),
+  accessToken: token(),
+  refreshToken: token(),
+  customerType: oneOf('guest', 'registered'),
+  customerId: token(),
+  usid: token(),
+  loginId: z.optional(token()),
   accessExpiresAt: time(),
   refreshExpiresAt: time(),
 })

@@ -22,7 +22,7 @@ import {
 export type { AuthorizationRedirect } from '../redirect.ts'
 
 const common = {
-  codeChallenge: z.optional(text(128).check(z.minLength(43))),
+  codeChallenge: z.optional(text(128, 43)),
   state: z.optional(text(512)),
   channelId: z.optional(text(100)),
   redirectURI: z.optional(text(256)),
@@ -115,7 +115,7 @@ const AuthenticateSchema = z.object({
   username: headerText(256).check(
     z.refine((value) => !value.includes(':'), 'must not contain ":"'),
   ),
-  password: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(4096)),
+  password: text(4096),
   usid: z.optional(text(128)),
   customParameters,
 })

@@ -7,6 +7,8 @@
 import * as z from 'zod/mini'
 import { ShopperSessionError } from '../../errors.ts'
 import type { ResolvedSlasConfig } from '../config.ts'
+import { bool } from '../checks.ts'
+import { stringRecord } from '../configFields.ts'
 import { basicCredentials } from '../encoding.ts'
 
 export { type CallOptions, headerText, parseParams, text } from '../params.ts'
@@ -15,13 +17,16 @@ export { type CallOptions, headerText, parseParams, text } from '../params.ts'
 export type NoParams = Record<string, never>
 
 /** Optional `dnt` (Do Not Track) flag. */
-export const dnt = z.optional(z.boolean())
+export const dnt = z.optional(bool())
 
 /** `c_*` custom parameters passed to B2C hooks. */
 export const customParameters = z.optional(
-  z.record(
-    z.string().check(z.regex(/^c_\w+$/, 'must start with c_')),
-    z.string().check(z.maxLength(1024)),
+  stringRecord((key, value) =>
+    !/^c_\w+$/.test(key)
+      ? 'must start with c_'
+      : value.length > 1024
+        ? 'must be at most 1024 characters'
+        : undefined,
   ),
 )
 

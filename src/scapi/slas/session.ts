@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini'
+import { bool } from '../checks.ts'
 import { resolveSlasConfig, type SlasClientConfig } from '../config.ts'
 import { requestJson, runOperation } from '../http.ts'
 import {
@@ -27,7 +28,7 @@ import {
 const LogoutSchema = z.object({
   accessToken: headerText(8192),
   refreshToken: text(256),
-  allSessions: z.optional(z.boolean()),
+  allSessions: z.optional(bool()),
 })
 
 /** Parameters of {@link logoutCustomer}. */
@@ -73,10 +74,11 @@ export function logoutCustomer(
   })
 }
 
-const TokenActionSchema = z.object({
-  token: text(8192),
-  tokenTypeHint: z.optional(z.enum(['access_token', 'refresh_token'])),
-})
+const TokenActionSchema = /* @__PURE__ */ (() =>
+  z.object({
+    token: text(8192),
+    tokenTypeHint: z.optional(z.enum(['access_token', 'refresh_token'])),
+  }))()
 
 /** Parameters of {@link revokeToken} and {@link introspectToken}. */
 export interface TokenActionParams {
@@ -148,11 +150,12 @@ export function introspectToken(
   })
 }
 
-const UserInfoParamsSchema = z.object({
-  accessToken: headerText(4096),
-  channelId: z.optional(text(100)),
-  idpValidate: z.optional(z.boolean()),
-})
+const UserInfoParamsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    accessToken: headerText(4096),
+    channelId: z.optional(text(100)),
+    idpValidate: z.optional(z.boolean()),
+  }))()
 
 /** Parameters of {@link getUserInfo}. */
 export interface GetUserInfoParams {

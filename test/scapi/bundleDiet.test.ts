@@ -1,0 +1,62 @@
+/**
+ * The SLAS calls the session makes must bundle small: only the zod classes listed here, and none
+ * of the schemas of operations the session never calls (they are built in `@__PURE__` IIFEs).
+ */
+import { build } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+// object, looseObject (its catchall is unknown), optional, string, number, custom and checks.
+const ALLOWED_ZOD_CLASSES = [
+  '$ZodCheck',
+  '$ZodCustom',
+  '$ZodError',
+  '$ZodNumber',
+  '$ZodObject',
+  '$ZodOptional',
+  '$ZodString',
+  '$ZodType',
+  '$ZodUnknown',
+]
+
+/** Bundles `names` imported from `src/scapi/{file}` for the browser. */
+async function bundle(imports: Record<string, readonly string[]>): Promise<string> {
+  const lines = Object.entries(imports).map(
+    ([file, names]) =>
+      `import { ${names.join(', ')} } from ${JSON.stringify(`${ROOT}src/scapi/${file}`)}`,
+  )
+  const all = Object.values(imports).flat()
+  const result = await build({
+    stdin: {
+      contents: `${lines.join('\n')}\nconsole.log(${all.join(', ')})\n`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0]?.text ?? ''
+}
+
+describe('the session path of the SLAS client', () => {
+  it('pulls only the cheap zod classes and no unused schema', async () => {
+    const code = await bundle({
+      'slasFlows.ts': ['loginGuestUser', 'loginRegisteredUser', 'refreshAccessToken'],
+      'slas/session.ts': ['logoutCustomer'],
+      'http.ts': ['sendTo', 'errorFromResponse', 'readText', 'runOperation'],
+    })
+    const classes = [...new Set(code.match(/\$Zod[A-Z]\w*/g))].sort()
+    expect(classes).toEqual(ALLOWED_ZOD_CLASSES)
+    // Schemas of operations the session never calls: trusted system, userinfo, JWKS, discovery,
+    // introspection.
+    for (const marker of ['azure_adb2c', 'idpValidate', 'jwks_uri', 'tokenTypeHint', 'active']) {
+      expect(code).not.toContain(marker)
+    }
+  })
+})
