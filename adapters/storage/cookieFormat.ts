@@ -1,0 +1,132 @@
+/**
+ * Cookie naming, parsing, chunking and option checks shared by the browser cookie adapter
+ * (`cookie.ts`) and the per-request server one (`serverCookie.ts`). Runtime-neutral: no `node:`
+ * module and no DOM, so each adapter pulls in only this.
+ *
+ * @module
+ */
+
+/** Cookie attribute options both cookie adapters accept. */
+export interface CookieAttributeOptions {
+  /** Lifetime of written cookies, seconds. */
+  maxAgeSeconds?: number
+  /** `SameSite`. */
+  sameSite?: 'Lax' | 'Strict'
+  /** `Path`. */
+  path?: string
+  /** `Domain`. */
+  domain?: string
+  /** Longest cookie value before it is split into chunks. */
+  chunkSize?: number
+}
+
+/** Default lifetime: 90 days, a registered refresh token's life. */
+export const DEFAULT_MAX_AGE_SECONDS = 90 * 24 * 3600
+/** Browsers keep at most 4096 bytes of name, value and attributes per cookie. */
+export const DEFAULT_CHUNK_SIZE = 3800
+// Longest Max-Age browsers honour (RFC 6265bis caps it at 400 days); longer is a caller's mistake.
+const MAX_AGE_LIMIT_SECONDS = 400 * 24 * 3600
+// Attribute values must not end the attribute list or carry control characters.
+const ATTRIBUTE_SAFE = /^[^\0-\x1f\x7f;,]+$/
+
+/**
+ * The cookie name for a storage key: every character outside `[A-Za-z0-9_-]` becomes `%XX` (its
+ * UTF-8 bytes), so `:` (not allowed in cookie names) is escaped and `.` stays free to mark chunks.
+ * `label` names the adapter in the error for an empty key.
+ */
+export function encodeCookieName(key: string, label: string): string {
+  if (key.length === 0) throw new RangeError(`${label}: the storage key must not be empty`)
+  const encoder = new TextEncoder()
+  const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+  return key.replace(/[^A-Za-z0-9_-]/gu, (char) => Array.from(encoder.encode(char), hex).join(''))
+}
+
+/**
+ * Parses a `Cookie` header (or `document.cookie`) leniently: pairs without `=` and empty names are
+ * skipped, surrounding double quotes are dropped, and the first of two equal names wins (browsers
+ * send the cookie of the most specific path first).
+ */
+export function parseCookieHeader(header: string): Map<string, string> {
+  const cookies = new Map<string, string>()
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq <= 0) continue
+    const name = part.slice(0, eq).trim()
+    let value = part.slice(eq + 1).trim()
+    if (name === '' || cookies.has(name)) continue
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+      value = value.slice(1, -1)
+    }
+    cookies.set(name, value)
+  }
+  return cookies
+}
+
+/** Whether `cookieName` is `name` itself or one of its chunks `name.0`, `name.1`, … */
+export function belongsTo(cookieName: string, name: string): boolean {
+  if (cookieName === name) return true
+  // An encoded name never holds `.`, so `name.N` cannot be another key's cookie.
+  return cookieName.startsWith(`${name}.`) && /^\d+$/.test(cookieName.slice(name.length + 1))
+}
+
+/**
+ * The cookies that store `value` under `name`: percent-encoded (cookie values cannot hold `"`,
+ * `,`, `;` or spaces), as one cookie when it fits `chunkSize`, else as `name.0`, `name.1`, …
+ */
+export function toCookies(name: string, value: string, chunkSize: number): Map<string, string> {
+  const encoded = encodeURIComponent(value)
+  const cookies = new Map<string, string>()
+  if (encoded.length <= chunkSize) cookies.set(name, encoded)
+  else {
+    for (let start = 0, index = 0; start < encoded.length; start += chunkSize, index++) {
+      cookies.set(`${name}.${index}`, encoded.slice(start, start + chunkSize))
+    }
+  }
+  return cookies
+}
+
+/**
+ * The value stored under `name` in `jar` (the single cookie, else its chunks joined in order), or
+ * undefined. Chunks are joined before decoding, so a split `%XX` escape is harmless.
+ */
+export function fromCookies(jar: ReadonlyMap<string, string>, name: string): string | undefined {
+  let raw = jar.get(name)
+  if (raw === undefined) {
+    const parts: string[] = []
+    for (let index = 0; ; index++) {
+      const part = jar.get(`${name}.${index}`)
+      if (part === undefined) break
+      parts.push(part)
+    }
+    if (parts.length === 0) return undefined
+    raw = parts.join('')
+  }
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    // Not ours or damaged: hand it over as is; the session finds it unreadable and removes it.
+    return raw
+  }
+}
+
+/** Throws `RangeError` (prefixed with `label`) for an invalid option. */
+export function checkCookieOptions(label: string, options: CookieAttributeOptions): void {
+  const { maxAgeSeconds, chunkSize, path, domain, sameSite } = options
+  const whole = (value: number, min: number, max: number) =>
+    Number.isInteger(value) && value >= min && value <= max
+  if (maxAgeSeconds !== undefined && !whole(maxAgeSeconds, 1, MAX_AGE_LIMIT_SECONDS)) {
+    throw new RangeError(`${label}: maxAgeSeconds must be whole seconds from 1 to 400 days`)
+  }
+  if (chunkSize !== undefined && !whole(chunkSize, 100, 4000)) {
+    throw new RangeError(`${label}: chunkSize must be a whole number from 100 to 4000`)
+  }
+  if (path !== undefined && !(path.startsWith('/') && ATTRIBUTE_SAFE.test(path))) {
+    throw new RangeError(`${label}: path must start with / and contain no ; , or controls`)
+  }
+  if (domain !== undefined && !ATTRIBUTE_SAFE.test(domain)) {
+    throw new RangeError(`${label}: domain must contain no ; , or control characters`)
+  }
+  if (sameSite !== undefined && sameSite !== 'Lax' && sameSite !== 'Strict') {
+    throw new RangeError(`${label}: sameSite must be 'Lax' or 'Strict'`)
+  }
+}
