@@ -21,6 +21,7 @@ import {
   type TrustedSystemLogin,
 } from './actors.ts'
 import { ShopperSessionError } from './errors.ts'
+import { createState } from './scapi/pkce.ts'
 import { createSafeLogger } from './logger.ts'
 import { type AccessTokenOptions, getAccessToken as waitForAccessToken } from './session/accessToken.ts'
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
@@ -93,11 +94,6 @@ export interface SessionInternals {
   trustedSystem?: TrustedSystemLogin
 }
 
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
 /**
  * Creates a shopper session. Throws `ShopperSessionError('invalid_config')` naming the bad field.
  *
@@ -128,7 +124,7 @@ export function createShopperSession(
     storage,
     storageKey(resolved.storageKeyPrefix, slas.organizationId, slas.siteId, slas.clientId),
   )
-  const origin = randomId()
+  const origin = createState() // a random id on the coordination bus
   const baseUrl = slas.baseUrl ?? `https://${slas.shortCode ?? ''}.api.commercecloud.salesforce.com`
   const rawFetch: typeof fetch = slas.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const scapi = { organizationId: slas.organizationId, siteId: slas.siteId, baseUrl, fetch: rawFetch }
@@ -186,19 +182,12 @@ export function createShopperSession(
         void followExternal()
       }),
     )
-    const reported = [
-      'session.reauthRequired',
-      'basket.transferFailed',
-      'storage.corrupt',
-      'storage.failed',
-      'logout.remoteFailed',
-      'session.unavailable',
-      'token.refreshFailed',
-    ] as const
-    for (const type of reported) {
-      const subscription = actor.on(type, (event) => log.warn(`shopper-session: ${type}`, event))
-      cleanups.push(() => subscription.unsubscribe())
-    }
+    // Every emitted event reaches the logger (redacted); failures and storage trouble as warnings.
+    const logged = actor.on('*', (event) => {
+      const warn = 'error' in event || event.type.startsWith('storage.')
+      ;(warn ? log.warn : log.debug)(`shopper-session: ${event.type}`, event)
+    })
+    cleanups.push(() => logged.unsubscribe())
     actor.start()
     return session
   }

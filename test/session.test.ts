@@ -108,11 +108,13 @@ describe('createShopperSession', () => {
     harness = createSessionHarness()
     const key = 'shopper-session:' + [harness.config.organizationId, harness.config.siteId, harness.config.clientId].join(':')
     harness.storage.set(key, '{"v":1,"accessToken":"x"')
-    const session = harness.session()
+    const warnings: string[] = []
+    const session = harness.session({ logger: { warn: (line) => warnings.push(line) } })
     const reasons: string[] = []
     session.on('storage.corrupt', (event) => reasons.push(event.reason))
     await session.ready()
     expect(reasons).toEqual(['the stored session is not JSON'])
+    expect(warnings).toEqual(['shopper-session: storage.corrupt'])
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
   })
 
