@@ -12,6 +12,7 @@ import { backoffDelay, clampDelay, type SessionTokens } from '../machines/contra
 import {
   type RegistrationCustomer,
   type SessionEmitted,
+  type SessionEvent,
   sessionMachine,
 } from '../machines/sessionMachine.ts'
 import { tokenRefreshMachine } from '../machines/tokenRefreshMachine.ts'
@@ -242,17 +243,17 @@ export function createShopperSession(
   const registeredAndSettled = (snapshot: SessionSnapshot) =>
     snapshot.hasTag('registered') && !snapshot.hasTag('busy')
 
-  const guestIdle = (snapshot: SessionSnapshot) =>
-    snapshot.matches({ guest: { session: { live: { activity: 'idle' } } } })
-
-  const requireGuest = (operation: string) => {
-    const snapshot = actor.getSnapshot()
-    if (snapshot.hasTag('registered')) {
-      throw new ShopperSessionError('conflict', `${operation}: a shopper is logged in; log out first.`, { operation })
+  // Logging in and registering start from an idle guest session only.
+  const signIn = async (event: SessionEvent & { type: 'login' | 'login.onBehalf' | 'register' }) => {
+    await ready()
+    if (!actor.getSnapshot().matches({ guest: { session: { live: { activity: 'idle' } } } })) {
+      throw new ShopperSessionError(
+        'conflict',
+        `${event.type}: needs an idle guest session (log out first, or wait for the running action)`,
+        { operation: event.type },
+      )
     }
-    if (!guestIdle(snapshot)) {
-      throw new ShopperSessionError('conflict', `${operation}: the session is busy; try again when it is idle.`, { operation })
-    }
+    await act(() => actor.send(event), registeredAndSettled)
   }
 
   const session: ShopperSession = {
@@ -277,30 +278,9 @@ export function createShopperSession(
       const tokens = actor.getSnapshot().context.tokens
       return tokens ? { ...tokens } : undefined
     },
-    async login(username, password) {
-      await ready()
-      requireGuest('login')
-      await act(
-        () => actor.send({ type: 'login', username, password }),
-        registeredAndSettled,
-      )
-    },
-    async loginOnBehalf(loginId) {
-      await ready()
-      requireGuest('loginOnBehalf')
-      await act(
-        () => actor.send({ type: 'login.onBehalf', loginId }),
-        registeredAndSettled,
-      )
-    },
-    async register(customer, password) {
-      await ready()
-      requireGuest('register')
-      await act(
-        () => actor.send({ type: 'register', customer, password }),
-        registeredAndSettled,
-      )
-    },
+    login: (username, password) => signIn({ type: 'login', username, password }),
+    loginOnBehalf: (loginId) => signIn({ type: 'login.onBehalf', loginId }),
+    register: (customer, password) => signIn({ type: 'register', customer, password }),
     async logout(options = {}) {
       await ready()
       const before = actor.getSnapshot().context.tokens
