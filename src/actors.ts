@@ -24,7 +24,7 @@ import type { TokenResponse } from './scapi/slasSchemas.ts'
 import { loginGuestUser, loginRegisteredUser, refreshAccessToken } from './scapi/slasFlows.ts'
 import { logoutCustomer } from './scapi/slas/session.ts'
 import type { SessionStore } from './session/store.ts'
-import { fromTokenResponse, measure } from './session/tokens.ts'
+import { fromTokenResponse, IMPORT_PENDING, measure } from './session/tokens.ts'
 
 /** Calls the session needs beyond SLAS (registration, basket transfer). */
 export interface ShopperCalls {
@@ -197,7 +197,11 @@ export function createSessionActors(deps: ActorDeps) {
       lock(async () => {
         const { tokens } = input
         const adopted = await adoptable(tokens.refreshToken)
-        if (adopted && adopted.customerId === tokens.customerId) {
+        // Another session's tokens for the same shopper (or for an imported session whose shopper
+        // was still unknown) are adopted instead of spending ours.
+        const sameShopper =
+          adopted?.customerId === tokens.customerId || tokens.customerId === IMPORT_PENDING
+        if (adopted && sameShopper) {
           return { outcome: 'adopted', tokens: adopted }
         }
         const run = () => refreshAccessToken(deps.slas, { refreshToken: tokens.refreshToken, ...dnt(deps) })

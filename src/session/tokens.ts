@@ -9,6 +9,13 @@ import type { SessionTokens } from '../../machines/contracts.ts'
 import { decodeJwtClaims } from '../scapi/jwtClaims.ts'
 import type { TokenResponse } from '../scapi/slasSchemas.ts'
 
+/**
+ * Stands in for what an imported session (e.g. from PWA Kit) did not carry, until the first
+ * refresh replaces it: the access token, and the customer id and usid when unknown. Never a valid
+ * token or id, so nothing mistakes it for one.
+ */
+export const IMPORT_PENDING = 'pwa-kit-import-pending'
+
 /** The stored part of a token set (the timing fields are recomputed when read). */
 export type StoredTokens = Omit<SessionTokens, 'refreshInMs' | 'expiresInMs'>
 

@@ -109,12 +109,16 @@ describe('refresh', () => {
     const start = refreshes()
     harness.emulator.control.failNext('getAccessToken', { status: 503, count: 2 })
     harness.emulator.control.failNext('getAccessToken', { status: 429, headers: { 'retry-after': '120' } })
+    // Each step waits until the session has handled the failure (its backoff timer is set)
+    // before moving the fake clock: the request log alone says the server answered.
+    const failures = () => events.filter((e) => e.type === 'token.refreshFailed').length
     await advance(29 * MINUTE + 1) // proactive refresh → 503
-    await eventually(() => expect(refreshes()).toBe(start + 1))
+    await eventually(() => expect(failures()).toBe(1))
     await advance(1_000) // jittered 0.75 s → 503
-    await eventually(() => expect(refreshes()).toBe(start + 2))
+    await eventually(() => expect(failures()).toBe(2))
     await advance(2_000) // jittered 1.5 s → 429, Retry-After 120 s
-    await eventually(() => expect(refreshes()).toBe(start + 3))
+    await eventually(() => expect(failures()).toBe(3))
+    expect(refreshes()).toBe(start + 3)
     await advance(60_000) // the access token expires meanwhile
     expect(session.getSnapshot().hasTag('stale')).toBe(true)
     expect(session.getSnapshot().hasTag('registered')).toBe(true)
