@@ -5,6 +5,7 @@ export default defineConfig({
   cwd: new URL('..', import.meta.url).pathname,
   entry: {
     index: 'src/index.ts',
+    browser: 'src/browser.ts',
     emulator: 'src/emulator/index.ts',
     'emulator/node': 'src/emulator/node.ts',
     'adapters/fetch/native': 'adapters/fetch/native.ts',
@@ -16,7 +17,9 @@ export default defineConfig({
     'adapters/storage/sessionStorage': 'adapters/storage/sessionStorage.ts',
     'adapters/storage/cookie': 'adapters/storage/cookie.ts',
     'adapters/coordination/inProcess': 'adapters/coordination/inProcess.ts',
+    'adapters/coordination/web': 'adapters/coordination/web.ts',
     server: 'src/server/index.ts',
+    'migrate/pwa-kit': 'src/migrate/pwaKit.ts',
   },
   format: ['esm', 'cjs'],
   dts: { sourcemap: true },

@@ -9,6 +9,7 @@ import { serveEmulator } from '../../src/emulator/node.ts'
 import { type LoadOptions, type LoadResult, measureLoad } from './measure.ts'
 import { getCustomerScenario, type Scenario, tokenScenario } from './scenarios.ts'
 import { bytesPerServerSession, microsecondsPerEvent, refreshesPerExpiry } from './session.ts'
+import { BROWSER_ENTRIES, kib, measureImport } from '../support/bundleSize.ts'
 
 const { values } = parseArgs({
   options: {
@@ -93,6 +94,10 @@ console.log(`| KiB of heap per live server-side session | ${(perSession / 1024).
 for (const [callers, refreshes] of perExpiry) {
   console.log(`| refresh requests per expiry, ${callers} concurrent callers | ${refreshes} |`)
 }
+// Issue 5 item 5: the browser entry (the `browser` condition of `shopper-session`) against 25 KiB.
+const [browserEntry] = BROWSER_ENTRIES
+const browserSize = await measureImport(browserEntry.label, browserEntry.file, browserEntry.names)
+console.log(`| browser entry gzip KiB vs 25 KiB stretch | ${kib(browserSize.gzipBytes)} |`)
 if (perExpiry.some(([, refreshes]) => refreshes !== 1)) {
   console.error('\nbench: an expiry cost more or less than one refresh request')
   process.exitCode = 1

@@ -3,6 +3,9 @@
  *
  * - `server` (per worker): a test server with its own emulator on a free `localhost` port
  *   (server.ts); `baseURL` is its origin, so `page.goto('/e2e/session.html')` works.
+ * - `emulatorOptions` (worker option, default `{}`): options of that emulator; a spec file with a
+ *   top-level `test.use({ emulatorOptions: { refreshTokenReuse: 'revokeFamily' } })` runs in
+ *   workers of their own with such an emulator (tabs-strict.spec.ts).
  * - `emulator`: that emulator's control API, reset before each test (tests in one worker run one
  *   after another, so request counts belong to the running test).
  * - `openPages(count, path)`: opens pages of the test origin in the test's browser context (they
@@ -12,7 +15,7 @@
  *   redacted; and the test fails when any token, code or password the emulator knows appeared.
  */
 import { test as base, expect, type Page } from '@playwright/test'
-import type { EmulatorControl } from '../../src/emulator/index.ts'
+import type { EmulatorControl, EmulatorOptions } from '../../src/emulator/index.ts'
 import { describeSecret, findLeaks } from '../support/secrets.ts'
 import { startTestServer, type TestServer } from './server.ts'
 
@@ -28,6 +31,7 @@ interface TestFixtures {
 }
 
 interface WorkerFixtures {
+  emulatorOptions: EmulatorOptions
   server: TestServer
 }
 
@@ -69,9 +73,10 @@ function guardStreams(secrets: () => string[], captured: string[]): () => void {
 
 /** The e2e `test`: Playwright's, with the fixtures above. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  emulatorOptions: [{}, { scope: 'worker', option: true }],
   server: [
-    async ({}, use) => {
-      const server = await startTestServer()
+    async ({ emulatorOptions }, use) => {
+      const server = await startTestServer(emulatorOptions)
       await use(server)
       await server.close()
     },

@@ -44,7 +44,8 @@ export async function measureImport(label: string, file: string, names: readonly
 
 /** The browser entries of the package and what each is measured with. */
 export const BROWSER_ENTRIES = [
-  { label: "{ createShopperSession } from 'shopper-session'", file: 'src/index.ts', names: ['createShopperSession'] },
+  // The `browser` export condition resolves `shopper-session` to src/browser.ts in bundlers.
+  { label: "{ createShopperSession } from 'shopper-session'", file: 'src/browser.ts', names: ['createShopperSession'] },
   { label: "{ createShopperCustomers } from 'shopper-session/customers'", file: 'src/customers.ts', names: ['createShopperCustomers'] },
   { label: "{ createEmulator } from 'shopper-session/emulator'", file: 'src/emulator/index.ts', names: ['createEmulator'] },
 ] as const

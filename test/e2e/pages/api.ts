@@ -53,6 +53,39 @@ export interface SessionPageApi {
   storageHoldsRefreshToken(): { localStorage: boolean; sessionStorage: boolean }
 }
 
+/** How a tabs page starts its session (`src/browser.ts`, localStorage, web coordination). */
+export interface TabsStartOptions {
+  /** Force the fallbacks: a lease lock in localStorage and notices through storage events. */
+  fallback?: boolean
+  /** The wake detector's interval (ms); long values keep it out of tests of other signals. */
+  wakeIntervalMs?: number
+  /** First retry delay after a transient failure (ms); long values leave only the page signals. */
+  retryBaseDelayMs?: number
+}
+
+/** What a tabs page reports: no tokens, only a fingerprint to compare them. */
+export interface TabState extends SessionState {
+  /** The first 12 hex digits of the SHA-256 of the refresh token, or undefined. */
+  refreshTokenTag: string | undefined
+}
+
+/** `window.e2eTabs` on `/e2e/tabs.html`. */
+export interface TabsPageApi {
+  /** Creates the session and waits for `ready()`. */
+  start(options?: TabsStartOptions): Promise<TabState>
+  login(username: string, password: string): Promise<TabState>
+  logout(): Promise<TabState>
+  /** `session.check()`, as the app or the lifecycle would. */
+  check(): void
+  state(): Promise<TabState>
+  /** Overrides `document.visibilityState` and dispatches `visibilitychange`. */
+  setVisibility(state: 'hidden' | 'visible'): void
+  /** Dispatches `pageshow` with `persisted: true` (back from the back/forward cache). */
+  pageshowFromBfcache(): void
+  /** Dispatches `focus` on the window. */
+  focus(): void
+}
+
 /** Calls the emulator's control API from page code (`POST /e2e/control`). */
 export async function emulatorControl(method: string, ...args: unknown[]): Promise<unknown> {
   const response = await fetch('/e2e/control', {
@@ -68,5 +101,6 @@ declare global {
   interface Window {
     e2eStorage?: StoragePageApi
     e2eSession?: SessionPageApi
+    e2eTabs?: TabsPageApi
   }
 }

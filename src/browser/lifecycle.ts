@@ -1,0 +1,99 @@
+/**
+ * Page lifecycle → `session.check()`. Browsers delay or skip timers while a tab is hidden,
+ * frozen, offline or the machine sleeps, so the session's expiry timer alone can fire late; these
+ * signals make a tab check at once when it comes back instead of showing an expired session.
+ *
+ * @module
+ */
+
+/** An event target as the watcher uses it (`window` and `document` fit). */
+export interface LifecycleTarget {
+  addEventListener(type: string, listener: (event: { persisted?: boolean }) => void): void
+  removeEventListener(type: string, listener: (event: { persisted?: boolean }) => void): void
+}
+
+/** Options of {@link watchPageLifecycle}; the seams default to the page's globals. */
+export interface PageLifecycleOptions {
+  /** How often the wake detector looks at the wall clock. Default 30 000 ms. */
+  wakeIntervalMs?: number
+  /**
+   * How much later than `wakeIntervalMs` a tick must come to count as a wake. Default 60 000 ms:
+   * Chrome aligns the timers of tabs hidden for 5 minutes to one minute, which is no wake.
+   */
+  wakeThresholdMs?: number
+  /** `window` (focus, online, pageshow); `null` turns these off. */
+  window?: LifecycleTarget | null
+  /** `document` (visibilitychange); `null` turns it off. */
+  document?: (LifecycleTarget & { readonly visibilityState?: string }) | null
+  /** Wall clock. Default `Date.now` (a sleeping machine's wall clock jumps; that is the signal). */
+  now?: () => number
+}
+
+const isTarget = (value: unknown): value is LifecycleTarget =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Partial<LifecycleTarget>).addEventListener === 'function' &&
+  typeof (value as Partial<LifecycleTarget>).removeEventListener === 'function'
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isFinite(value) || value < 1_000) {
+    throw new RangeError(`page lifecycle: ${name} must be a number of milliseconds, at least 1000`)
+  }
+  return value
+}
+
+/**
+ * Calls `check` when the page becomes visible, the network comes back (`online`), the page is
+ * restored from the back/forward cache (`pageshow` with `persisted`), the window gets focus, or
+ * the wall clock jumped past the wake detector's interval (sleep, a frozen tab, a late timer).
+ * Returns a function that removes every listener and the interval. Missing globals (a worker,
+ * server rendering) are skipped.
+ *
+ * @example
+ * ```ts
+ * const unwatch = watchPageLifecycle(() => session.check())
+ * // later
+ * unwatch()
+ * ```
+ */
+export function watchPageLifecycle(
+  check: () => void,
+  options: PageLifecycleOptions = {},
+): () => void {
+  const interval = positive('wakeIntervalMs', options.wakeIntervalMs, 30_000)
+  const threshold = positive('wakeThresholdMs', options.wakeThresholdMs, 60_000)
+  const now = options.now ?? (() => Date.now())
+  const win = options.window === undefined ? globalThis : options.window
+  const doc = options.document === undefined ? globalThis.document : options.document
+  const removals: Array<() => void> = []
+  const listen = (
+    target: unknown,
+    type: string,
+    when?: (event: { persisted?: boolean }) => boolean,
+  ) => {
+    if (!isTarget(target)) return
+    const listener = (event: { persisted?: boolean }) => {
+      if (when === undefined || when(event)) check()
+    }
+    target.addEventListener(type, listener)
+    removals.push(() => target.removeEventListener(type, listener))
+  }
+  listen(doc, 'visibilitychange', () => doc?.visibilityState !== 'hidden')
+  listen(win, 'online')
+  listen(win, 'focus')
+  // A normal load's pageshow is the session's own start; only a restored page is stale.
+  listen(win, 'pageshow', (event) => event.persisted === true)
+
+  let last = now()
+  const timer = setInterval(() => {
+    const at = now()
+    if (at - last > interval + threshold) check()
+    last = at
+  }, interval)
+  removals.push(() => clearInterval(timer))
+
+  return () => {
+    for (const remove of removals.splice(0)) remove()
+  }
+}

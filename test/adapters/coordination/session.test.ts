@@ -1,0 +1,78 @@
+/**
+ * Sessions as tabs on the web coordinator (fake Web APIs, fakes.ts) against the in-process
+ * emulator, each tab on its own view of localStorage that receives the other tabs' writes 5 ms
+ * late (after the lock hand-over and the notice, as Chromium does): a forced expiry costs one
+ * refresh whichever path the coordinator takes, also when the emulator revokes the whole token
+ * family on reuse. Chromium repeats this with real tabs.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createWebCoordination } from '../../../adapters/coordination/web.ts'
+import { createLocalStorage } from '../../../adapters/storage/localStorage.ts'
+import type { SessionEmitted, ShopperSession } from '../../../src/session.ts'
+import { createSessionHarness } from '../../session/harness.ts'
+import { fakeOrigin } from './fakes.ts'
+
+const MINUTE = 60_000
+let harness: ReturnType<typeof createSessionHarness> | undefined
+
+afterEach(() => harness?.stopAll())
+
+const paths = [
+  ['Web Locks + BroadcastChannel', {}],
+  ['lease lock + storage events', { withLocks: false, withChannel: false }],
+] as const
+
+describe.each(paths)('%s', (_, features) => {
+  it.each([
+    [2, 'reject'],
+    [5, 'reject'],
+    [5, 'revokeFamily'],
+  ] as const)(
+    '%i tabs, reuse %s: a forced expiry makes exactly 1 refresh, no tab logged out',
+    async (count, reuse) => {
+      harness = createSessionHarness({ refreshTokenReuse: reuse })
+      const origin = fakeOrigin({ ...features, storageLagMs: 5 })
+      let offset = 0
+      const events: SessionEmitted['type'][] = []
+      const tabs: ShopperSession[] = Array.from({ length: count }, () => {
+        const tab = origin.tab()
+        const session = (harness as NonNullable<typeof harness>).session({
+          storage: createLocalStorage({ storage: tab.storage }),
+          coordination: createWebCoordination(tab.options),
+          now: () => Date.now() + offset,
+        })
+        session.on('session.reauthRequired', (event) => events.push(event.type))
+        return session
+      })
+      const [first] = tabs
+      const ada = harness.emulator.settings.shoppers[0]
+      if (first === undefined || ada === undefined) throw new Error('setup')
+      await first.login(ada.login, ada.password)
+      await Promise.all(tabs.map((tab) => tab.ready()))
+      // A tab may restore before the login's write reached it: the storage event brings it along.
+      await vi.waitFor(() =>
+        expect(tabs.every((tab) => tab.getSnapshot().hasTag('registered'))).toBe(true),
+      )
+
+      offset = 31 * MINUTE
+      harness.emulator.control.advanceTime(31 * MINUTE)
+      const before = harness.count('getAccessToken')
+      const guestsBefore = harness.count('authorizeCustomer')
+      for (const tab of tabs) tab.check()
+      await vi.waitFor(
+        () => {
+          for (const tab of tabs) {
+            const snapshot = tab.getSnapshot()
+            expect(snapshot.hasTag('authenticated') && !snapshot.hasTag('busy')).toBe(true)
+          }
+        },
+        { timeout: 5_000, interval: 10 },
+      )
+      expect(harness.count('getAccessToken') - before).toBe(1)
+      expect(harness.count('authorizeCustomer')).toBe(guestsBefore)
+      expect(tabs.every((tab) => tab.getSnapshot().hasTag('registered'))).toBe(true)
+      expect(new Set(tabs.map((tab) => tab.getTokens()?.refreshToken)).size).toBe(1)
+      expect(events).toEqual([])
+    },
+  )
+})

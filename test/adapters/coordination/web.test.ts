@@ -1,0 +1,341 @@
+/**
+ * The web coordinator on stand-ins (fakes.ts): Web Locks and BroadcastChannel, the storage-event
+ * notices and the lease lock used when those are missing, option checks. Chromium runs the real
+ * APIs in test/e2e/tabs.spec.ts.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CoordinationMessage } from '../../../adapters/coordination/types.ts'
+import {
+  createWebCoordination,
+  MAX_SETTLE_MS,
+  QUIET_MS,
+  SETTLE_MS,
+} from '../../../adapters/coordination/web.ts'
+import { fakeOrigin } from './fakes.ts'
+
+const KEY = 'shopper-session:f_ecom_zzte_001:RefArch:client-1'
+const notice = (origin: string): CoordinationMessage => ({
+  type: 'session.changed',
+  key: KEY,
+  origin,
+})
+
+/** Lets fake deliveries and the coordinator's settling (QUIET_MS and more) run. */
+const settle = (ms = 4 * QUIET_MS) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Runs `count` overlapping tasks through `locks` and reports the most that ran at once. */
+async function maxConcurrency(
+  locks: Array<ReturnType<typeof createWebCoordination>>,
+  count: number,
+  taskMs: number,
+) {
+  let active = 0
+  let most = 0
+  const order: number[] = []
+  await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      locks[index % locks.length]?.lock('shopper-session:session:k', async () => {
+        active++
+        most = Math.max(most, active)
+        await settle(taskMs)
+        order.push(index)
+        active--
+      }),
+    ),
+  )
+  return { most, ran: order.length }
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('Web Locks', () => {
+  it('takes an exclusive lock by name, passes the result through, and serializes tabs', async () => {
+    const origin = fakeOrigin()
+    const a = createWebCoordination(origin.tab().options)
+    const b = createWebCoordination(origin.tab().options)
+    await expect(a.lock('n', async () => 42)).resolves.toBe(42)
+    expect(origin.locks.requests).toEqual([{ name: 'n', mode: 'exclusive', ifAvailable: true }])
+    expect(await maxConcurrency([a, b], 6, 2)).toEqual({ most: 1, ran: 6 })
+  })
+
+  it("a task that waited for another tab's lock starts after that tab's writes arrived", async () => {
+    // Chromium: the lock hand-over can overtake the storage writes made under the lock.
+    const origin = fakeOrigin({ storageLagMs: 10 })
+    const tabA = origin.tab()
+    const tabB = origin.tab()
+    const a = createWebCoordination(tabA.options)
+    const b = createWebCoordination(tabB.options)
+    let releaseA: () => void = () => undefined
+    const first = a.lock('n', async () => {
+      await new Promise<void>((resolve) => (releaseA = resolve))
+      tabA.storage.setItem('session', 'rotated')
+    })
+    await settle()
+    let seenByB: string | null = 'not run'
+    const second = b.lock('n', async () => {
+      seenByB = tabB.storage.getItem('session')
+    })
+    releaseA()
+    await first
+    expect(tabB.storage.getItem('session')).toBeNull() // the write has not reached tab B yet
+    await second
+    expect(seenByB).toBe('rotated')
+  })
+
+  it('an unannounced wait is capped: a holder that wrote no mark delays the next by MAX_SETTLE_MS at most', async () => {
+    const origin = fakeOrigin()
+    const tabB = origin.tab()
+    const b = createWebCoordination(tabB.options)
+    let release: () => void = () => undefined
+    // Another library version (or a failed write) holds the lock and leaves no mark.
+    const foreign = origin.locks.request(
+      'n',
+      { mode: 'exclusive' },
+      () => new Promise<void>((r) => (release = r)),
+    )
+    await settle(5)
+    const started = Date.now()
+    const second = b.lock('n', async () => Date.now() - started)
+    release()
+    await foreign
+    const waited = await second
+    expect(waited).toBeGreaterThanOrEqual(MAX_SETTLE_MS - 5)
+    expect(waited).toBeLessThan(MAX_SETTLE_MS + 200)
+  })
+
+  it('a failed task rejects and releases the lock', async () => {
+    const origin = fakeOrigin()
+    const a = createWebCoordination(origin.tab().options)
+    await expect(a.lock('n', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    await expect(a.lock('n', async () => 'next')).resolves.toBe('next')
+  })
+})
+
+describe('BroadcastChannel notices', () => {
+  it('reach the other tabs and this tab, on the shopper-session channel, with only three fields', async () => {
+    const origin = fakeOrigin()
+    const tabA = origin.tab()
+    const a = createWebCoordination(tabA.options)
+    const b = createWebCoordination(origin.tab().options)
+    const heardA: CoordinationMessage[] = []
+    const heardB: CoordinationMessage[] = []
+    a.subscribe((message) => heardA.push(message))
+    b.subscribe((message) => heardB.push(message))
+    a.publish({
+      ...notice('tab-a'),
+      accessToken: 'never-sent',
+      refreshToken: 'never',
+    } as CoordinationMessage)
+    await settle()
+    expect(heardA).toEqual([notice('tab-a')])
+    expect(heardB).toEqual([notice('tab-a')])
+    expect(tabA.posted).toEqual([notice('tab-a')])
+    expect(Object.keys(tabA.posted[0] as object).sort()).toEqual(['key', 'origin', 'type'])
+  })
+
+  it('that overtook the storage write they announce are followed by the storage event', async () => {
+    // Chromium: the message often arrives before the write; the storage event comes with it.
+    const origin = fakeOrigin({ storageLagMs: 10 })
+    const tabA = origin.tab()
+    const tabB = origin.tab()
+    const a = createWebCoordination(tabA.options)
+    const b = createWebCoordination(tabB.options)
+    const seen: Array<[string, string, string | null]> = []
+    b.subscribe((m) => seen.push([m.origin, m.key, tabB.storage.getItem(KEY)]))
+    tabA.storage.setItem(KEY, 'logged-in')
+    a.publish(notice('tab-a'))
+    await settle(100)
+    expect(seen).toEqual([
+      ['tab-a', KEY, null],
+      ['storage', KEY, 'logged-in'],
+    ])
+  })
+
+  it('ignore foreign or malformed messages and survive a throwing listener', async () => {
+    const origin = fakeOrigin()
+    const tab = origin.tab()
+    const a = createWebCoordination(tab.options)
+    const heard: CoordinationMessage[] = []
+    a.subscribe(() => {
+      throw new Error('listener bug')
+    })
+    a.subscribe((message) => heard.push(message))
+    for (const data of [
+      null,
+      'x',
+      { type: 'other', key: KEY, origin: 'o' },
+      { type: 'session.changed', key: 1 },
+    ]) {
+      tab.receive(data)
+    }
+    tab.receive({ ...notice('tab-b'), extra: 'dropped' })
+    await settle()
+    expect(heard).toEqual([notice('tab-b')])
+  })
+
+  it('open a channel with the first subscriber and close it with the last; publish works without one', async () => {
+    const origin = fakeOrigin()
+    const tabA = origin.tab()
+    const tabB = origin.tab()
+    const a = createWebCoordination({ ...tabA.options, channelName: 'shop-a' })
+    const b = createWebCoordination({ ...tabB.options, channelName: 'shop-a' })
+    expect(tabA.openChannels()).toBe(0)
+    const first = a.subscribe(() => undefined)
+    const second = a.subscribe(() => undefined)
+    expect(tabA.openChannels()).toBe(1)
+    first()
+    expect(tabA.openChannels()).toBe(1)
+    second()
+    expect(tabA.openChannels()).toBe(0)
+    const heard: CoordinationMessage[] = []
+    b.subscribe((message) => heard.push(message))
+    a.publish(notice('tab-a')) // no subscriber in tab A: a one-off channel
+    await settle()
+    expect(heard).toEqual([notice('tab-a')])
+    expect(tabA.openChannels()).toBe(0)
+  })
+})
+
+describe('without BroadcastChannel: storage events', () => {
+  it('carry notices to the other tabs and to other sessions of the same page', async () => {
+    const origin = fakeOrigin({ withChannel: false })
+    const tabA = origin.tab()
+    const a = createWebCoordination(tabA.options)
+    const samePage = createWebCoordination(tabA.options)
+    const b = createWebCoordination(origin.tab().options)
+    const heard = { a: [] as string[], samePage: [] as string[], b: [] as string[] }
+    a.subscribe((m) => heard.a.push(m.origin))
+    samePage.subscribe((m) => heard.samePage.push(m.origin))
+    b.subscribe((m) => heard.b.push(m.origin))
+    a.publish(notice('tab-a'))
+    a.publish(notice('tab-a')) // the same notice again still changes the value (nonce)
+    await settle()
+    expect(heard).toEqual({
+      a: ['tab-a', 'tab-a'],
+      samePage: ['tab-a', 'tab-a'],
+      b: ['tab-a', 'tab-a'],
+    })
+    const stored = JSON.parse(origin.entries.get('shopper-session|notice') ?? '{}') as object
+    expect(Object.keys(stored).sort()).toEqual(['key', 'nonce', 'origin', 'type'])
+  })
+
+  it("pass other keys' storage events on as notices, not the coordinator's own keys", async () => {
+    const origin = fakeOrigin({ withChannel: false })
+    const tabB = origin.tab()
+    const b = createWebCoordination(tabB.options)
+    const heard: CoordinationMessage[] = []
+    const unsubscribe = b.subscribe((m) => heard.push(m))
+    expect(tabB.events.listenerCount()).toBe(1)
+    const other = origin.tab().storage
+    other.setItem('shopper-session|done|n', 'mark')
+    other.setItem(KEY, 'x')
+    await settle()
+    expect(heard).toEqual([{ type: 'session.changed', key: KEY, origin: 'storage' }])
+    unsubscribe()
+    expect(tabB.events.listenerCount()).toBe(0)
+  })
+})
+
+describe('without Web Locks: the lease lock', () => {
+  it('lets one task at a time run across tabs, and removes the lease after each', async () => {
+    const origin = fakeOrigin({ withLocks: false })
+    const tabs = [0, 1, 2].map(() => createWebCoordination(origin.tab().options))
+    expect(await maxConcurrency(tabs, 6, 5)).toEqual({ most: 1, ran: 6 })
+    expect([...origin.entries.keys()].filter((key) => key.includes('lock'))).toEqual([])
+  })
+
+  it('waits out the lease of a tab that died holding it, then takes it', async () => {
+    vi.useFakeTimers()
+    const origin = fakeOrigin({ withLocks: false })
+    origin.entries.set('shopper-session|lock|n', `dead-tab.1|${Date.now() + 2_000}`)
+    const a = createWebCoordination({ ...origin.tab().options, leaseMs: 5_000 })
+    let ran = false
+    const done = a.lock('n', async () => {
+      ran = true
+    })
+    await vi.advanceTimersByTimeAsync(1_900)
+    expect(ran).toBe(false)
+    await vi.advanceTimersByTimeAsync(200 + SETTLE_MS + 200)
+    expect(ran).toBe(true)
+    await done
+  })
+
+  it('renews the lease while a long task runs, so no other tab takes it', async () => {
+    vi.useFakeTimers()
+    const origin = fakeOrigin({ withLocks: false })
+    const a = createWebCoordination({ ...origin.tab().options, leaseMs: 3_000 })
+    const b = createWebCoordination({ ...origin.tab().options, leaseMs: 3_000 })
+    let bRan = false
+    let finishA: () => void = () => undefined
+    const first = a.lock('n', () => new Promise<void>((resolve) => (finishA = resolve)))
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 10)
+    const second = b.lock('n', async () => {
+      bRan = true
+    })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(bRan).toBe(false)
+    finishA()
+    await first
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(bRan).toBe(true)
+    await second
+  })
+
+  it('runs the task when storage refuses the lease (better than no refresh at all)', async () => {
+    const origin = fakeOrigin({ withLocks: false })
+    const tab = origin.tab()
+    const broken = {
+      ...tab.storage,
+      setItem: () => {
+        throw new Error('QuotaExceededError')
+      },
+    }
+    const a = createWebCoordination({ ...tab.options, storage: broken })
+    await expect(a.lock('n', async () => 'ran')).resolves.toBe('ran')
+  })
+
+  it("lockFallback: 'error' throws a TypeError instead", () => {
+    const origin = fakeOrigin({ withLocks: false })
+    expect(() => createWebCoordination({ ...origin.tab().options, lockFallback: 'error' })).toThrow(
+      /Web Locks are missing .*lockFallback is 'error'/,
+    )
+  })
+})
+
+describe('factory', () => {
+  it('throws a TypeError where no cross-tab lock or notice is possible', () => {
+    // Node: no navigator.locks, no localStorage.
+    expect(() => createWebCoordination()).toThrow(TypeError)
+    const origin = fakeOrigin({ withLocks: false, withChannel: false })
+    expect(() => createWebCoordination({ ...origin.tab().options, storage: null })).toThrow(
+      /Web Locks and localStorage are missing/,
+    )
+    expect(() => createWebCoordination({ ...origin.tab().options, events: null })).toThrow(
+      /BroadcastChannel and storage events are missing/,
+    )
+  })
+
+  it('needs no storage when both Web APIs are there', () => {
+    const origin = fakeOrigin()
+    expect(() =>
+      createWebCoordination({ ...origin.tab().options, storage: null, events: null }),
+    ).not.toThrow()
+  })
+
+  it('rejects bad options with a RangeError', () => {
+    const origin = fakeOrigin()
+    for (const bad of [
+      { channelName: '' },
+      { storagePrefix: 3 },
+      { lockFallback: 'none' },
+      { leaseMs: 10 },
+      { leaseMs: 1.5e3 + 0.5 },
+    ]) {
+      expect(() => createWebCoordination({ ...origin.tab().options, ...(bad as object) })).toThrow(
+        RangeError,
+      )
+    }
+  })
+})
