@@ -5,16 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createShopperCustomers } from '../src/customers.ts'
 import { expectCode } from './support/expectError.ts'
-import { createSessionHarness } from './session/harness.ts'
+import { createSessionHarness, seededShopper } from './session/harness.ts'
 
 let harness: ReturnType<typeof createSessionHarness>
 afterEach(() => harness?.stopAll())
 
-function ada() {
-  const shopper = harness.emulator.settings.shoppers[0]
-  if (!shopper) throw new Error('no seeded shopper')
-  return shopper
-}
+const ada = () => seededShopper(harness)
 
 describe('createShopperCustomers(session)', () => {
   it("reads and changes the logged-in shopper's profile and addresses", async () => {

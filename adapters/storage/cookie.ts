@@ -10,15 +10,10 @@
  * @module
  */
 import {
-  belongsTo,
-  checkCookieOptions,
   type CookieAttributeOptions,
-  DEFAULT_CHUNK_SIZE,
-  DEFAULT_MAX_AGE_SECONDS,
-  encodeCookieName,
-  fromCookies,
+  cookieCodec,
+  cookieStrings,
   parseCookieHeader,
-  toCookies,
 } from './cookieFormat.ts'
 import type { StorageAdapter } from './types.ts'
 
@@ -37,22 +32,6 @@ export interface CookieStorageOptions extends CookieAttributeOptions {
    * Secure cookie is refused by the browser and `set` throws.
    */
   secure?: boolean
-  /** Lifetime of written cookies, seconds. Default 90 days (a registered refresh token's life). */
-  maxAgeSeconds?: number
-  /**
-   * `SameSite`. Default `Lax`: the cookie comes along on top-level navigations (links, redirects
-   * back from a login page) but not on cross-site subrequests.
-   */
-  sameSite?: 'Lax' | 'Strict'
-  /** `Path`. Default `/`. */
-  path?: string
-  /** `Domain` (share with subdomains). Default none: the cookie stays on the exact host. */
-  domain?: string
-  /**
-   * The longest encoded value per cookie before it is split. Default 3800: browsers keep at most
-   * 4096 bytes of name and value per cookie.
-   */
-  chunkSize?: number
   /** Where cookies live. Default `document`; tests may pass a stand-in. */
   document?: CookieJar
 }
@@ -105,40 +84,33 @@ function resolveJar(given: unknown): CookieJar {
  * ```
  */
 export function createCookieStorage(options: CookieStorageOptions = {}): StorageAdapter {
-  checkCookieOptions(LABEL, options)
+  const codec = cookieCodec(LABEL, options)
   if (options.secure !== undefined && typeof options.secure !== 'boolean') {
     throw new RangeError('cookie: secure must be a boolean')
   }
   const jar = resolveJar(options.document)
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
   const secure = options.secure ?? !onLoopbackHttp()
-  const attributes = [
-    `Path=${options.path ?? '/'}`,
-    ...(options.domain !== undefined ? [`Domain=${options.domain}`] : []),
-    ...(secure ? ['Secure'] : []),
-    `SameSite=${options.sameSite ?? 'Lax'}`,
-  ].join('; ')
-  const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS
+  const strings = cookieStrings(options, secure ? ['Secure'] : [])
 
   const read = () => parseCookieHeader(jar.cookie)
-  const owned = (name: string) => [...read().keys()].filter((cookie) => belongsTo(cookie, name))
+  const owned = (name: string) => codec.owned(read(), name)
   const write = (name: string, value: string) => {
-    jar.cookie = `${name}=${value}; ${attributes}; Max-Age=${maxAge}`
+    jar.cookie = strings.write(name, value)
   }
   const drop = (name: string) => {
-    jar.cookie = `${name}=; ${attributes}; Max-Age=0`
+    jar.cookie = strings.expire(name)
   }
 
   return {
-    get: (key) => fromCookies(read(), encodeCookieName(key, LABEL)),
+    get: (key) => codec.read(read(), codec.name(key)),
     set(key, value) {
-      const name = encodeCookieName(key, LABEL)
-      const next = toCookies(name, value, chunkSize)
+      const name = codec.name(key)
+      const next = codec.cookies(name, value)
       const before = owned(name)
       // New cookies first, stale ones after: a reader in another tab never finds nothing.
       for (const [cookieName, cookieValue] of next) write(cookieName, cookieValue)
       for (const stale of before) if (!next.has(stale)) drop(stale)
-      if (fromCookies(read(), name) !== value) {
+      if (codec.read(read(), name) !== value) {
         for (const cookieName of owned(name)) drop(cookieName)
         throw new Error(
           'cookie: the browser did not keep the session cookie (too large, Secure on plain ' +
@@ -147,7 +119,7 @@ export function createCookieStorage(options: CookieStorageOptions = {}): Storage
       }
     },
     remove(key) {
-      for (const stale of owned(encodeCookieName(key, LABEL))) drop(stale)
+      for (const stale of owned(codec.name(key))) drop(stale)
     },
   }
 }

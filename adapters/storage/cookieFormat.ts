@@ -8,15 +8,21 @@
 
 /** Cookie attribute options both cookie adapters accept. */
 export interface CookieAttributeOptions {
-  /** Lifetime of written cookies, seconds. */
+  /** Lifetime of written cookies, seconds. Default 90 days (a registered refresh token's life). */
   maxAgeSeconds?: number
-  /** `SameSite`. */
+  /**
+   * `SameSite`. Default `Lax`: the cookie comes along on top-level navigations (links, redirects
+   * back from a login page) but not on cross-site subrequests.
+   */
   sameSite?: 'Lax' | 'Strict'
-  /** `Path`. */
+  /** `Path`. Default `/`. */
   path?: string
-  /** `Domain`. */
+  /** `Domain` (share with subdomains). Default none: the cookie stays on the exact host. */
   domain?: string
-  /** Longest cookie value before it is split into chunks. */
+  /**
+   * The longest (percent-encoded) cookie value before it is split into `name.0`, `name.1`, …
+   * Default 3800: browsers keep at most 4096 bytes of name, value and attributes per cookie.
+   */
   chunkSize?: number
 }
 
@@ -69,6 +75,11 @@ export function belongsTo(cookieName: string, name: string): boolean {
   return cookieName.startsWith(`${name}.`) && /^\d+$/.test(cookieName.slice(name.length + 1))
 }
 
+/** The cookies of `jar` that belong to `name`: the single cookie and its chunks. */
+export function cookiesOf(jar: ReadonlyMap<string, string>, name: string): string[] {
+  return [...jar.keys()].filter((cookieName) => belongsTo(cookieName, name))
+}
+
 /**
  * The cookies that store `value` under `name`: percent-encoded (cookie values cannot hold `"`,
  * `,`, `;` or spaces), as one cookie when it fits `chunkSize`, else as `name.0`, `name.1`, …
@@ -109,8 +120,59 @@ export function fromCookies(jar: ReadonlyMap<string, string>, name: string): str
   }
 }
 
+/** The `Set-Cookie` (or `document.cookie`) strings of an adapter: one cookie written or expired. */
+export interface CookieStrings {
+  write(name: string, value: string): string
+  expire(name: string): string
+}
+
+/**
+ * The strings that write and expire cookies with the attributes of `options` (defaults applied);
+ * `flags` (`HttpOnly`, `Secure`) stand between `Domain` and `SameSite`.
+ */
+export function cookieStrings(
+  options: CookieAttributeOptions,
+  flags: readonly string[],
+): CookieStrings {
+  const attributes = [
+    `Path=${options.path ?? '/'}`,
+    ...(options.domain !== undefined ? [`Domain=${options.domain}`] : []),
+    ...flags,
+    `SameSite=${options.sameSite ?? 'Lax'}`,
+  ].join('; ')
+  const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS
+  return {
+    write: (name, value) => `${name}=${value}; ${attributes}; Max-Age=${maxAge}`,
+    expire: (name) => `${name}=; ${attributes}; Max-Age=0`,
+  }
+}
+
+/** An adapter's cookie format: names from keys, and values to and from (chunked) cookies. */
+export interface CookieCodec {
+  /** The cookie name of a storage key. */
+  name(key: string): string
+  /** The cookies that store `value` under `name`, split at the adapter's `chunkSize`. */
+  cookies(name: string, value: string): Map<string, string>
+  /** The value stored under `name` in `jar`, or undefined. */
+  read(jar: ReadonlyMap<string, string>, name: string): string | undefined
+  /** The cookies of `jar` that belong to `name`. */
+  owned(jar: ReadonlyMap<string, string>, name: string): string[]
+}
+
+/** Checks `options` (throws `RangeError` prefixed with `label`) and builds the adapter's codec. */
+export function cookieCodec(label: string, options: CookieAttributeOptions): CookieCodec {
+  checkCookieOptions(label, options)
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  return {
+    name: (key) => encodeCookieName(key, label),
+    cookies: (name, value) => toCookies(name, value, chunkSize),
+    read: fromCookies,
+    owned: cookiesOf,
+  }
+}
+
 /** Throws `RangeError` (prefixed with `label`) for an invalid option. */
-export function checkCookieOptions(label: string, options: CookieAttributeOptions): void {
+function checkCookieOptions(label: string, options: CookieAttributeOptions): void {
   const { maxAgeSeconds, chunkSize, path, domain, sameSite } = options
   const whole = (value: number, min: number, max: number) =>
     Number.isInteger(value) && value >= min && value <= max

@@ -7,14 +7,11 @@
  * @module
  */
 import {
-  belongsTo,
-  checkCookieOptions,
-  DEFAULT_CHUNK_SIZE,
-  DEFAULT_MAX_AGE_SECONDS,
+  type CookieAttributeOptions,
+  cookieCodec,
+  cookieStrings,
   encodeCookieName,
-  fromCookies,
   parseCookieHeader,
-  toCookies,
 } from './cookieFormat.ts'
 import type { StorageAdapter } from './types.ts'
 
@@ -22,28 +19,12 @@ export type { StorageAdapter } from './types.ts'
 export { parseCookieHeader } from './cookieFormat.ts'
 
 /** Cookie attributes and limits of {@link createServerCookieStorage}. */
-export interface ServerCookieOptions {
+export interface ServerCookieOptions extends CookieAttributeOptions {
   /**
    * The `Secure` attribute. Default true. Turn it off only for plain-HTTP development: Chrome and
    * Firefox keep Secure cookies on `http://localhost`, Safari drops them.
    */
   secure?: boolean
-  /** Lifetime of written cookies, seconds. Default 90 days (a registered refresh token's life). */
-  maxAgeSeconds?: number
-  /**
-   * `SameSite`. Default `Lax`: the cookie comes along on top-level navigations (links, redirects
-   * back from a login page) but not on cross-site subrequests.
-   */
-  sameSite?: 'Lax' | 'Strict'
-  /** `Path`. Default `/`. */
-  path?: string
-  /** `Domain` (share with subdomains). Default none: the cookie stays on the exact host. */
-  domain?: string
-  /**
-   * The longest cookie value before it is split into `name.0`, `name.1`, … Default 3800: browsers
-   * keep at most 4096 bytes of name, value and attributes per cookie.
-   */
-  chunkSize?: number
 }
 
 /** A per-request cookie storage. */
@@ -54,6 +35,8 @@ export interface ServerCookieStorage extends StorageAdapter {
    */
   setCookieHeaders(): string[]
 }
+
+const LABEL = 'serverCookie'
 
 /** What a request's cookies can be given as: the `Cookie` header, or the request's headers. */
 export type CookieSource = string | Headers | null | undefined
@@ -69,7 +52,7 @@ export type CookieSource = string | Headers | null | undefined
  * ```
  */
 export function serverCookieName(key: string): string {
-  return encodeCookieName(key, 'serverCookie')
+  return encodeCookieName(key, LABEL)
 }
 
 function headerOf(source: CookieSource): string {
@@ -97,42 +80,34 @@ export function createServerCookieStorage(
   source: CookieSource,
   options: ServerCookieOptions = {},
 ): ServerCookieStorage {
-  checkCookieOptions('serverCookie', options)
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  const codec = cookieCodec(LABEL, options)
   const received = parseCookieHeader(headerOf(source))
   // The cookies as this request now sees them: what arrived, with this request's changes applied.
   const jar = new Map(received)
-  const attributes = [
-    `Path=${options.path ?? '/'}`,
-    ...(options.domain !== undefined ? [`Domain=${options.domain}`] : []),
-    'HttpOnly',
-    ...(options.secure === false ? [] : ['Secure']),
-    `SameSite=${options.sameSite ?? 'Lax'}`,
-  ].join('; ')
-  const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS
-
-  const owned = (name: string) => [...jar.keys()].filter((cookie) => belongsTo(cookie, name))
+  // Always HttpOnly: page scripts never see the tokens.
+  const flags = options.secure === false ? ['HttpOnly'] : ['HttpOnly', 'Secure']
+  const strings = cookieStrings(options, flags)
 
   return {
-    get: (key) => fromCookies(jar, serverCookieName(key)),
+    get: (key) => codec.read(jar, codec.name(key)),
     set(key, value) {
-      const name = serverCookieName(key)
-      const next = toCookies(name, value, chunkSize)
-      for (const stale of owned(name)) if (!next.has(stale)) jar.delete(stale)
+      const name = codec.name(key)
+      const next = codec.cookies(name, value)
+      for (const stale of codec.owned(jar, name)) if (!next.has(stale)) jar.delete(stale)
       for (const [cookieName, cookieValue] of next) jar.set(cookieName, cookieValue)
     },
     remove(key) {
-      for (const stale of owned(serverCookieName(key))) jar.delete(stale)
+      for (const stale of codec.owned(jar, codec.name(key))) jar.delete(stale)
     },
     setCookieHeaders() {
       const headers: string[] = []
       // Only differences from what the browser sent: an unchanged cookie is not re-sent.
       for (const [name, value] of jar) {
         if (received.get(name) === value) continue
-        headers.push(`${name}=${value}; ${attributes}; Max-Age=${maxAge}`)
+        headers.push(strings.write(name, value))
       }
       for (const name of received.keys()) {
-        if (!jar.has(name)) headers.push(`${name}=; ${attributes}; Max-Age=0`)
+        if (!jar.has(name)) headers.push(strings.expire(name))
       }
       return headers
     },

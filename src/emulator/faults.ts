@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { createCountedQueues } from './countedQueues.ts'
 
 /** A fault for the next call(s) of one operation. */
 export interface Fault {
@@ -57,7 +58,7 @@ export interface FaultQueue {
 
 /** Creates the queues; `operations` are the valid names (typos throw instead of never firing). */
 export function createFaultQueue(operations: () => ReadonlySet<string>): FaultQueue {
-  const queues = new Map<string, { fault: ActiveFault; left: number }[]>()
+  const queues = createCountedQueues<ActiveFault>()
   return {
     add(operation, fault) {
       if (!operations().has(operation)) {
@@ -79,22 +80,18 @@ export function createFaultQueue(operations: () => ReadonlySet<string>): FaultQu
         drop: fault.drop ?? false,
         phase: fault.phase ?? 'before',
       }
-      const queue = queues.get(operation) ?? []
-      queue.push({ fault: active, left: count })
-      queues.set(operation, queue)
+      queues.push(operation, active, count)
     },
-    take(operation) {
-      const queue = queues.get(operation)
-      const head = queue?.[0]
-      if (!queue || !head) return undefined
-      head.left -= 1
-      if (head.left === 0) queue.shift()
-      return head.fault
-    },
-    clear() {
-      queues.clear()
-    },
+    take: (operation) => queues.take(operation),
+    clear: () => queues.clear(),
   }
+}
+
+/** Whether a fault asks for the maintenance answer: a 503 with an `sfdc_maintenance` header. */
+export function isMaintenanceFault(status: number, headers: Record<string, string>): boolean {
+  return (
+    status === 503 && Object.keys(headers).some((name) => name.toLowerCase() === 'sfdc_maintenance')
+  )
 }
 
 /** Whether the fault replaces the answer (as opposed to only delaying it). */

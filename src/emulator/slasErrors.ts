@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { isMaintenanceFault } from './faults.ts'
 import { json } from './http.ts'
 
 /** One SLAS error. `message` defaults to `description`. */
@@ -198,8 +199,7 @@ export function slasFaultBody(
   status: number,
   headers: Record<string, string>,
 ): Record<string, string> {
-  const maintenance = Object.keys(headers).some((name) => name.toLowerCase() === 'sfdc_maintenance')
-  const kind = status === 503 && maintenance ? 'maintenance' : FAULT_DEFAULTS[status]
+  const kind = isMaintenanceFault(status, headers) ? 'maintenance' : FAULT_DEFAULTS[status]
   if (kind) return slasErrorBody(SLAS_ERRORS[kind])
   return slasErrorBody({ status, error: 'error', description: 'Injected fault.' })
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { createCountedQueues } from './countedQueues.ts'
 import type { RateLimitOptions } from './options.ts'
 
 /** Options of `control.rateLimit`. */
@@ -29,15 +30,8 @@ const ANY = '*'
 
 /** Creates the queues; `operations` are the valid names (typos throw instead of never firing). */
 export function createThrottleQueue(operations: () => ReadonlySet<string>): ThrottleQueue {
-  const queues = new Map<string, { retryAfterSeconds: number; left: number }[]>()
-  const takeFrom = (key: string) => {
-    const queue = queues.get(key)
-    const head = queue?.[0]
-    if (!queue || !head) return undefined
-    head.left -= 1
-    if (head.left === 0) queue.shift()
-    return head.retryAfterSeconds
-  }
+  // Each entry is the Retry-After (seconds) of the forced answers.
+  const queues = createCountedQueues<number>()
   return {
     add(operation, options) {
       if (operation !== undefined && !operations().has(operation)) {
@@ -49,15 +43,10 @@ export function createThrottleQueue(operations: () => ReadonlySet<string>): Thro
       if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
         throw new TypeError('rateLimit: bad retryAfterSeconds')
       }
-      const key = operation ?? ANY
-      const queue = queues.get(key) ?? []
-      queue.push({ retryAfterSeconds, left: count })
-      queues.set(key, queue)
+      queues.push(operation ?? ANY, retryAfterSeconds, count)
     },
-    take: (operation) => takeFrom(operation) ?? takeFrom(ANY),
-    clear() {
-      queues.clear()
-    },
+    take: (operation) => queues.take(operation) ?? queues.take(ANY),
+    clear: () => queues.clear(),
   }
 }
 

@@ -28,9 +28,37 @@ const variants: { label: string; adapter: BrowserAdapterName; options?: AdapterO
   },
 ]
 
+/** Waits for the storage page's API (after a navigation, a reload or in a new tab). */
+async function storageReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.e2eStorage !== undefined)
+}
+
 async function storagePage(page: Page): Promise<void> {
   await page.goto('/e2e/storage.html')
-  await page.waitForFunction(() => window.e2eStorage !== undefined)
+  await storageReady(page)
+}
+
+/** Stores `value` under `key` through a fresh `adapter` in the page. */
+async function storeThrough(
+  page: Page,
+  adapter: BrowserAdapterName,
+  key: string,
+  value: string,
+  options: AdapterOptions = {},
+): Promise<void> {
+  await page.evaluate(
+    ([name, k, v, o]) => window.e2eStorage?.set(name, k, v, o),
+    [adapter, key, value, options] as const,
+  )
+}
+
+/** What a fresh `adapter` in the page reads under `key`. */
+async function readThrough(
+  page: Page,
+  adapter: BrowserAdapterName,
+  key: string,
+): Promise<string | null | undefined> {
+  return page.evaluate(([name, k]) => window.e2eStorage?.get(name, k), [adapter, key] as const)
 }
 
 for (const { label, adapter, options } of variants) {
@@ -55,10 +83,7 @@ test.describe('cookie adapter in Chromium', () => {
   }) => {
     await storagePage(page)
     const value = sessionLikeRecord(6 * 1024)
-    await page.evaluate(([key, record]) => window.e2eStorage?.set('cookie', key, record), [
-      KEY,
-      value,
-    ] as const)
+    await storeThrough(page, 'cookie', KEY, value)
     const cookies = await context.cookies()
     expect(cookies.map((cookie) => cookie.name).sort()).toEqual([`${COOKIE}.0`, `${COOKIE}.1`])
     const now = Date.now() / 1000
@@ -67,9 +92,8 @@ test.describe('cookie adapter in Chromium', () => {
       expect(cookie.expires - now).toBeGreaterThan(89 * 24 * 3600)
       expect(cookie.name.length + cookie.value.length).toBeLessThanOrEqual(4096)
     }
-    const read = await page.evaluate((key) => window.e2eStorage?.get('cookie', key), KEY)
-    expect(read === value).toBe(true)
-    await page.evaluate((key) => window.e2eStorage?.set('cookie', key, 'short'), KEY)
+    expect((await readThrough(page, 'cookie', KEY)) === value).toBe(true)
+    await storeThrough(page, 'cookie', KEY, 'short')
     expect((await context.cookies()).map((cookie) => cookie.name)).toEqual([COOKIE])
     await page.evaluate((key) => window.e2eStorage?.remove('cookie', key), KEY)
     expect(await context.cookies()).toEqual([])
@@ -77,7 +101,7 @@ test.describe('cookie adapter in Chromium', () => {
 
   test('secure: true sets Secure (Chromium keeps it on localhost)', async ({ page, context }) => {
     await storagePage(page)
-    await page.evaluate((key) => window.e2eStorage?.set('cookie', key, 'v', { secure: true }), KEY)
+    await storeThrough(page, 'cookie', KEY, 'v', { secure: true })
     expect(await context.cookies()).toMatchObject([{ name: COOKIE, secure: true, sameSite: 'Lax' }])
   })
 
@@ -112,6 +136,12 @@ test.describe('cookie adapter in Chromium', () => {
 test.describe('sessionStorage adapter in Chromium', () => {
   const record = sessionLikeRecord(2000)
 
+  /** The storage page with `record` stored through the sessionStorage adapter. */
+  async function pageWithRecord(page: Page): Promise<void> {
+    await storagePage(page)
+    await storeThrough(page, 'sessionStorage', KEY, record)
+  }
+
   async function storedHoldsToken(page: Page): Promise<boolean> {
     return page.evaluate(() => {
       for (let index = 0; index < sessionStorage.length; index++) {
@@ -125,54 +155,34 @@ test.describe('sessionStorage adapter in Chromium', () => {
   test('the refresh token never rests in sessionStorage while the page is open', async ({
     page,
   }) => {
-    await storagePage(page)
-    await page.evaluate(([key, value]) => window.e2eStorage?.set('sessionStorage', key, value), [
-      KEY,
-      record,
-    ] as const)
+    await pageWithRecord(page)
     expect(await storedHoldsToken(page)).toBe(false)
-    const read = await page.evaluate((key) => window.e2eStorage?.get('sessionStorage', key), KEY)
-    expect(read === record).toBe(true)
+    expect((await readThrough(page, 'sessionStorage', KEY)) === record).toBe(true)
   })
 
   test('a reload restores the record through the pagehide hand-off, which is then gone', async ({
     page,
   }) => {
-    await storagePage(page)
-    await page.evaluate(([key, value]) => window.e2eStorage?.set('sessionStorage', key, value), [
-      KEY,
-      record,
-    ] as const)
+    await pageWithRecord(page)
     await page.reload()
-    await page.waitForFunction(() => window.e2eStorage !== undefined)
-    const read = await page.evaluate((key) => window.e2eStorage?.get('sessionStorage', key), KEY)
-    expect(read === record).toBe(true)
+    await storageReady(page)
+    expect((await readThrough(page, 'sessionStorage', KEY)) === record).toBe(true)
     expect(await storedHoldsToken(page)).toBe(false)
   })
 
   test('a tab opened from the page (sessionStorage copied) gets the record without the token', async ({
     page,
   }) => {
-    await storagePage(page)
-    await page.evaluate(([key, value]) => window.e2eStorage?.set('sessionStorage', key, value), [
-      KEY,
-      record,
-    ] as const)
+    await pageWithRecord(page)
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
       page.evaluate(() => void window.open('/e2e/storage.html')),
     ])
-    await popup.waitForFunction(() => window.e2eStorage !== undefined)
+    await storageReady(popup)
     const copied = await popup.evaluate((key) => sessionStorage.getItem(key) !== null, KEY)
     expect(copied).toBe(true) // Chromium copied the opener's sessionStorage
     expect(await storedHoldsToken(popup)).toBe(false)
-    expect(
-      await popup.evaluate((key) => window.e2eStorage?.get('sessionStorage', key), KEY),
-    ).toBeNull()
-    const original = await page.evaluate(
-      (key) => window.e2eStorage?.get('sessionStorage', key),
-      KEY,
-    )
-    expect(original === record).toBe(true)
+    expect(await readThrough(popup, 'sessionStorage', KEY)).toBeNull()
+    expect((await readThrough(page, 'sessionStorage', KEY)) === record).toBe(true)
   })
 })

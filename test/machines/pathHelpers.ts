@@ -72,6 +72,17 @@ export function traversable<M extends AnyStateMachine>(
   }
 }
 
+/**
+ * Whether `snapshot` has a transition for `event` (the traversal's event filter). `can` is typed
+ * for the machine's own events only, but it answers for the synthetic ones as well.
+ */
+export function canTake<TEvent extends { type: string }>(
+  snapshot: { can(event: TEvent): boolean },
+  event: TEvent | SyntheticEvent,
+): boolean {
+  return snapshot.can(event as TEvent)
+}
+
 /** Sorted tags of a snapshot. */
 export function tagsOf(snapshot: { tags: Set<string> }): string[] {
   return [...snapshot.tags].sort()
@@ -170,6 +181,17 @@ export function snapshotsOf<TSnapshot, TEvent>(
     return vertex ? [vertex.state] : []
   })
   return [...vertices, ...edgesOf(adjacency).map((edge) => edge.to)]
+}
+
+/** Ids of the state nodes of `machine` that none of the `reached` snapshots is in. */
+export function unvisitedStateIds(
+  machine: AnyStateMachine,
+  reached: ReadonlyArray<{ _nodes: ReadonlyArray<AnyStateNode> }>,
+): string[] {
+  const visited = new Set(reached.flatMap((snapshot) => snapshot._nodes.map((node) => node.id)))
+  return getStateNodes(machine.root)
+    .map((node) => node.id)
+    .filter((id) => !visited.has(id))
 }
 
 /** The number of vertices of an adjacency map. */

@@ -18,13 +18,12 @@ import {
 import type { SessionTag } from '../../machines/contracts.ts'
 import {
   type SessionEmitted,
-  type SessionEvent,
   type SessionInput,
   sessionMachine,
 } from '../../machines/sessionMachine.ts'
 import type { ShopperSession } from '../../src/session.ts'
 import { expectCode } from '../support/expectError.ts'
-import { createSessionHarness } from '../session/harness.ts'
+import { createSessionHarness, seededShopper } from '../session/harness.ts'
 import {
   codedError,
   guestTokens,
@@ -38,6 +37,7 @@ import {
   activeBusyNodes,
   after,
   busyStatesWithoutExits,
+  canTake,
   describePath,
   done,
   edgesOf,
@@ -48,6 +48,7 @@ import {
   tagsOf,
   traversable,
   type TraversalEvent,
+  unvisitedStateIds,
   vertexCount,
 } from './pathHelpers.ts'
 
@@ -149,9 +150,6 @@ function sessionEvents(snapshot: SessionSnapshot): SessionTraversalEvent[] {
 
 const logic = traversable(sessionMachine)
 
-const canTake = (snapshot: SessionSnapshot, event: SessionTraversalEvent) =>
-  snapshot.can(event as SessionEvent)
-
 /**
  * The state value, the sorted tags, and the two pieces of context guards read: the failed
  * sign-in count (bounded by the retry policy) and the customer type of the held tokens. Token
@@ -248,11 +246,7 @@ describe('sessionMachine paths: traversal', () => {
     // The sample covers every invoked actor.
     const invoked = getStateNodes(sessionMachine.root).flatMap(invokeIds)
     expect([...new Set(invoked)].sort()).toEqual(Object.keys(SAMPLE_OUTPUT).sort())
-    const visited = new Set(reached.flatMap((snapshot) => snapshot._nodes.map((node) => node.id)))
-    const unvisited = getStateNodes(sessionMachine.root)
-      .map((node) => node.id)
-      .filter((id) => !visited.has(id))
-    expect(unvisited).toEqual([])
+    expect(unvisitedStateIds(sessionMachine, reached)).toEqual([])
     const taken = new Set(edges.map((edge) => JSON.stringify(edge.event)))
     const samples = new Set(
       reached.flatMap((snapshot) => sessionEvents(snapshot).map((e) => JSON.stringify(e))),
@@ -375,10 +369,32 @@ interface Live {
 
 let harness: ReturnType<typeof createSessionHarness> | undefined
 
-function ada() {
-  const shopper = harness?.emulator.settings.shoppers[0]
-  if (!shopper) throw new Error('no seeded shopper')
-  return shopper
+const ada = () => seededShopper(harness)
+
+/**
+ * Fake timers for the tests of the enclosing describe (they move the session's timers and the
+ * emulator's clock together); the harness and its sessions end with each test.
+ */
+function useLiveClock() {
+  beforeEach(() => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    })
+  })
+  afterEach(() => {
+    harness?.stopAll()
+    harness = undefined
+    vi.useRealTimers()
+  })
+}
+
+/** A new session ("tab") on the test's harness (created on first use), its events recorded. */
+function open(): Live {
+  harness ??= createSessionHarness()
+  const session = harness.session({ leewayMs: LEEWAY_MS, random: () => 0.5 })
+  const live: Live = { harness, session, emitted: [] }
+  session.actor.on('*', (event) => void live.emitted.push(event))
+  return live
 }
 
 function eventually(check: () => void) {
@@ -468,9 +484,7 @@ const LIVE_STEPS: Readonly<
  */
 async function replay(path: MachinePath<SessionMachine>): Promise<Live> {
   harness = createSessionHarness()
-  const session = harness.session({ leewayMs: LEEWAY_MS, random: () => 0.5 })
-  const live: Live = { harness, session, emitted: [] }
-  session.actor.on('*', (event) => void live.emitted.push(event))
+  const live = open()
   const steps = path.steps.filter((step) => step.event.type !== 'xstate.init')
   for (const [i, { event, state }] of steps.entries()) {
     const act = LIVE_STEPS[event.type]
@@ -543,16 +557,7 @@ const SCENARIOS: ReadonlyArray<[string, SessionTraversalEvent[], SessionEmitted[
 ]
 
 describe('sessionMachine paths: replayed live against the emulator', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({
-      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    })
-  })
-  afterEach(() => {
-    harness?.stopAll()
-    harness = undefined
-    vi.useRealTimers()
-  })
+  useLiveClock()
 
   it.each(SCENARIOS)('%s', async (_, events, emitted) => {
     const path = pathThrough(events)
@@ -563,24 +568,7 @@ describe('sessionMachine paths: replayed live against the emulator', () => {
 })
 
 describe('sessionMachine paths: known defects, live (failing until the machine is fixed)', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({
-      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    })
-  })
-  afterEach(() => {
-    harness?.stopAll()
-    harness = undefined
-    vi.useRealTimers()
-  })
-
-  function open(): Live {
-    harness ??= createSessionHarness()
-    const session = harness.session({ leewayMs: LEEWAY_MS, random: () => 0.5 })
-    const live: Live = { harness, session, emitted: [] }
-    session.actor.on('*', (event) => void live.emitted.push(event))
-    return live
-  }
+  useLiveClock()
 
   it('a registered tab that follows another tab’s refresh holds the new tokens', async () => {
     const a = open()

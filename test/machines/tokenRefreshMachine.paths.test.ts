@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SnapshotFrom } from 'xstate'
-import { getAdjacencyMap, getShortestPaths, getSimplePaths, getStateNodes } from 'xstate/graph'
+import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph'
 import { backoffDelay, isTransientError, type SessionError } from '../../machines/contracts.ts'
 import {
   type RefreshActorInput,
@@ -29,6 +29,7 @@ import {
 import {
   after,
   busyStatesWithoutExits,
+  canTake,
   describePath,
   done,
   edgesOf,
@@ -38,6 +39,7 @@ import {
   tagsOf,
   traversable,
   type TraversalEvent,
+  unvisitedStateIds,
   vertexCount,
 } from './pathHelpers.ts'
 
@@ -74,8 +76,6 @@ const EVENTS: readonly RefreshTraversalEvent[] = [
 ]
 
 const logic = traversable(tokenRefreshMachine)
-const canTake = (snapshot: RefreshSnapshot, event: RefreshTraversalEvent) =>
-  snapshot.can(event as TokenRefreshEvent)
 /** State value, tags, the attempt count (a guard reads it) and the status (final or not). */
 const serializeState = (snapshot: RefreshSnapshot) =>
   JSON.stringify([snapshot.value, tagsOf(snapshot), snapshot.context.attempt, snapshot.status])
@@ -127,10 +127,7 @@ describe.each([true, false])('tokenRefreshMachine paths (proactive: %s)', (proac
   it('reaches every state node; refreshing, backingOff and waiting for each attempt count', () => {
     expect(shortest.length).toBe(vertexCount(adjacency))
     expect(shortest.length).toBe(10)
-    const visited = new Set(reached.flatMap((snapshot) => snapshot._nodes.map((node) => node.id)))
-    expect(getStateNodes(tokenRefreshMachine.root).filter((node) => !visited.has(node.id))).toEqual(
-      [],
-    )
+    expect(unvisitedStateIds(tokenRefreshMachine, reached)).toEqual([])
   })
 
   it('the invariants hold on every state reached', () => {

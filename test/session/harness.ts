@@ -4,7 +4,7 @@
  */
 import { createInProcessCoordination } from '../../adapters/coordination/inProcess.ts'
 import { createMemoryStorage, type MemoryStorage } from '../../adapters/storage/memory.ts'
-import type { Emulator, EmulatorOptions } from '../../src/emulator/index.ts'
+import type { Emulator, EmulatorOptions, EmulatorShopper } from '../../src/emulator/index.ts'
 import { createShopperSession, type ShopperSession, type ShopperSessionConfig } from '../../src/session.ts'
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import { createTestEmulator } from '../support/emulator.ts'
@@ -54,4 +54,11 @@ export function createSessionHarness(options: EmulatorOptions = {}): SessionHarn
       for (const session of sessions.splice(0)) session.stop()
     },
   }
+}
+
+/** The emulator's first seeded shopper (Ada), whom the session tests sign in as. */
+export function seededShopper(harness: SessionHarness | undefined): EmulatorShopper {
+  const shopper = harness?.emulator.settings.shoppers[0]
+  if (!shopper) throw new Error('no seeded shopper')
+  return shopper
 }

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SessionEmitted } from '../../src/session.ts'
-import { createSessionHarness } from './harness.ts'
+import { createSessionHarness, seededShopper } from './harness.ts'
 
 const MINUTE = 60_000
 let harness: ReturnType<typeof createSessionHarness>
@@ -17,11 +17,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function ada() {
-  const shopper = harness.emulator.settings.shoppers[0]
-  if (!shopper) throw new Error('no seeded shopper')
-  return shopper
-}
+const ada = () => seededShopper(harness)
 
 /** Advances fake time, letting real I/O (WebCrypto) settle between steps. */
 async function advance(ms: number) {

@@ -57,6 +57,20 @@ function optionalString(object: JsonObject, key: string, max: number): Checked<s
   return { ok: true, value }
 }
 
+/** Optional string properties of 1 to `limits[key]` characters; the first bad one answers 400. */
+function optionalStrings<K extends string>(
+  object: JsonObject,
+  limits: Readonly<Record<K, number>>,
+): Checked<Record<K, string | undefined>> {
+  const strings = {} as Record<K, string | undefined>
+  for (const key of Object.keys(limits) as K[]) {
+    const checked = optionalString(object, key, limits[key])
+    if (!checked.ok) return checked
+    strings[key] = checked.value
+  }
+  return { ok: true, value: strings }
+}
+
 /** A `ProductItem` of an add-item or create-basket request. */
 export interface ItemInput {
   productId: string
@@ -84,12 +98,12 @@ function readItem(value: unknown, index: number): Checked<ItemInput> {
   if (typeof quantity !== 'number' || !quantityOk(quantity)) {
     return bad(`The quantity of the product item at index ${index} must be between 0.01 and 999.`)
   }
-  const shipmentId = optionalString(value, 'shipmentId', 100)
-  if (!shipmentId.ok) return shipmentId
-  const inventoryId = optionalString(value, 'inventoryId', 256)
-  if (!inventoryId.ok) return inventoryId
-  const bonus = optionalString(value, 'bonusDiscountLineItemId', 256)
-  if (!bonus.ok) return bonus
+  const strings = optionalStrings(value, {
+    shipmentId: 100,
+    inventoryId: 256,
+    bonusDiscountLineItemId: 256,
+  })
+  if (!strings.ok) return strings
   const options = value.optionItems ?? []
   if (!Array.isArray(options)) return bad(`The 'optionItems' at index ${index} must be an array.`)
   const optionItems: OptionItemRecord[] = []
@@ -111,9 +125,7 @@ function readItem(value: unknown, index: number): Checked<ItemInput> {
     value: {
       productId,
       quantity,
-      shipmentId: shipmentId.value,
-      inventoryId: inventoryId.value,
-      bonusDiscountLineItemId: bonus.value,
+      ...strings.value,
       optionItems,
       custom: customAttributes(value),
     },
@@ -154,22 +166,9 @@ export function readCustomerInfo(value: unknown): Checked<CustomerInfoInput> {
   if (typeof email !== 'string' || email === '' || email.length > 256) {
     return bad("The property 'email' is required (a string of at most 256 characters).")
   }
-  const customerName = optionalString(value, 'customerName', 256)
-  if (!customerName.ok) return customerName
-  const customerNo = optionalString(value, 'customerNo', 100)
-  if (!customerNo.ok) return customerNo
-  const customerId = optionalString(value, 'customerId', 100)
-  if (!customerId.ok) return customerId
-  return {
-    ok: true,
-    value: {
-      email,
-      customerName: customerName.value,
-      customerNo: customerNo.value,
-      customerId: customerId.value,
-      custom: customAttributes(value),
-    },
-  }
+  const strings = optionalStrings(value, { customerName: 256, customerNo: 100, customerId: 100 })
+  if (!strings.ok) return strings
+  return { ok: true, value: { email, ...strings.value, custom: customAttributes(value) } }
 }
 
 /** A boolean query parameter (`true`/`false`, absent = `fallback`). */

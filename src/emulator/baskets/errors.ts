@@ -8,6 +8,7 @@
  */
 import { json } from '../http.ts'
 import type { ApiErrors } from '../router.ts'
+import { type ProblemSpec, SHARED_STATUS_PROBLEMS, statusProblem } from '../scapiModuleErrors.ts'
 
 /** Base of every type URI. */
 export const ERROR_TYPE_BASE =
@@ -34,6 +35,11 @@ export function problem(
     options.headers ?? {},
     options.contentType ?? PROBLEM,
   )
+}
+
+/** A refusal of merge or transfer: the spec declares these `application/json`. */
+function plainJsonProblem(status: number, slug: string, title: string, detail: string): Response {
+  return problem(status, slug, title, detail, { contentType: JSON_TYPE })
 }
 
 /** Every basket error the routes answer. */
@@ -76,97 +82,67 @@ export const basketErrors = {
     ),
   /** ForbiddenMissingPrevCustomerInfo (merge/transfer without a guest usid in the login). */
   noPreviousCustomer: () =>
-    problem(
+    plainJsonProblem(
       403,
       'forbidden',
       'Forbidden',
       'Your access-token is valid, but it contains no previous customer to process this action.',
-      { contentType: JSON_TYPE },
     ),
   /** SourceBasketException. */
   noSourceBasket: (previousCustomerId: string) =>
-    problem(
+    plainJsonProblem(
       409,
       'no-source-basket-exception',
       'Conflict',
       `The previous customer with ID '${previousCustomerId}' has no active basket.`,
-      { contentType: JSON_TYPE },
     ),
   /** BasketMergeException. */
   noCurrentBasket: (customerId: string) =>
-    problem(
+    plainJsonProblem(
       409,
       'basket-merge-no-current-basket-exception',
       'Conflict',
       `The current customer with ID '${customerId}' has no active basket.`,
-      { contentType: JSON_TYPE },
     ),
   /**
    * BasketTransferException. The title is the one of the project's assumed wire-shape row
    * (`scapi.basketConflict`); the spec's example says `Conflict`.
    */
   basketAlreadyExists: (customerId: string) =>
-    problem(
+    plainJsonProblem(
       409,
       'basket-transfer-basket-already-exists-exception',
       'Basket Already Exists',
       `The current customer with ID '${customerId}' has an active basket.`,
-      { contentType: JSON_TYPE },
     ),
   payloadTooLarge: () =>
     problem(413, 'payload-too-large', 'Payload Too Large', 'The request body exceeds 65536 bytes.'),
 }
 
+const GENERIC: Readonly<Record<number, ProblemSpec>> = {
+  ...SHARED_STATUS_PROBLEMS,
+  403: { slug: 'forbidden', title: 'Forbidden', detail: 'The request is forbidden.' },
+  404: {
+    slug: 'not-found',
+    title: 'Not Found',
+    detail: 'The requested resource could not be found.',
+  },
+  409: {
+    slug: 'conflict',
+    title: 'Conflict',
+    detail: 'The request conflicts with the current state.',
+  },
+}
+
+const MAINTENANCE: ProblemSpec = {
+  slug: 'maintenance',
+  title: 'Maintenance',
+  detail: 'The system is down for maintenance.',
+}
+
 function generic(status: number, headers: Record<string, string> = {}): Response {
-  const maintenance = Object.keys(headers).some((name) => name.toLowerCase() === 'sfdc_maintenance')
-  switch (status) {
-    case 400:
-      return problem(400, 'bad-request', 'Bad Request', 'The request is invalid.', { headers })
-    case 401:
-      return problem(
-        401,
-        'invalid-access-token',
-        'Invalid Access Token',
-        'The request is unauthorized, the access token is invalid.',
-        { headers },
-      )
-    case 403:
-      return problem(403, 'forbidden', 'Forbidden', 'The request is forbidden.', { headers })
-    case 404:
-      return problem(404, 'not-found', 'Not Found', 'The requested resource could not be found.', {
-        headers,
-      })
-    case 409:
-      return problem(409, 'conflict', 'Conflict', 'The request conflicts with the current state.', {
-        headers,
-      })
-    case 429:
-      return problem(429, 'too-many-requests', 'Too Many Requests', 'Rate limit exceeded.', {
-        headers,
-      })
-    case 500:
-      return problem(
-        500,
-        'internal-server-error',
-        'Internal Server Error',
-        "The server has encountered a situation that it doesn't know how to handle.",
-        { headers },
-      )
-    case 503:
-      return maintenance
-        ? problem(503, 'maintenance', 'Maintenance', 'The system is down for maintenance.', {
-            headers,
-          })
-        : problem(
-            503,
-            'service-unavailable',
-            'Service Unavailable',
-            'A service that the server relies on is down or is having difficulty.',
-            { headers },
-          )
-    default:
-      return problem(status, 'error', 'Error', 'Injected fault.', { headers })
-  }
+  const spec = statusProblem(GENERIC, status, headers, MAINTENANCE)
+  return problem(status, spec.slug, spec.title, spec.detail, { headers })
 }
 
 /** The module's generic answers (router 404/405, 500, 429, injected faults). */

@@ -10,6 +10,7 @@ import type { RequestContext } from '../router.ts'
 import type { ShopperCaller } from './auth.ts'
 import { readJsonObject } from './body.ts'
 import type { AddressRecord, CustomerRecord, JsonObject } from './model.ts'
+import { type EntryLookup, ownEntry, readBodyAnd } from './owned.ts'
 import { badRequest, notFound } from './problems.ts'
 import { customerRecord, isoTime, touch } from './store.ts'
 import { applied, changes, type FieldRules, firstInvalid, invalidField, text } from './validate.ts'
@@ -52,6 +53,12 @@ function find(record: CustomerRecord, addressName: string): AddressRecord | unde
   return record.addresses.find((address) => address.addressId === addressName)
 }
 
+const ADDRESS: EntryLookup<AddressRecord> = {
+  param: 'addressName',
+  find,
+  notFound: addressNotFound,
+}
+
 /** Only one preferred address: setting one clears the flag on the others. */
 function keepOnePreferred(record: CustomerRecord, preferred: AddressRecord): void {
   if (preferred.preferred !== true) return
@@ -88,9 +95,8 @@ export async function createCustomerAddress(
 
 /** getCustomerAddress. */
 export function getCustomerAddress(ctx: RequestContext, caller: ShopperCaller): Response {
-  const addressName = ctx.params.addressName ?? ''
-  const address = find(customerRecord(ctx.core, caller.customerId), addressName)
-  return address ? json(200, { ...address }) : addressNotFound(addressName)
+  const found = ownEntry(ctx, caller, ADDRESS)
+  return found.ok ? json(200, { ...found.value.entry }) : found.response
 }
 
 /** updateCustomerAddress. */
@@ -98,13 +104,10 @@ export async function updateCustomerAddress(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
-  const addressName = ctx.params.addressName ?? ''
-  const record = customerRecord(ctx.core, caller.customerId)
-  const address = find(record, addressName)
-  if (!address) return addressNotFound(addressName)
-  const merged: JsonObject = applied(address, changes(body.value, ADDRESS_RULES))
+  const input = await readBodyAnd(ctx, () => ownEntry(ctx, caller, ADDRESS))
+  if (!input.ok) return input.response
+  const [request, { record, entry: address }] = input.value
+  const merged: JsonObject = applied(address, changes(request, ADDRESS_RULES))
   const bad = firstInvalid(merged, ADDRESS_RULES, REQUIRED)
   if (bad !== undefined) return invalidField(bad)
   const addressId = merged.addressId as string
@@ -124,10 +127,9 @@ export async function updateCustomerAddress(
 
 /** removeCustomerAddress. */
 export function removeCustomerAddress(ctx: RequestContext, caller: ShopperCaller): Response {
-  const addressName = ctx.params.addressName ?? ''
-  const record = customerRecord(ctx.core, caller.customerId)
-  const address = find(record, addressName)
-  if (!address) return addressNotFound(addressName)
+  const found = ownEntry(ctx, caller, ADDRESS)
+  if (!found.ok) return found.response
+  const { record, entry: address } = found.value
   record.addresses = record.addresses.filter((candidate) => candidate !== address)
   touch(ctx.core, record)
   return new Response(null, { status: 204 })

@@ -9,6 +9,7 @@ import {
   type AmCaller,
   authorizeAccountManager,
   authorizeShopper,
+  type Outcome,
   type ShopperAccess,
   type ShopperCaller,
 } from './auth.ts'
@@ -32,28 +33,31 @@ export interface AmRouteSpec {
   handle(ctx: RequestContext, caller: AmCaller): Promise<Response> | Response
 }
 
-/** Builds a shopper-token route under `base`. */
-export function shopperRoute(base: string, spec: ShopperRouteSpec): Route {
+/** A route under `base` whose handler runs only for the caller `authorize` lets through. */
+function guardedRoute<C>(
+  base: string,
+  spec: Pick<Route, 'method' | 'path' | 'operation'> & {
+    handle(ctx: RequestContext, caller: C): Promise<Response> | Response
+  },
+  authorize: (ctx: RequestContext) => Promise<Outcome<C>>,
+): Route {
   return {
     method: spec.method,
     path: `${base}${spec.path}`,
     operation: spec.operation,
     async handle(ctx) {
-      const caller = await authorizeShopper(ctx, spec.access)
+      const caller = await authorize(ctx)
       return caller.ok ? spec.handle(ctx, caller.value) : caller.response
     },
   }
 }
 
+/** Builds a shopper-token route under `base`. */
+export function shopperRoute(base: string, spec: ShopperRouteSpec): Route {
+  return guardedRoute(base, spec, (ctx) => authorizeShopper(ctx, spec.access))
+}
+
 /** Builds an Account Manager route under `base`. */
 export function amRoute(base: string, spec: AmRouteSpec): Route {
-  return {
-    method: spec.method,
-    path: `${base}${spec.path}`,
-    operation: spec.operation,
-    async handle(ctx) {
-      const caller = await authorizeAccountManager(ctx, spec.scopes)
-      return caller.ok ? spec.handle(ctx, caller.value) : caller.response
-    },
-  }
+  return guardedRoute(base, spec, (ctx) => authorizeAccountManager(ctx, spec.scopes))
 }

@@ -7,11 +7,11 @@
  */
 import type { RequestContext } from '../router.ts'
 import type { ShopperCaller } from './auth.ts'
-import { readJsonObject } from './body.ts'
 import { credentialsChanged } from './credentials.ts'
+import { callerShopper, readBodyAnd } from './owned.ts'
 import { MAX_PASSWORD_LENGTH, passwordAcceptable } from './passwordPolicy.ts'
-import { customerNotFound, weakPassword, wrongCurrentPassword } from './problems.ts'
-import { customerRecord, shopperById, touch } from './store.ts'
+import { weakPassword, wrongCurrentPassword } from './problems.ts'
+import { customerRecord, touch } from './store.ts'
 import { invalidField } from './validate.ts'
 
 /** updateCustomerPassword. */
@@ -19,12 +19,10 @@ export async function updateCustomerPassword(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
+  const input = await readBodyAnd(ctx, () => callerShopper(ctx, caller))
+  if (!input.ok) return input.response
+  const [{ currentPassword, password }, shopper] = input.value
   const { core } = ctx
-  const shopper = shopperById(core.state, caller.customerId)
-  if (!shopper) return customerNotFound(caller.customerId)
-  const { currentPassword, password } = body.value
   if (typeof password !== 'string' || password.length > MAX_PASSWORD_LENGTH) {
     return invalidField('password')
   }

@@ -12,6 +12,7 @@ import type { RequestContext } from '../router.ts'
 import type { ShopperCaller } from './auth.ts'
 import { isObject, readJsonObject } from './body.ts'
 import type { CustomerRecord, PaymentInstrumentRecord } from './model.ts'
+import { type EntryLookup, ownEntry, readBodyAnd } from './owned.ts'
 import { notFound, unsupportedFields } from './problems.ts'
 import {
   checkPaymentRequest,
@@ -30,6 +31,12 @@ function instrumentNotFound(paymentInstrumentId: string): Response {
 
 function find(record: CustomerRecord, id: string): PaymentInstrumentRecord | undefined {
   return record.paymentInstruments.find((p) => p.paymentInstrumentId === id)
+}
+
+const INSTRUMENT: EntryLookup<PaymentInstrumentRecord> = {
+  param: 'paymentInstrumentId',
+  find,
+  notFound: instrumentNotFound,
 }
 
 function keepOneDefault(record: CustomerRecord, chosen: PaymentInstrumentRecord): void {
@@ -78,11 +85,8 @@ export async function createCustomerPaymentInstrument(
 
 /** getCustomerPaymentInstrument. */
 export function getCustomerPaymentInstrument(ctx: RequestContext, caller: ShopperCaller): Response {
-  const id = ctx.params.paymentInstrumentId ?? ''
-  const instrument = find(customerRecord(ctx.core, caller.customerId), id)
-  return instrument
-    ? json(200, paymentInstrumentView(ctx.core, instrument))
-    : instrumentNotFound(id)
+  const found = ownEntry(ctx, caller, INSTRUMENT)
+  return found.ok ? json(200, paymentInstrumentView(ctx.core, found.value.entry)) : found.response
 }
 
 /** deleteCustomerPaymentInstrument. */
@@ -90,10 +94,9 @@ export function deleteCustomerPaymentInstrument(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Response {
-  const id = ctx.params.paymentInstrumentId ?? ''
-  const record = customerRecord(ctx.core, caller.customerId)
-  const instrument = find(record, id)
-  if (!instrument) return instrumentNotFound(id)
+  const found = ownEntry(ctx, caller, INSTRUMENT)
+  if (!found.ok) return found.response
+  const { record, entry: instrument } = found.value
   record.paymentInstruments = record.paymentInstruments.filter((p) => p !== instrument)
   touch(ctx.core, record)
   return new Response(null, { status: 204 })
@@ -106,13 +109,9 @@ export async function updateCustomerPaymentInstrument(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
-  const id = ctx.params.paymentInstrumentId ?? ''
-  const record = customerRecord(ctx.core, caller.customerId)
-  const instrument = find(record, id)
-  if (!instrument) return instrumentNotFound(id)
-  const request = body.value
+  const input = await readBodyAnd(ctx, () => ownEntry(ctx, caller, INSTRUMENT))
+  if (!input.ok) return input.response
+  const [request, { record, entry: instrument }] = input.value
   if (Object.keys(request).some((key) => !Object.hasOwn(UPDATE_RULES, key))) {
     return unsupportedFields()
   }

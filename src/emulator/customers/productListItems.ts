@@ -8,12 +8,12 @@
 import { json } from '../http.ts'
 import { randomString } from '../ids.ts'
 import type { RequestContext } from '../router.ts'
-import type { ShopperCaller } from './auth.ts'
-import { readJsonObject } from './body.ts'
+import type { Outcome, ShopperCaller } from './auth.ts'
 import type { CustomerRecord, ProductListItemRecord, ProductListRecord } from './model.ts'
+import { ownEntry, readBodyAnd } from './owned.ts'
 import { notFound, productIdMissing } from './problems.ts'
 import { ITEM_RULES, ITEM_UPDATE_RULES, itemView } from './productListModel.ts'
-import { ownList } from './productLists.ts'
+import { PRODUCT_LIST } from './productLists.ts'
 import { isoTime, touch } from './store.ts'
 import { applied, changes, firstInvalid, invalidField } from './validate.ts'
 
@@ -27,12 +27,15 @@ function itemNotFound(itemId: string): Response {
   return notFound(`No product list item with ID '${itemId}' could be found.`, { itemId })
 }
 
-function ownItem(ctx: RequestContext, caller: ShopperCaller): FoundItem | { response: Response } {
-  const found = ownList(ctx, caller)
-  if ('response' in found) return found
+function ownItem(ctx: RequestContext, caller: ShopperCaller): Outcome<FoundItem> {
+  const found = ownEntry(ctx, caller, PRODUCT_LIST)
+  if (!found.ok) return found
+  const { record, entry: list } = found.value
   const itemId = ctx.params.itemId ?? ''
-  const item = found.list.items.find((candidate) => candidate.id === itemId)
-  return item ? { ...found, item } : { response: itemNotFound(itemId) }
+  const item = list.items.find((candidate) => candidate.id === itemId)
+  return item
+    ? { ok: true, value: { record, list, item } }
+    : { ok: false, response: itemNotFound(itemId) }
 }
 
 function listChanged(ctx: RequestContext, record: CustomerRecord, list: ProductListRecord): void {
@@ -45,11 +48,9 @@ export async function createCustomerProductListItem(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
-  const found = ownList(ctx, caller)
-  if ('response' in found) return found.response
-  const request = body.value
+  const input = await readBodyAnd(ctx, () => ownEntry(ctx, caller, PRODUCT_LIST))
+  if (!input.ok) return input.response
+  const [request, { record, entry: list }] = input.value
   const required = ['priority', 'public', 'quantity', 'type']
   const bad = firstInvalid(request, ITEM_RULES, required)
   if (bad !== undefined) return invalidField(bad)
@@ -65,15 +66,15 @@ export async function createCustomerProductListItem(
       typeof request.purchasedQuantity === 'number' ? request.purchasedQuantity : 0,
     type: request.type as ProductListItemRecord['type'],
   }
-  found.list.items.push(item)
-  listChanged(ctx, found.record, found.list)
+  list.items.push(item)
+  listChanged(ctx, record, list)
   return json(200, itemView(item))
 }
 
 /** getCustomerProductListItem. */
 export function getCustomerProductListItem(ctx: RequestContext, caller: ShopperCaller): Response {
   const found = ownItem(ctx, caller)
-  return 'response' in found ? found.response : json(200, itemView(found.item))
+  return found.ok ? json(200, itemView(found.value.item)) : found.response
 }
 
 /** updateCustomerProductListItem. */
@@ -81,16 +82,14 @@ export async function updateCustomerProductListItem(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
-  const found = ownItem(ctx, caller)
-  if ('response' in found) return found.response
-  const bad = firstInvalid(body.value, ITEM_UPDATE_RULES)
+  const input = await readBodyAnd(ctx, () => ownItem(ctx, caller))
+  if (!input.ok) return input.response
+  const [request, { item, list, record }] = input.value
+  const bad = firstInvalid(request, ITEM_UPDATE_RULES)
   if (bad !== undefined) return invalidField(bad)
-  const change = changes(body.value, ITEM_UPDATE_RULES)
+  const change = changes(request, ITEM_UPDATE_RULES)
   // The three fields are required members of an item: null cannot remove them.
   for (const name of Object.keys(ITEM_UPDATE_RULES)) if (change[name] === null) delete change[name]
-  const { item, list, record } = found
   const updated: ProductListItemRecord = {
     ...item,
     ...applied(item, change),
@@ -108,8 +107,9 @@ export function deleteCustomerProductListItem(
   caller: ShopperCaller,
 ): Response {
   const found = ownItem(ctx, caller)
-  if ('response' in found) return found.response
-  found.list.items = found.list.items.filter((item) => item !== found.item)
-  listChanged(ctx, found.record, found.list)
+  if (!found.ok) return found.response
+  const { item, list, record } = found.value
+  list.items = list.items.filter((candidate) => candidate !== item)
+  listChanged(ctx, record, list)
   return new Response(null, { status: 204 })
 }

@@ -10,21 +10,18 @@ import { randomString } from '../ids.ts'
 import type { RequestContext } from '../router.ts'
 import type { ShopperCaller } from './auth.ts'
 import { readJsonObject } from './body.ts'
-import type { CustomerRecord, ProductListRecord } from './model.ts'
+import type { ProductListRecord } from './model.ts'
+import { type EntryLookup, ownEntry, readBodyAnd } from './owned.ts'
 import { productListNotFound } from './problems.ts'
 import { invalidNested, LIST_RULES, LIST_UPDATE_RULES, listView } from './productListModel.ts'
 import { customerRecord, isoTime, touch } from './store.ts'
 import { applied, changes, firstInvalid, invalidField } from './validate.ts'
 
-/** The caller's list named by the path, or the 404. */
-export function ownList(
-  ctx: RequestContext,
-  caller: ShopperCaller,
-): { record: CustomerRecord; list: ProductListRecord } | { response: Response } {
-  const listId = ctx.params.listId ?? ''
-  const record = customerRecord(ctx.core, caller.customerId)
-  const list = record.productLists.find((candidate) => candidate.id === listId)
-  return list ? { record, list } : { response: productListNotFound(listId.slice(0, 28)) }
+/** Finds the product list the path names (`listId`). */
+export const PRODUCT_LIST: EntryLookup<ProductListRecord> = {
+  param: 'listId',
+  find: (record, listId) => record.productLists.find((candidate) => candidate.id === listId),
+  notFound: (listId) => productListNotFound(listId.slice(0, 28)),
 }
 
 /** getCustomerProductLists. */
@@ -60,8 +57,8 @@ export async function createCustomerProductList(
 
 /** getCustomerProductList. */
 export function getCustomerProductList(ctx: RequestContext, caller: ShopperCaller): Response {
-  const found = ownList(ctx, caller)
-  return 'response' in found ? found.response : json(200, listView(found.list))
+  const found = ownEntry(ctx, caller, PRODUCT_LIST)
+  return found.ok ? json(200, listView(found.value.entry)) : found.response
 }
 
 /** updateCustomerProductList. */
@@ -69,16 +66,14 @@ export async function updateCustomerProductList(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
-  const found = ownList(ctx, caller)
-  if ('response' in found) return found.response
-  const bad = firstInvalid(body.value, LIST_UPDATE_RULES)
+  const input = await readBodyAnd(ctx, () => ownEntry(ctx, caller, PRODUCT_LIST))
+  if (!input.ok) return input.response
+  const [request, { record, entry: list }] = input.value
+  const bad = firstInvalid(request, LIST_UPDATE_RULES)
   if (bad !== undefined) return invalidField(bad)
-  const change = changes(body.value, LIST_UPDATE_RULES)
+  const change = changes(request, LIST_UPDATE_RULES)
   // `public` is a flag: null means false, not "absent from the document".
   if (change.public === null) change.public = false
-  const { list, record } = found
   const { items, ...fields } = list
   const updated: ProductListRecord = {
     ...applied(fields, change),
@@ -94,9 +89,10 @@ export async function updateCustomerProductList(
 
 /** deleteCustomerProductList. */
 export function deleteCustomerProductList(ctx: RequestContext, caller: ShopperCaller): Response {
-  const found = ownList(ctx, caller)
-  if ('response' in found) return found.response
-  found.record.productLists = found.record.productLists.filter((l) => l !== found.list)
-  touch(ctx.core, found.record)
+  const found = ownEntry(ctx, caller, PRODUCT_LIST)
+  if (!found.ok) return found.response
+  const { record, entry: list } = found.value
+  record.productLists = record.productLists.filter((l) => l !== list)
+  touch(ctx.core, record)
   return new Response(null, { status: 204 })
 }

@@ -11,7 +11,6 @@ import { json } from '../http.ts'
 import type { RequestContext } from '../router.ts'
 import { loginKey, type ShopperRecord } from '../state.ts'
 import type { ShopperCaller } from './auth.ts'
-import { readJsonObject } from './body.ts'
 import { credentialsChanged } from './credentials.ts'
 import {
   customerView,
@@ -21,9 +20,10 @@ import {
   SHOPPER_FIELDS,
 } from './customerView.ts'
 import { readExpand } from './expand.ts'
+import { callerShopper, readBodyAnd } from './owned.ts'
 import { MAX_PASSWORD_LENGTH } from './passwordPolicy.ts'
-import { customerNotFound, loginTaken, wrongCurrentPassword } from './problems.ts'
-import { customerRecord, shopperById, touch } from './store.ts'
+import { loginTaken, wrongCurrentPassword } from './problems.ts'
+import { customerRecord, touch } from './store.ts'
 import { applied, changes, firstInvalid, invalidField } from './validate.ts'
 
 const EXPANSIONS = ['none', 'addresses', 'paymentinstruments', 'paymentmethodreferences'] as const
@@ -32,10 +32,10 @@ const EXPANSIONS = ['none', 'addresses', 'paymentinstruments', 'paymentmethodref
 export function getCustomer(ctx: RequestContext, caller: ShopperCaller): Response {
   const expand = readExpand(ctx.url.searchParams, EXPANSIONS)
   if (!expand.ok) return expand.response
-  const shopper = shopperById(ctx.core.state, caller.customerId)
-  if (!shopper) return customerNotFound(caller.customerId)
+  const shopper = callerShopper(ctx, caller)
+  if (!shopper.ok) return shopper.response
   const record = customerRecord(ctx.core, caller.customerId)
-  return json(200, customerView(ctx.core, shopper, record, expansionOf(expand.value)))
+  return json(200, customerView(ctx.core, shopper.value, record, expansionOf(expand.value)))
 }
 
 /** Absent: the default; `none` wins over anything else sent with it. */
@@ -59,12 +59,10 @@ export async function updateCustomer(
   ctx: RequestContext,
   caller: ShopperCaller,
 ): Promise<Response> {
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return body.response
+  const input = await readBodyAnd(ctx, () => callerShopper(ctx, caller))
+  if (!input.ok) return input.response
+  const [patch, shopper] = input.value
   const { core } = ctx
-  const shopper = shopperById(core.state, caller.customerId)
-  if (!shopper) return customerNotFound(caller.customerId)
-  const patch = body.value
   const bad = firstInvalid(patch, PROFILE_RULES)
   if (bad !== undefined) return invalidField(bad)
   const emptied = NOT_EMPTY.find((name) => patch[name] === null || patch[name] === '')
