@@ -78,8 +78,8 @@ export const LOCKS = { session: 'shopper-session:session' } as const
 // A stored access token this close to expiry is not worth adopting: refresh instead.
 const ADOPT_MARGIN_MS = 5_000
 
-/** The actor implementations for `sessionMachine.provide({ actors })`. */
-export function createSessionActors(deps: ActorDeps) {
+/** The work behind each actor slot, for one session: plain async functions over its deps. */
+export function createSessionWork(deps: ActorDeps) {
   const { store, coordination, now, leewayMs } = deps
   const lock = <T>(task: () => Promise<T>) => coordination.lock(`${LOCKS.session}:${store.key}`, task)
   const announce = () => coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
@@ -119,24 +119,23 @@ export function createSessionActors(deps: ActorDeps) {
   }
 
   return {
-    restoreSession: fromPromise<RestoredSession>(async () => {
+    restoreSession: async (): Promise<RestoredSession> => {
       const found = await store.read(now())
       if (found.kind === 'corrupt') return { tokens: undefined, corrupt: found.reason }
       if (found.kind === 'none') return { tokens: undefined }
       return { tokens: measure(found.tokens, now(), leewayMs) }
-    }),
+    },
 
     // Under the lock, so that five tabs opening at once create one guest session.
-    authorizeCustomer: fromPromise<SessionTokens, GuestLoginInput>(({ input }) =>
+    authorizeCustomer: (input: GuestLoginInput): Promise<SessionTokens> =>
       lock(async () => {
         const existing = await adoptable()
         if (existing) return existing
         const params = { ...(input.usid ? { usid: input.usid } : {}), ...dnt(deps) }
         return save(receive(await loginGuestUser(deps.slas, params)))
       }),
-    ),
 
-    authenticateCustomer: fromPromise<SessionTokens, LoginInput>(async ({ input }) => {
+    authenticateCustomer: async (input: LoginInput) => {
       const response = await loginRegisteredUser(deps.slas, {
         username: input.username,
         password: input.password,
@@ -144,10 +143,10 @@ export function createSessionActors(deps: ActorDeps) {
         ...dnt(deps),
       })
       return lock(() => save(receive(response)))
-    }),
+    },
 
     // Trusted system on behalf of a customer: private clients only (the client validates that).
-    getTrustedSystemAccessToken: fromPromise<SessionTokens, OnBehalfInput>(async ({ input }) => {
+    getTrustedSystemAccessToken: async (input: OnBehalfInput) => {
       if (!deps.trustedSystem) {
         throw new ShopperSessionError(
           'invalid_config',
@@ -161,9 +160,9 @@ export function createSessionActors(deps: ActorDeps) {
         ...dnt(deps),
       })
       return lock(() => save(receive(response)))
-    }),
+    },
 
-    registerCustomer: fromPromise<SessionTokens, RegisterInput>(async ({ input }) => {
+    registerCustomer: async (input: RegisterInput) => {
       await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
       const response = await loginRegisteredUser(deps.slas, {
         username: input.customer.login,
@@ -172,14 +171,14 @@ export function createSessionActors(deps: ActorDeps) {
         ...dnt(deps),
       })
       return lock(() => save(receive(response)))
-    }),
+    },
 
-    transferBasket: fromPromise<void, TransferBasketInput>(async ({ input }) => {
+    transferBasket: async (input: TransferBasketInput): Promise<void> => {
       await deps.calls.transferBasket(input.tokens.accessToken)
-    }),
+    },
 
     // Local sign-out first: whatever the remote answers, this session and the others end.
-    logoutCustomer: fromPromise<void, LogoutInput>(async ({ input }) => {
+    logoutCustomer: async (input: LogoutInput): Promise<void> => {
       const { tokens } = input
       await lock(() => forget(tokens?.refreshToken))
       if (tokens?.customerType !== 'registered') return
@@ -188,12 +187,12 @@ export function createSessionActors(deps: ActorDeps) {
         refreshToken: tokens.refreshToken,
         ...(input.allSessions ? { allSessions: true } : {}),
       })
-    }),
+    },
 
     // The critical section of design 3.2: lock → re-read → adopt, or spend the refresh token →
     // write → tell. No abort signal reaches the request: a sent refresh is never abandoned, and
     // its result is written even when the machine has moved on (the old token is spent).
-    getAccessToken: fromPromise<RefreshOutput, RefreshActorInput>(({ input }) =>
+    getAccessToken: (input: RefreshActorInput): Promise<RefreshOutput> =>
       lock(async () => {
         const { tokens } = input
         const adopted = await adoptable(tokens.refreshToken)
@@ -202,7 +201,7 @@ export function createSessionActors(deps: ActorDeps) {
         const sameShopper =
           adopted?.customerId === tokens.customerId || tokens.customerId === IMPORT_PENDING
         if (adopted && sameShopper) {
-          return { outcome: 'adopted', tokens: adopted }
+          return { outcome: 'adopted' as const, tokens: adopted }
         }
         const run = () => refreshAccessToken(deps.slas, { refreshToken: tokens.refreshToken, ...dnt(deps) })
         let response: TokenResponse
@@ -218,9 +217,8 @@ export function createSessionActors(deps: ActorDeps) {
         } catch (error) {
           deps.onStorageError(error)
         }
-        return { outcome: 'refreshed', tokens: next }
+        return { outcome: 'refreshed' as const, tokens: next }
       }),
-    ),
   }
 }
 
@@ -233,3 +231,52 @@ function dnt(deps: ActorDeps): { dnt?: boolean } {
 function isDeadGrant(error: unknown): boolean {
   return error instanceof ShopperSessionError && !TRANSIENT_ERROR_CODES.includes(error.code)
 }
+
+/** The work of one session. */
+export type SessionWork = ReturnType<typeof createSessionWork>
+
+// Each session's work, found through its actor system (shared by the session actor and its
+// children): the actor logic below is built once for every session, not per session.
+const WORK = new WeakMap<object, SessionWork>()
+
+/** Makes `work` the one the actors of `system` (an actor's `.system`) run. */
+export function bindSessionWork(system: object, work: SessionWork): void {
+  WORK.set(system, work)
+}
+
+function workOf(system: object): SessionWork {
+  const work = WORK.get(system)
+  if (!work) throw new ShopperSessionError('invalid_config', 'session actors run only in createShopperSession')
+  return work
+}
+
+/**
+ * The actor slots' implementations, shared by every session: each finds its session's work
+ * through the actor system. Building them (and the machine) once keeps a server session small.
+ */
+export const sessionActors = {
+  restoreSession: fromPromise<RestoredSession>(({ system }) => workOf(system).restoreSession()),
+  authorizeCustomer: fromPromise<SessionTokens, GuestLoginInput>(({ input, system }) =>
+    workOf(system).authorizeCustomer(input),
+  ),
+  authenticateCustomer: fromPromise<SessionTokens, LoginInput>(({ input, system }) =>
+    workOf(system).authenticateCustomer(input),
+  ),
+  getTrustedSystemAccessToken: fromPromise<SessionTokens, OnBehalfInput>(({ input, system }) =>
+    workOf(system).getTrustedSystemAccessToken(input),
+  ),
+  registerCustomer: fromPromise<SessionTokens, RegisterInput>(({ input, system }) =>
+    workOf(system).registerCustomer(input),
+  ),
+  transferBasket: fromPromise<void, TransferBasketInput>(({ input, system }) =>
+    workOf(system).transferBasket(input),
+  ),
+  logoutCustomer: fromPromise<void, LogoutInput>(({ input, system }) =>
+    workOf(system).logoutCustomer(input),
+  ),
+}
+
+/** The refresh timer's actor, shared like {@link sessionActors}. */
+export const refreshActor = fromPromise<RefreshOutput, RefreshActorInput>(({ input, system }) =>
+  workOf(system).getAccessToken(input),
+)

@@ -8,7 +8,12 @@
 import { type Actor, createActor, type SnapshotFrom } from 'xstate'
 import { createInProcessCoordination } from '../adapters/coordination/inProcess.ts'
 import { createMemoryStorage } from '../adapters/storage/memory.ts'
-import { backoffDelay, clampDelay, type SessionTokens } from '../machines/contracts.ts'
+import {
+  backoffDelay,
+  clampDelay,
+  type RetryPolicy,
+  type SessionTokens,
+} from '../machines/contracts.ts'
 import {
   type RegistrationCustomer,
   type SessionEmitted,
@@ -17,8 +22,11 @@ import {
 } from '../machines/sessionMachine.ts'
 import { tokenRefreshMachine } from '../machines/tokenRefreshMachine.ts'
 import {
-  createSessionActors,
+  bindSessionWork,
+  createSessionWork,
   type RefreshSharing,
+  refreshActor,
+  sessionActors,
   type TrustedSystemLogin,
 } from './actors.ts'
 import { ShopperSessionError } from './errors.ts'
@@ -95,6 +103,40 @@ export interface SessionInternals {
   trustedSystem?: TrustedSystemLogin
 }
 
+// One provided machine per jitter source (normally just `Math.random`): building it per session
+// would cost every server request ~50 KiB.
+const machines = new WeakMap<() => number, ReturnType<typeof sessionMachine.provide>>()
+
+function machineFor(random: () => number) {
+  let machine = machines.get(random)
+  if (!machine) {
+    // Jitter spreads the retries of many shoppers; it never goes below the server's Retry-After.
+    const retryBackoff = ({ context }: { context: JitterContext }) => {
+      const base = backoffDelay(context.attempt, context.retry, undefined)
+      return clampDelay(Math.max(context.error?.retryAfterMs ?? 0, base / 2 + (base / 2) * random()))
+    }
+    machine = sessionMachine.provide({
+      actors: {
+        ...sessionActors,
+        tokenRefresh: tokenRefreshMachine.provide({
+          actors: { getAccessToken: refreshActor },
+          delays: { retryBackoff },
+        }),
+      },
+      delays: { retryBackoff },
+    })
+    machines.set(random, machine)
+  }
+  return machine
+}
+
+/** What the backoff delay reads from either machine's context. */
+interface JitterContext {
+  attempt: number
+  retry: RetryPolicy
+  error?: { retryAfterMs?: number } | undefined
+}
+
 /**
  * Creates a shopper session. Throws `ShopperSessionError('invalid_config')` naming the bad field.
  *
@@ -130,7 +172,7 @@ export function createShopperSession(
   const rawFetch: typeof fetch = slas.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const scapi = { organizationId: slas.organizationId, siteId: slas.siteId, baseUrl, fetch: rawFetch }
   const calls = createShopperCalls(scapi)
-  const actors = createSessionActors({
+  const work = createSessionWork({
     slas,
     store,
     coordination,
@@ -146,24 +188,7 @@ export function createShopperSession(
       if (started) actor.send({ type: 'storage.failed', reason })
     },
   })
-  // Jitter spreads the retries of many shoppers; it never goes below the server's Retry-After.
-  const jittered = ({ context }: { context: { attempt: number; error?: { retryAfterMs?: number } | undefined } }) => {
-    const base = backoffDelay(context.attempt, retry, undefined)
-    const wait = Math.max(context.error?.retryAfterMs ?? 0, base / 2 + (base / 2) * random())
-    return clampDelay(wait)
-  }
-  const { getAccessToken: refreshActor, ...sessionActors } = actors
-  const machine = sessionMachine.provide({
-    actors: {
-      ...sessionActors,
-      tokenRefresh: tokenRefreshMachine.provide({
-        actors: { getAccessToken: refreshActor },
-        delays: { retryBackoff: jittered },
-      }),
-    },
-    delays: { retryBackoff: jittered },
-  })
-  const actor = createActor(machine, {
+  const actor = createActor(machineFor(random), {
     input: {
       leewayMs,
       transferBasket: resolved.transferBasket,
@@ -171,6 +196,7 @@ export function createShopperSession(
       proactiveRefresh: internals.proactiveRefresh ?? true,
     },
   })
+  bindSessionWork(actor.system, work)
 
   let started = false
   const cleanups: Array<() => void> = []
