@@ -179,26 +179,39 @@ const REFRESH_REQUESTS = {
   'token.refreshFailed': { actions: ['storeRefreshError', 'emitRefreshFailed'] },
 } as const
 
-/** Whether the access token is still valid: `fresh` until it expires, then `stale`. */
-const FRESHNESS = {
-  initial: 'fresh',
-  on: {
+/**
+ * Whether the access token is still valid: `fresh` until it expires, then `stale`. Transitions
+ * start from the atomic states, never from the region: re-entering the region would also exit
+ * the parallel `activity` region and cancel a running login or basket transfer.
+ */
+function freshness(adopt: 'externalGuest' | 'externalRegistered') {
+  const on = {
     'token.refreshed': {
-      target: '.fresh',
+      target: 'fresh',
       reenter: true,
       actions: ['storeTokens', 'emitRefreshed'],
     },
     'session.check': [
-      { guard: 'expiredAt', target: '.stale', actions: 'forwardCheck' },
-      { target: '.fresh', reenter: true, actions: ['remeasure', 'forwardCheck'] },
+      { guard: 'expiredAt', target: 'stale', actions: 'forwardCheck' },
+      { target: 'fresh', reenter: true, actions: ['remeasure', 'forwardCheck'] },
     ],
-  },
-  states: {
-    fresh: { tags: ['authenticated'], after: { accessTokenExpiry: 'stale' } },
-    // Expired and not yet refreshed (offline, 5xx): the shopper keeps their session.
-    stale: { tags: ['stale'] },
-  },
-} as const
+    // Another tab's session of the same kind is adopted in place.
+    'session.external': {
+      guard: adopt,
+      target: 'fresh',
+      reenter: true,
+      actions: ['storeTokens', 'forwardAdopt'],
+    },
+  } as const
+  return {
+    initial: 'fresh',
+    states: {
+      fresh: { tags: ['authenticated'], after: { accessTokenExpiry: 'stale' }, on },
+      // Expired and not yet refreshed (offline, 5xx): the shopper keeps their session.
+      stale: { tags: ['stale'], on },
+    },
+  } as const
+}
 
 /** A login succeeded: registered, carrying the guest basket over when configured. */
 const ENTER_REGISTERED = [
@@ -460,15 +473,9 @@ export const sessionMachine = setup({
               },
               on: {
                 ...REFRESH_REQUESTS,
-                'session.external': {
-                  guard: 'externalGuest',
-                  target: 'live',
-                  reenter: true,
-                  actions: 'storeTokens',
-                },
               },
               states: {
-                freshness: FRESHNESS,
+                freshness: freshness('externalGuest'),
                 activity: {
                   initial: 'idle',
                   states: {
@@ -571,18 +578,7 @@ export const sessionMachine = setup({
         ],
       },
       states: {
-        freshness: {
-          ...FRESHNESS,
-          on: {
-            ...FRESHNESS.on,
-            'session.external': {
-              guard: 'externalRegistered',
-              target: '.fresh',
-              reenter: true,
-              actions: ['storeTokens', 'forwardAdopt'],
-            },
-          },
-        },
+        freshness: freshness('externalRegistered'),
         activity: {
           initial: 'idle',
           states: {

@@ -255,11 +255,19 @@ export function createShopperSession(
   // Sends an action, then settles when `succeeded`, or on the next error the machine records.
   const act = async (send: () => void, succeeded: (snapshot: SessionSnapshot) => boolean) => {
     const errorBefore = actor.getSnapshot().context.error
+    let busySeen = false
     const settled = until(actor, (snapshot) => {
       if (succeeded(snapshot)) return { value: undefined }
+      if (snapshot.hasTag('busy')) {
+        busySeen = true
+        return undefined
+      }
       const { error } = snapshot.context
-      if (error === undefined || error === errorBefore || snapshot.hasTag('busy')) return undefined
-      return { error: toShopperSessionError(error) }
+      if (error !== undefined && error !== errorBefore) return { error: toShopperSessionError(error) }
+      // Ended without success or error: something else (another tab) took over; never hang.
+      if (!busySeen) return undefined
+      const interrupted = 'The action was interrupted by another change to the session.'
+      return { error: new ShopperSessionError('aborted', interrupted) }
     })
     send()
     return settled

@@ -2,7 +2,7 @@
  * createShopperSession against the emulator, in-process: guest start, login, registration,
  * logout, restore, corrupt storage.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expectCode } from './support/expectError.ts'
 import { createSessionHarness, seededShopper } from './session/harness.ts'
 
@@ -71,6 +71,34 @@ describe('createShopperSession', () => {
     expect(session.getTokens()?.loginId).toBe('mary@example.com')
     expect(session.getTokens()?.usid === guest?.usid).toBe(true)
     await expectCode(session.register(customer, 'Mary-Somerville-1780'), 'conflict')
+  })
+
+  it("another tab's refresh during a login does not interrupt it", async () => {
+    harness = createSessionHarness()
+    const a = harness.session()
+    const b = harness.session()
+    await a.ready()
+    await b.ready()
+    harness.emulator.control.failNext('authenticateCustomer', { delayMs: 300 })
+    const login = a.login(seededShopper(harness).login, seededShopper(harness).password)
+    // B refreshes the shared guest session while A's login is on the wire.
+    const token = await b.getAccessToken()
+    await b.getAccessToken({ rejected: token })
+    await login
+    expect(a.getSnapshot().hasTag('registered')).toBe(true)
+    await vi.waitFor(() => expect(b.getSnapshot().hasTag('registered')).toBe(true))
+  })
+
+  it("the session's own refresh during a login does not interrupt it", async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    harness.emulator.control.failNext('authenticateCustomer', { delayMs: 300 })
+    const login = session.login(ada().login, ada().password)
+    const token = await session.getAccessToken()
+    await session.getAccessToken({ rejected: token }) // a 401 elsewhere forces a refresh now
+    await login
+    expect(session.getSnapshot().hasTag('registered')).toBe(true)
   })
 
   it('logout ends the registered session remotely and starts a new guest', async () => {
