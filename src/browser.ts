@@ -7,11 +7,9 @@
  * @module
  */
 import { createInProcessCoordination } from '../adapters/coordination/inProcess.ts'
-import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
 import { createWebCoordination } from '../adapters/coordination/web.ts'
 import { createLocalStorage } from '../adapters/storage/localStorage.ts'
 import { createMemoryStorage } from '../adapters/storage/memory.ts'
-import type { StorageAdapter } from '../adapters/storage/types.ts'
 import { type PageLifecycleOptions, watchPageLifecycle } from './browser/lifecycle.ts'
 import { createSafeLogger } from './logger.ts'
 import {
@@ -33,15 +31,13 @@ export interface BrowserSessionConfig extends ShopperSessionConfig {
   pageLifecycle?: boolean | PageLifecycleOptions
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : 'unavailable'
-}
-
 /**
  * Creates a shopper session for a browser page. Unless given, `storage` is `localStorage` and
  * `coordination` is Web Locks + BroadcastChannel (`shopper-session/adapters/coordination/web`);
  * where they are missing (a worker, server rendering under the browser condition, blocked site
- * data) it falls back to memory storage and in-process coordination and logs a warning.
+ * data) it falls back to memory storage and in-process coordination and logs a warning. Without
+ * Web Locks alone (old browsers, pages outside a secure context) the coordinator's degraded mode
+ * logs one warning: tabs then share the session but not its refresh lock.
  * Listeners for the page lifecycle are added now and removed by `stop()`.
  * Throws `ShopperSessionError('invalid_config')` naming the bad field.
  *
@@ -58,23 +54,20 @@ export function createShopperSession(
 ): ShopperSession {
   const { pageLifecycle = true, ...options } = config
   const log = createSafeLogger(options.logger)
-  let storage: StorageAdapter | undefined = options.storage
-  let coordination: CoordinationAdapter | undefined = options.coordination
-  if (storage === undefined) {
-    try {
-      storage = createLocalStorage()
-    } catch (error) {
-      log.warn(`shopper-session: ${reason(error)}; the session lives in this page's memory`)
-      storage = createMemoryStorage()
-    }
+  const warn = (message: string) => log.warn(`shopper-session: ${message}`)
+  // The adapters throw TypeErrors that say what is missing; the warning adds what that costs.
+  let { storage, coordination } = options
+  try {
+    if (storage === undefined) storage = createLocalStorage()
+  } catch (error) {
+    warn(`${(error as Error).message}; the session lives in this page's memory`)
+    storage = createMemoryStorage()
   }
-  if (coordination === undefined) {
-    try {
-      coordination = createWebCoordination()
-    } catch (error) {
-      log.warn(`shopper-session: ${reason(error)}; tabs are not coordinated`)
-      coordination = createInProcessCoordination()
-    }
+  try {
+    if (coordination === undefined) coordination = createWebCoordination({ onWarning: warn })
+  } catch (error) {
+    warn(`${(error as Error).message}; tabs are not coordinated`)
+    coordination = createInProcessCoordination()
   }
   const session = createSession({ ...options, storage, coordination }, internals)
   if (pageLifecycle === false) return session

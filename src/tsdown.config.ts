@@ -18,6 +18,7 @@ export default defineConfig({
     'adapters/storage/cookie': 'adapters/storage/cookie.ts',
     'adapters/coordination/inProcess': 'adapters/coordination/inProcess.ts',
     'adapters/coordination/web': 'adapters/coordination/web.ts',
+    'adapters/coordination/leaseLock': 'adapters/coordination/leaseLock.ts',
     server: 'src/server/index.ts',
     'migrate/pwa-kit': 'src/migrate/pwaKit.ts',
   },

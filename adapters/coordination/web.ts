@@ -23,14 +23,13 @@
  *
  * - Without BroadcastChannel, notices are written to one localStorage key (with a nonce, so equal
  *   notices still change the value) and heard through `storage` events.
- * - Without Web Locks, a lease in localStorage (Fischer's timed mutual exclusion): a tab that sees
- *   no live lease writes its own, waits {@link SETTLE_MS}, and holds the lock only if its lease is
- *   still there; the holder renews it while its task runs. Weaknesses, on the side of availability:
- *   exclusion holds only while a localStorage write reaches every tab within {@link SETTLE_MS}
- *   (browsers do not promise a bound, in practice it is a few milliseconds); a tab that is frozen
- *   or throttled while holding (a background tab with timers aligned to a minute) can see its lease
- *   expire and a second tab take it; a tab closed while holding blocks the others until its lease
- *   expires. `lockFallback: 'error'` throws a `TypeError` instead.
+ * - Without Web Locks, the degraded mode by default: the lock holds inside this page only (a FIFO
+ *   per name, as in `adapters/coordination/inProcess`) and `onWarning` is told once. Tabs then
+ *   keep each other current through the notices, and a tab about to refresh adopts what another
+ *   tab stored first, but two tabs whose refresh falls due together can both spend the refresh
+ *   token (with SLAS reuse detection that can end the session of every tab). `lockFallback`
+ *   takes another lock instead: `createLeaseLock()` from `adapters/coordination/leaseLock` (a
+ *   best-effort cross-tab lease in localStorage), or `'error'` to throw a `TypeError`.
  *
  * @module
  */
@@ -78,10 +77,14 @@ export interface StorageEventSource {
 export interface WebCoordinationOptions {
   /** BroadcastChannel name. Default `shopper-session`. */
   channelName?: string
-  /** Without Web Locks: `'lease'` (default, best effort, see the module notes) or `'error'`. */
-  lockFallback?: 'lease' | 'error'
-  /** Lease length of the fallback lock, renewed while the task runs. Default 20 000 ms. */
-  leaseMs?: number
+  /**
+   * The lock without Web Locks: another lock (`createLeaseLock()` from
+   * `adapters/coordination/leaseLock`) or `'error'` (throw a `TypeError`). Default: the degraded
+   * mode of the module notes, a lock inside this page only.
+   */
+  lockFallback?: 'error' | CoordinationAdapter['lock']
+  /** Told once, when the coordinator is created in the degraded mode. Default: nobody. */
+  onWarning?: (message: string) => void
   /** Prefix of the coordinator's localStorage keys. Default `shopper-session|`. */
   storagePrefix?: string
   /** Web Locks; default `navigator.locks`, `null` acts as missing. */
@@ -94,9 +97,6 @@ export interface WebCoordinationOptions {
   events?: StorageEventSource | null
 }
 
-/** How long a lease writer waits before reading its lease back (the fallback lock). */
-export const SETTLE_MS = 100
-const POLL_MS = 50
 /** Storage counts as settled after this long without a `storage` event. */
 export const QUIET_MS = 20
 /** The longest a task or a notice waits for storage to settle. */
@@ -106,26 +106,15 @@ export const MAX_SETTLE_MS = 250
 // the page that wrote, so sessions of one page hear each other through this.
 const pageBuses = new WeakMap<WebStorageLike, Set<CoordinationAdapter>>()
 
-function option<T>(
-  given: T | null | undefined,
-  read: () => unknown,
-  usable: (v: unknown) => boolean,
-) {
-  if (given !== undefined) return given ?? undefined
-  try {
-    const found = read()
-    return usable(found) ? (found as T) : undefined
-  } catch {
-    return undefined
-  }
-}
+// Whether `value` is an object with these methods (a Web API or its stand-in).
+const hasMethods = (value: unknown, ...names: string[]): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
 
-const hasMethods =
-  (...names: string[]) =>
-  (value: unknown): boolean =>
-    typeof value === 'object' &&
-    value !== null &&
-    names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
+// An option of the seams: `null` acts as missing, `undefined` takes the page's global if usable.
+const pick = <T>(given: T | null | undefined, found: unknown, usable: boolean) =>
+  given === undefined ? (usable ? (found as T) : undefined) : (given ?? undefined)
 
 /** Reads a notice off the wire: exactly the three fields, or nothing. */
 export function toNotice(data: unknown): CoordinationMessage | undefined {
@@ -138,95 +127,12 @@ export function toNotice(data: unknown): CoordinationMessage | undefined {
     : undefined
 }
 
-const randomId = () => Math.random().toString(36).slice(2)
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-/** The lease lock of the module notes. Storage failures fall back to the in-page queue alone. */
-function createLeaseLock(storage: WebStorageLike, prefix: string, leaseMs: number) {
-  // One task per name at a time inside this page; the lease orders the pages.
-  const { lock: queue } = createInProcessCoordination()
-  const owner = randomId()
-  let count = 0
-
-  const acquire = async (key: string): Promise<() => void> => {
-    const nonce = `${owner}.${++count}`
-    const mine = () => {
-      const value = storage.getItem(key)
-      return value !== null && value.startsWith(`${nonce}|`)
-    }
-    const write = () => storage.setItem(key, `${nonce}|${Date.now() + leaseMs}`)
-    try {
-      for (;;) {
-        const [, expiresAt] = (storage.getItem(key) ?? '').split('|')
-        if (!(Number(expiresAt) > Date.now())) {
-          write()
-          await sleep(SETTLE_MS)
-          if (mine()) break
-        }
-        await sleep(POLL_MS + Math.random() * POLL_MS)
-      }
-    } catch {
-      // Storage refused (quota, blocked): better one tab refreshing unguarded than none at all.
-      return () => undefined
-    }
-    const renew = setInterval(() => {
-      try {
-        if (mine()) write()
-      } catch {
-        /* the lease runs out; nothing else to do */
-      }
-    }, leaseMs / 3)
-    return () => {
-      clearInterval(renew)
-      try {
-        if (mine()) storage.removeItem(key)
-      } catch {
-        /* it expires by itself */
-      }
-    }
-  }
-
-  return <T>(name: string, task: () => Promise<T>): Promise<T> =>
-    queue(name, async () => {
-      const release = await acquire(`${prefix}lock|${name}`)
-      try {
-        return await task()
-      } finally {
-        release()
-      }
-    })
-}
-
-function checkOptions({
-  channelName,
-  lockFallback,
-  leaseMs,
-  storagePrefix,
-}: WebCoordinationOptions) {
-  const bad = (name: string) => {
-    throw new RangeError(`web coordination: bad ${name}`)
-  }
-  for (const [name, value] of Object.entries({ channelName, storagePrefix })) {
-    if (value !== undefined && (typeof value !== 'string' || value === '')) bad(name)
-  }
-  if (lockFallback !== undefined && lockFallback !== 'lease' && lockFallback !== 'error') {
-    bad('lockFallback')
-  }
-  if (
-    leaseMs !== undefined &&
-    !(Number.isInteger(leaseMs) && leaseMs >= 1_000 && leaseMs <= 600_000)
-  ) {
-    bad('leaseMs (an integer from 1000 to 600000)')
-  }
-}
-
 /**
- * Creates the browser coordinator: Web Locks and a BroadcastChannel, with the localStorage
- * fallbacks and the settling of the module notes. Throws `RangeError` for bad options, and
- * `TypeError` where no cross-tab lock or notice is possible (server rendering, a worker without
- * Web Locks, blocked storage without Web Locks or BroadcastChannel, `lockFallback: 'error'`
- * without Web Locks). The browser entry of `shopper-session` creates one by default.
+ * Creates the browser coordinator: Web Locks and a BroadcastChannel, with the fallbacks and the
+ * settling of the module notes. Throws `RangeError` for bad options, and `TypeError` where no
+ * cross-tab notice is possible (server rendering, a worker without Web Locks, blocked storage
+ * without Web Locks or BroadcastChannel) or for `lockFallback: 'error'` without Web Locks. The
+ * browser entry of `shopper-session` creates one by default.
  *
  * @example
  * ```ts
@@ -239,34 +145,53 @@ function checkOptions({
  * ```
  */
 export function createWebCoordination(options: WebCoordinationOptions = {}): CoordinationAdapter {
-  checkOptions(options)
-  const prefix = options.storagePrefix ?? 'shopper-session|'
-  const locks = option<LockManagerLike>(options.locks, () => navigator.locks, hasMethods('request'))
-  const Channel = option<BroadcastChannelFactory>(
+  const {
+    channelName = 'shopper-session',
+    storagePrefix: prefix = 'shopper-session|',
+    lockFallback,
+    onWarning,
+  } = options
+  const bad = (name: string) => {
+    throw new RangeError(`web coordination: bad ${name}`)
+  }
+  if (typeof channelName !== 'string' || !channelName) bad('channelName')
+  if (typeof prefix !== 'string' || !prefix) bad('storagePrefix')
+  if (
+    lockFallback !== undefined &&
+    lockFallback !== 'error' &&
+    typeof lockFallback !== 'function'
+  ) {
+    bad('lockFallback')
+  }
+  const found = globalThis.navigator?.locks
+  const locks = pick<LockManagerLike>(options.locks, found, hasMethods(found, 'request'))
+  const Channel = pick<BroadcastChannelFactory>(
     options.BroadcastChannel,
-    () => BroadcastChannel,
-    (value) => typeof value === 'function',
+    globalThis.BroadcastChannel,
+    typeof globalThis.BroadcastChannel === 'function',
   )
   let storage: WebStorageLike | undefined
   try {
     if (options.storage !== null) storage = resolveWebStorage('localStorage', options.storage)
   } catch {
-    /* needed only by the fallbacks: reported below */
+    /* needed by the settling and the fallbacks: reported below */
   }
-  const events = option<StorageEventSource>(
+  const events = pick<StorageEventSource>(
     options.events,
-    () => globalThis,
-    hasMethods('addEventListener', 'removeEventListener'),
+    globalThis,
+    hasMethods(globalThis, 'addEventListener', 'removeEventListener'),
   )
-  if (!locks && options.lockFallback === 'error') {
-    throw new TypeError(
-      "web coordination: Web Locks are missing (an old browser, or a page outside a secure context) and lockFallback is 'error'",
-    )
+  const noLocks =
+    'web coordination: Web Locks are missing (an old browser, or a page outside a secure context)'
+  if (!locks && lockFallback === 'error') {
+    throw new TypeError(`${noLocks} and lockFallback is 'error'`)
   }
   const missing = (what: string) =>
     new TypeError(
       `web coordination: ${what} missing here (server rendering, a worker, blocked storage); use adapters/coordination/inProcess`,
     )
+  // Without localStorage the coordinator needs both Web APIs: missing either, this is no tab of a
+  // page (server rendering, a worker) or its site data is blocked, and nothing is shared anyway.
   if ((!locks || !Channel) && !storage) {
     throw missing(`${locks ? 'BroadcastChannel' : 'Web Locks'} and localStorage are`)
   }
@@ -280,7 +205,7 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
     }
   }
   // Resolves once no storage event came for QUIET_MS and `ready()` holds, or after MAX_SETTLE_MS.
-  const settle = (ready: () => boolean = () => true) =>
+  const settle = (ready?: () => boolean) =>
     new Promise<void>((resolve) => {
       // Monotonic: a wall clock that jumps meanwhile must not end the wait early.
       const started = performance.now()
@@ -291,7 +216,7 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
       events?.addEventListener('storage', heard)
       const tick = () => {
         const now = performance.now()
-        if ((now - last >= QUIET_MS && ready()) || now - started >= MAX_SETTLE_MS) {
+        if ((now - last >= QUIET_MS && (!ready || ready())) || now - started >= MAX_SETTLE_MS) {
           events?.removeEventListener('storage', heard)
           resolve()
         } else setTimeout(tick, QUIET_MS / 4)
@@ -299,9 +224,12 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
       setTimeout(tick, QUIET_MS)
     })
 
-  const webLock =
-    (locks: LockManagerLike): CoordinationAdapter['lock'] =>
-    (name, task) => {
+  // This page's listeners; notices from elsewhere are handed to it. Without Web Locks its FIFO is
+  // the lock of the degraded mode.
+  const bus = createInProcessCoordination()
+  let lock: CoordinationAdapter['lock']
+  if (locks) {
+    lock = (name, task) => {
       const doneKey = `${prefix}done|${name}`
       const before = read(doneKey)
       const run = async (waited: boolean) => {
@@ -311,26 +239,28 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
           return await task()
         } finally {
           try {
-            storage?.setItem(doneKey, randomId())
+            storage?.setItem(doneKey, `${Math.random()}`)
           } catch {
             /* the next holder waits MAX_SETTLE_MS instead */
           }
         }
       }
-      return locks.request(name, { mode: 'exclusive', ifAvailable: true }, (lock) =>
-        lock ? run(false) : locks.request(name, { mode: 'exclusive' }, () => run(true)),
+      return locks.request(name, { mode: 'exclusive', ifAvailable: true }, (held) =>
+        held ? run(false) : locks.request(name, { mode: 'exclusive' }, () => run(true)),
       )
     }
+  } else if (typeof lockFallback === 'function') lock = lockFallback
+  else {
+    onWarning?.(`${noLocks}; the lock holds in this page only (see lockFallback)`)
+    lock = bus.lock
+  }
 
-  // This page's listeners; notices from elsewhere are handed to it.
-  const bus = createInProcessCoordination()
-  const channelName = options.channelName ?? 'shopper-session'
   const noticeKey = `${prefix}notice`
-  const samePage = () => {
+  // Without BroadcastChannel: the other sessions of this page, which hear no storage event of ours.
+  let peers: Set<CoordinationAdapter> | undefined
+  if (!Channel) {
     const area = storage as WebStorageLike
-    const buses = pageBuses.get(area) ?? new Set()
-    pageBuses.set(area, buses)
-    return buses
+    pageBuses.set(area, (peers = pageBuses.get(area) ?? new Set()))
   }
   const receive = (data: unknown) => {
     const notice = toNotice(data)
@@ -339,11 +269,10 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
   let channel: BroadcastChannelLike | undefined
   // Every `storage` event is a notice too: it fires once this tab's copy holds the new value, so a
   // session that started while another tab's write was on its way still hears of it.
-  const onStorage = (event: StorageEventLike) => {
-    const { key, newValue } = event
-    if (key === null || (event.storageArea !== undefined && event.storageArea !== storage)) return
+  const onStorage = ({ key, newValue, storageArea }: StorageEventLike) => {
+    if (key === null || (storageArea !== undefined && storageArea !== storage)) return
     if (!key.startsWith(prefix)) return receive({ type: 'session.changed', key, origin: 'storage' })
-    if (key !== noticeKey || Channel || !newValue) return
+    if (key !== noticeKey || !peers || !newValue) return
     try {
       receive(JSON.parse(newValue))
     } catch {
@@ -353,22 +282,20 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
   let subscribers = 0
 
   return {
-    lock: locks
-      ? webLock(locks)
-      : createLeaseLock(storage as WebStorageLike, prefix, options.leaseMs ?? 20_000),
+    lock,
     publish(message) {
       // A fresh object with the three fields: whatever else a caller passes never leaves the page.
       const notice = toNotice(message)
       if (!notice) return
       try {
-        if (Channel) {
+        if (peers) {
+          for (const other of peers) other.publish(notice)
+          storage?.setItem(noticeKey, JSON.stringify({ ...notice, nonce: Math.random() }))
+        } else if (Channel) {
           bus.publish(notice)
           const sender = channel ?? new Channel(channelName)
           sender.postMessage(notice)
           if (sender !== channel) sender.close()
-        } else {
-          for (const other of samePage()) other.publish(notice)
-          storage?.setItem(noticeKey, JSON.stringify({ ...notice, nonce: randomId() }))
         }
       } catch {
         // publish never throws: the others re-read storage on their next check anyway.
@@ -378,10 +305,11 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
     // no open channel (an open BroadcastChannel can keep a page out of the back/forward cache).
     subscribe(listener) {
       if (subscribers++ === 0) {
-        if (Channel) {
+        if (peers) peers.add(bus)
+        else if (Channel) {
           channel = new Channel(channelName)
           channel.onmessage = (event) => receive(event.data)
-        } else samePage().add(bus)
+        }
         if (storage) events?.addEventListener('storage', onStorage)
       }
       const unsubscribe = bus.subscribe(listener)
@@ -394,7 +322,7 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
         channel?.close()
         channel = undefined
         events?.removeEventListener('storage', onStorage)
-        if (!Channel) samePage().delete(bus)
+        peers?.delete(bus)
       }
     },
   }

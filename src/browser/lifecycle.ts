@@ -66,24 +66,23 @@ export function watchPageLifecycle(
   const now = options.now ?? (() => Date.now())
   const win = options.window === undefined ? globalThis : options.window
   const doc = options.document === undefined ? globalThis.document : options.document
-  const removals: Array<() => void> = []
-  const listen = (
-    target: unknown,
-    type: string,
-    when?: (event: { persisted?: boolean }) => boolean,
-  ) => {
-    if (!isTarget(target)) return
-    const listener = (event: { persisted?: boolean }) => {
-      if (when === undefined || when(event)) check()
-    }
-    target.addEventListener(type, listener)
-    removals.push(() => target.removeEventListener(type, listener))
+  const run = (ok: unknown) => {
+    if (ok) check()
   }
-  listen(doc, 'visibilitychange', () => doc?.visibilityState !== 'hidden')
-  listen(win, 'online')
-  listen(win, 'focus')
-  // A normal load's pageshow is the session's own start; only a restored page is stale.
-  listen(win, 'pageshow', (event) => event.persisted === true)
+  const always = () => check()
+  const signals = [
+    [doc, 'visibilitychange', () => run(doc?.visibilityState !== 'hidden')],
+    [win, 'online', always],
+    [win, 'focus', always],
+    // A normal load's pageshow is the session's own start; only a restored page is stale.
+    [win, 'pageshow', (event: { persisted?: boolean }) => run(event.persisted)],
+  ] as const
+  const each = (method: 'addEventListener' | 'removeEventListener') => {
+    for (const [target, type, listener] of signals) {
+      if (isTarget(target)) target[method](type, listener)
+    }
+  }
+  each('addEventListener')
 
   let last = now()
   const timer = setInterval(() => {
@@ -91,9 +90,9 @@ export function watchPageLifecycle(
     if (at - last > interval + threshold) check()
     last = at
   }, interval)
-  removals.push(() => clearInterval(timer))
 
   return () => {
-    for (const remove of removals.splice(0)) remove()
+    clearInterval(timer)
+    each('removeEventListener')
   }
 }

@@ -10,6 +10,7 @@ import * as browser from '../../src/browser.ts'
 import * as main from '../../src/index.ts'
 import type { ShopperSession } from '../../src/session.ts'
 import { createTestEmulator } from '../support/emulator.ts'
+import { fakeOrigin } from '../adapters/coordination/fakes.ts'
 import { fakeTarget } from './fakes.ts'
 
 const sessions: ShopperSession[] = []
@@ -54,6 +55,31 @@ describe('the browser entry', () => {
       expect.stringMatching(/localStorage .*this page's memory/),
       expect.stringMatching(/web coordination: .*tabs are not coordinated/),
     ])
+  })
+
+  it('without Web Locks: localStorage and the degraded web coordination, with one warning', async () => {
+    // A page outside a secure context: storage and BroadcastChannel (Node has one), no locks.
+    vi.stubGlobal('navigator', {})
+    vi.stubGlobal('localStorage', fakeOrigin().tab().storage)
+    try {
+      const warn = vi.fn()
+      const { config: base } = config()
+      const session = browser.createShopperSession({
+        ...base,
+        logger: { warn },
+        pageLifecycle: false,
+      })
+      sessions.push(session)
+      await session.ready()
+      expect(localStorage.length).toBe(1)
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+        expect.stringMatching(
+          /^shopper-session: web coordination: Web Locks are missing .*this page only .*lockFallback/,
+        ),
+      ])
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('uses the storage and coordination it is given, silently', async () => {

@@ -2,7 +2,7 @@
  * The forced-expiry tests of tabs.spec.ts against an emulator in strict reuse mode
  * (`refreshTokenReuse: 'revokeFamily'`): a refresh token spent twice would end the whole token
  * family and log every tab out, so one refresh per expiry is the only way through. Here also:
- * timers of 5 tabs firing together, and the fallbacks (lease lock, storage events).
+ * timers of 5 tabs firing together, and the fallbacks (opt-in lease lock, storage events).
  */
 import { test } from './fixtures.ts'
 import { forcedExpiryTests } from './tabs.ts'

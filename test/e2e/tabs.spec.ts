@@ -31,7 +31,7 @@ test.describe('forced expiry (reused refresh token: 400)', () => {
   forcedExpiryTests()
 })
 
-test('5 tabs opened at once on the fallbacks (lease lock, storage events): 1 guest session', async ({
+test('5 tabs opened at once on the fallbacks (opt-in lease lock, storage events): 1 guest session', async ({
   context,
   emulator,
 }) => {

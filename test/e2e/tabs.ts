@@ -133,7 +133,7 @@ export function snapshotCounts(emulator: EmulatorControl, tab: TabState | undefi
 /**
  * Registers the forced-expiry tests in the calling spec file (whose emulator sets the refresh
  * token reuse mode): 2 and 5 tabs that each call check(); with `more`, also 5 tabs whose timers
- * fire together and 5 tabs on the fallbacks (lease lock, storage events).
+ * fire together and 5 tabs on the fallbacks (the opt-in lease lock, storage events).
  */
 export function forcedExpiryTests(more = false): void {
   for (const count of [2, 5]) {
@@ -165,7 +165,7 @@ export function forcedExpiryTests(more = false): void {
     await expectOneRefresh(pages, emulator, before)
   })
 
-  test('5 tabs without Web Locks and BroadcastChannel (lease lock, storage events): exactly 1 refresh request', async ({
+  test('5 tabs without Web Locks and BroadcastChannel (opt-in lease lock, storage events): exactly 1 refresh request', async ({
     context,
     emulator,
     server,

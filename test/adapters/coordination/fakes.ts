@@ -3,6 +3,7 @@
  * origin's Web Locks, BroadcastChannels and localStorage with `storage` events. The real ones
  * run in Chromium (test/e2e/tabs.spec.ts).
  */
+import type { CoordinationAdapter } from '../../../adapters/coordination/types.ts'
 import type {
   BroadcastChannelFactory,
   BroadcastChannelLike,
@@ -182,4 +183,27 @@ export function fakeOrigin(
     }
   }
   return { locks, entries, tab }
+}
+
+/** Runs `count` overlapping tasks through `locks` and reports the most that ran at once. */
+export async function maxConcurrency(
+  locks: Array<Pick<CoordinationAdapter, 'lock'>>,
+  count: number,
+  taskMs: number,
+) {
+  let active = 0
+  let most = 0
+  let ran = 0
+  await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      locks[index % locks.length]?.lock('shopper-session:session:k', async () => {
+        active++
+        most = Math.max(most, active)
+        await new Promise((resolve) => setTimeout(resolve, taskMs))
+        ran++
+        active--
+      }),
+    ),
+  )
+  return { most, ran }
 }

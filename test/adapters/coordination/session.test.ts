@@ -3,9 +3,11 @@
  * emulator, each tab on its own view of localStorage that receives the other tabs' writes 5 ms
  * late (after the lock hand-over and the notice, as Chromium does): a forced expiry costs one
  * refresh whichever path the coordinator takes, also when the emulator revokes the whole token
- * family on reuse. Chromium repeats this with real tabs.
+ * family on reuse. Chromium repeats this with real tabs. Without Web Locks (the degraded mode,
+ * no lease) logins and logouts still reach every tab through the notices.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createLeaseLock } from '../../../adapters/coordination/leaseLock.ts'
 import { createWebCoordination } from '../../../adapters/coordination/web.ts'
 import { createLocalStorage } from '../../../adapters/storage/localStorage.ts'
 import type { SessionEmitted, ShopperSession } from '../../../src/session.ts'
@@ -18,11 +20,11 @@ let harness: ReturnType<typeof createSessionHarness> | undefined
 afterEach(() => harness?.stopAll())
 
 const paths = [
-  ['Web Locks + BroadcastChannel', {}],
-  ['lease lock + storage events', { withLocks: false, withChannel: false }],
+  ['Web Locks + BroadcastChannel', {}, false],
+  ['lease lock (opt-in) + storage events', { withLocks: false, withChannel: false }, true],
 ] as const
 
-describe.each(paths)('%s', (_, features) => {
+describe.each(paths)('%s', (_, features, lease) => {
   it.each([
     [2, 'reject'],
     [5, 'reject'],
@@ -38,7 +40,10 @@ describe.each(paths)('%s', (_, features) => {
         const tab = origin.tab()
         const session = (harness as NonNullable<typeof harness>).session({
           storage: createLocalStorage({ storage: tab.storage }),
-          coordination: createWebCoordination(tab.options),
+          coordination: createWebCoordination({
+            ...tab.options,
+            ...(lease ? { lockFallback: createLeaseLock({ storage: tab.storage }) } : {}),
+          }),
           now: () => Date.now() + offset,
         })
         session.on('session.reauthRequired', (event) => events.push(event.type))
@@ -75,4 +80,40 @@ describe.each(paths)('%s', (_, features) => {
       expect(events).toEqual([])
     },
   )
+})
+
+describe('degraded mode (no Web Locks, no lockFallback)', () => {
+  it('a login and a logout in one of 3 tabs reach the others through the notices', async () => {
+    harness = createSessionHarness()
+    const origin = fakeOrigin({ withLocks: false, storageLagMs: 5 })
+    const warnings: string[] = []
+    const tabs = Array.from({ length: 3 }, () => {
+      const tab = origin.tab()
+      return (harness as NonNullable<typeof harness>).session({
+        storage: createLocalStorage({ storage: tab.storage }),
+        coordination: createWebCoordination({
+          ...tab.options,
+          onWarning: (message) => warnings.push(message),
+        }),
+      })
+    })
+    expect(warnings).toHaveLength(3)
+    const [first, , last] = tabs
+    const ada = harness.emulator.settings.shoppers[0]
+    if (first === undefined || last === undefined || ada === undefined) throw new Error('setup')
+    const shared = () => new Set(tabs.map((tab) => tab.getTokens()?.refreshToken)).size
+    await Promise.all(tabs.map((tab) => tab.ready()))
+    // Unlocked, tabs starting together may each create a guest session; the notices make them
+    // adopt the last one written. (A notice arriving during a login cancels that login.)
+    await vi.waitFor(() => expect(shared()).toBe(1))
+    await first.login(ada.login, ada.password)
+    await vi.waitFor(() =>
+      expect(tabs.every((tab) => tab.getSnapshot().hasTag('registered'))).toBe(true),
+    )
+    expect(shared()).toBe(1)
+    await last.logout()
+    await vi.waitFor(() =>
+      expect(tabs.every((tab) => tab.getTokens()?.customerType === 'guest')).toBe(true),
+    )
+  })
 })

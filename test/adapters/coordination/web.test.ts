@@ -1,17 +1,17 @@
 /**
  * The web coordinator on stand-ins (fakes.ts): Web Locks and BroadcastChannel, the storage-event
- * notices and the lease lock used when those are missing, option checks. Chromium runs the real
- * APIs in test/e2e/tabs.spec.ts.
+ * notices used without BroadcastChannel, the degraded lock without Web Locks (the opt-in lease
+ * lock is in leaseLock.test.ts), option checks. Chromium runs the real APIs in
+ * test/e2e/tabs.spec.ts.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { CoordinationMessage } from '../../../adapters/coordination/types.ts'
 import {
   createWebCoordination,
   MAX_SETTLE_MS,
   QUIET_MS,
-  SETTLE_MS,
 } from '../../../adapters/coordination/web.ts'
-import { fakeOrigin } from './fakes.ts'
+import { fakeOrigin, maxConcurrency } from './fakes.ts'
 
 const KEY = 'shopper-session:f_ecom_zzte_001:RefArch:client-1'
 const notice = (origin: string): CoordinationMessage => ({
@@ -22,33 +22,6 @@ const notice = (origin: string): CoordinationMessage => ({
 
 /** Lets fake deliveries and the coordinator's settling (QUIET_MS and more) run. */
 const settle = (ms = 4 * QUIET_MS) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Runs `count` overlapping tasks through `locks` and reports the most that ran at once. */
-async function maxConcurrency(
-  locks: Array<ReturnType<typeof createWebCoordination>>,
-  count: number,
-  taskMs: number,
-) {
-  let active = 0
-  let most = 0
-  const order: number[] = []
-  await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      locks[index % locks.length]?.lock('shopper-session:session:k', async () => {
-        active++
-        most = Math.max(most, active)
-        await settle(taskMs)
-        order.push(index)
-        active--
-      }),
-    ),
-  )
-  return { most, ran: order.length }
-}
-
-afterEach(() => {
-  vi.useRealTimers()
-})
 
 describe('Web Locks', () => {
   it('takes an exclusive lock by name, passes the result through, and serializes tabs', async () => {
@@ -238,62 +211,70 @@ describe('without BroadcastChannel: storage events', () => {
   })
 })
 
-describe('without Web Locks: the lease lock', () => {
-  it('lets one task at a time run across tabs, and removes the lease after each', async () => {
+describe('without Web Locks: the degraded mode', () => {
+  it('locks inside this page only (a FIFO per name) and warns once', async () => {
     const origin = fakeOrigin({ withLocks: false })
-    const tabs = [0, 1, 2].map(() => createWebCoordination(origin.tab().options))
-    expect(await maxConcurrency(tabs, 6, 5)).toEqual({ most: 1, ran: 6 })
-    expect([...origin.entries.keys()].filter((key) => key.includes('lock'))).toEqual([])
+    const warnings: string[] = []
+    const onWarning = (message: string) => warnings.push(message)
+    const a = createWebCoordination({ ...origin.tab().options, onWarning })
+    const b = createWebCoordination({ ...origin.tab().options, onWarning })
+    expect(warnings).toHaveLength(2) // one per coordinator, at creation
+    expect(warnings[0]).toMatch(/Web Locks are missing .*this page only .*lockFallback/)
+    const order: string[] = []
+    await Promise.all(
+      ['1', '2', '3'].map((step) =>
+        a.lock('n', async () => {
+          order.push(`start ${step}`)
+          await settle(5)
+          order.push(`end ${step}`)
+        }),
+      ),
+    )
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3'])
+    await expect(a.lock('n', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    // Another tab is not excluded: that is what the warning says.
+    expect(await maxConcurrency([a, b], 2, 10)).toEqual({ most: 2, ran: 2 })
+    expect(warnings).toHaveLength(2)
+    expect([...origin.entries.keys()]).toEqual([])
   })
 
-  it('waits out the lease of a tab that died holding it, then takes it', async () => {
-    vi.useFakeTimers()
+  it('still carries notices between the tabs', async () => {
     const origin = fakeOrigin({ withLocks: false })
-    origin.entries.set('shopper-session|lock|n', `dead-tab.1|${Date.now() + 2_000}`)
-    const a = createWebCoordination({ ...origin.tab().options, leaseMs: 5_000 })
-    let ran = false
-    const done = a.lock('n', async () => {
-      ran = true
-    })
-    await vi.advanceTimersByTimeAsync(1_900)
-    expect(ran).toBe(false)
-    await vi.advanceTimersByTimeAsync(200 + SETTLE_MS + 200)
-    expect(ran).toBe(true)
-    await done
+    const a = createWebCoordination(origin.tab().options)
+    const b = createWebCoordination(origin.tab().options)
+    const heard: CoordinationMessage[] = []
+    b.subscribe((message) => heard.push(message))
+    a.publish(notice('tab-a'))
+    await settle()
+    expect(heard).toEqual([notice('tab-a')])
   })
 
-  it('renews the lease while a long task runs, so no other tab takes it', async () => {
-    vi.useFakeTimers()
+  it('uses the lock given as lockFallback, silently', async () => {
     const origin = fakeOrigin({ withLocks: false })
-    const a = createWebCoordination({ ...origin.tab().options, leaseMs: 3_000 })
-    const b = createWebCoordination({ ...origin.tab().options, leaseMs: 3_000 })
-    let bRan = false
-    let finishA: () => void = () => undefined
-    const first = a.lock('n', () => new Promise<void>((resolve) => (finishA = resolve)))
-    await vi.advanceTimersByTimeAsync(SETTLE_MS + 10)
-    const second = b.lock('n', async () => {
-      bRan = true
-    })
-    await vi.advanceTimersByTimeAsync(10_000)
-    expect(bRan).toBe(false)
-    finishA()
-    await first
-    await vi.advanceTimersByTimeAsync(1_000)
-    expect(bRan).toBe(true)
-    await second
-  })
-
-  it('runs the task when storage refuses the lease (better than no refresh at all)', async () => {
-    const origin = fakeOrigin({ withLocks: false })
-    const tab = origin.tab()
-    const broken = {
-      ...tab.storage,
-      setItem: () => {
-        throw new Error('QuotaExceededError')
+    const names: string[] = []
+    const onWarning = vi.fn()
+    const a = createWebCoordination({
+      ...origin.tab().options,
+      onWarning,
+      lockFallback: (name, task) => {
+        names.push(name)
+        return task()
       },
-    }
-    const a = createWebCoordination({ ...tab.options, storage: broken })
-    await expect(a.lock('n', async () => 'ran')).resolves.toBe('ran')
+    })
+    await expect(a.lock('n', async () => 7)).resolves.toBe(7)
+    expect(names).toEqual(['n'])
+    expect(onWarning).not.toHaveBeenCalled()
+  })
+
+  it('is not used where Web Locks are there: no warning, lockFallback ignored', async () => {
+    const origin = fakeOrigin()
+    const onWarning = vi.fn()
+    const lockFallback = vi.fn()
+    const a = createWebCoordination({ ...origin.tab().options, onWarning, lockFallback })
+    await a.lock('n', async () => undefined)
+    expect(origin.locks.requests).toHaveLength(1)
+    expect(lockFallback).not.toHaveBeenCalled()
+    expect(onWarning).not.toHaveBeenCalled()
   })
 
   it("lockFallback: 'error' throws a TypeError instead", () => {
@@ -330,8 +311,7 @@ describe('factory', () => {
       { channelName: '' },
       { storagePrefix: 3 },
       { lockFallback: 'none' },
-      { leaseMs: 10 },
-      { leaseMs: 1.5e3 + 0.5 },
+      { lockFallback: 'lease' }, // the lease is opt-in now: lockFallback: createLeaseLock()
     ]) {
       expect(() => createWebCoordination({ ...origin.tab().options, ...(bad as object) })).toThrow(
         RangeError,

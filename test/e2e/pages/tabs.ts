@@ -1,9 +1,11 @@
 /**
  * `/e2e/tabs.html`: the browser entry's `createShopperSession` (localStorage, Web Locks +
- * BroadcastChannel, page lifecycle) against the emulator on the page's origin. Several of these
- * pages in one context are the tabs of test/e2e/tabs.spec.ts. Reports tags, events and a token
- * fingerprint, never a token.
+ * BroadcastChannel, page lifecycle) against the emulator on the page's origin; with `fallback`,
+ * the lease lock (`lockFallback: createLeaseLock()`) and storage-event notices instead. Several of
+ * these pages in one context are the tabs of test/e2e/tabs.spec.ts. Reports tags, events and a
+ * token fingerprint, never a token.
  */
+import { createLeaseLock } from '../../../adapters/coordination/leaseLock.ts'
 import { createWebCoordination } from '../../../adapters/coordination/web.ts'
 import { createShopperSession, type ShopperSession } from '../../../src/browser.ts'
 import type { PageSettings } from '../server.ts'
@@ -53,8 +55,15 @@ const api: TabsPageApi = {
       siteId: settings.siteId,
       clientId: settings.clientId,
       redirectURI: settings.redirectURI,
+      // The fallbacks: no Web Locks (the lease, opted into) and no BroadcastChannel.
       ...(options.fallback
-        ? { coordination: createWebCoordination({ locks: null, BroadcastChannel: null }) }
+        ? {
+            coordination: createWebCoordination({
+              locks: null,
+              BroadcastChannel: null,
+              lockFallback: createLeaseLock(),
+            }),
+          }
         : {}),
       ...(options.retryBaseDelayMs !== undefined
         ? { retry: { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryBaseDelayMs } }
