@@ -60,13 +60,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** Codes for failures that may succeed when simply tried again later. */
-const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set([
+const TRANSIENT_CODES: readonly ErrorCode[] = [
   'network',
   'timeout',
   'server_error',
   'rate_limited',
   'maintenance',
-])
+]
 
 /** Options for constructing a {@link ShopperSessionError}. */
 export interface ShopperSessionErrorOptions {
@@ -101,42 +101,42 @@ export interface ShopperSessionErrorOptions {
  */
 export class ShopperSessionError extends Error {
   /** The stable code: branch on this. */
-  readonly code: ErrorCode
+  declare readonly code: ErrorCode
   /** HTTP status of the failing response, when there was one. */
-  readonly status: number | undefined
+  declare readonly status: number | undefined
   /** The remote operation that failed, e.g. `authenticateCustomer`. */
-  readonly operation: string | undefined
+  declare readonly operation: string | undefined
   /** The server's error identifier (OAuth `error`, problem+json type slug), when given. */
-  readonly serverError: string | undefined
+  declare readonly serverError: string | undefined
   /** The server's description, redacted. */
-  readonly serverMessage: string | undefined
+  declare readonly serverMessage: string | undefined
   /** How long the server asked us to wait before retrying, in milliseconds. */
-  readonly retryAfterMs: number | undefined
+  declare readonly retryAfterMs: number | undefined
 
   constructor(code: ErrorCode, message: string, options: ShopperSessionErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = 'ShopperSessionError'
+    // Error keeps `options.cause` when there is one.
+    super(message, options)
     this.code = code
     this.status = options.status
     this.operation = options.operation
     this.serverError = options.serverError
     this.serverMessage = options.serverMessage
     this.retryAfterMs = options.retryAfterMs
+    this.name = 'ShopperSessionError'
   }
 
   /** True for failures worth retrying later (network, timeout, 5xx, 429, maintenance). */
   get transient(): boolean {
-    return TRANSIENT_CODES.has(this.code)
+    return TRANSIENT_CODES.includes(this.code)
   }
 
   /** Plain data for logs and machine context (`{ code, message, ... }`), without the cause. */
   toJSON(): ErrorData {
-    const data: ErrorData = { code: this.code, message: this.message }
-    if (this.status !== undefined) data.status = this.status
-    if (this.operation !== undefined) data.operation = this.operation
-    if (this.serverError !== undefined) data.serverError = this.serverError
-    if (this.retryAfterMs !== undefined) data.retryAfterMs = this.retryAfterMs
-    return data
+    const data: { [K in keyof ErrorData]?: unknown } = { code: this.code, message: this.message }
+    for (const key of ['status', 'operation', 'serverError', 'retryAfterMs'] as const) {
+      if (this[key] !== undefined) data[key] = this[key]
+    }
+    return data as ErrorData
   }
 }
 

@@ -11,74 +11,37 @@ export const REDACTED = '[redacted]'
 // Keys whose values are secrets. Besides the exact names, any key ending in `token`, `password` or
 // `secret` counts (`refresh_token`, `pwd_action_token`, `resetToken`, `newPassword`,
 // `client_secret`, `new_password`, ...): a new SLAS or SCAPI field of that kind is safe by default.
-const KEY_SOURCE = [
-  '[\\w-]*(?:token|password|secret)',
-  'code',
-  'code_verifier',
-  'authorization',
-  'x-slas-client-auth',
-  '_sfdc_client_auth',
-].join('|')
+const KEY_SOURCE =
+  '[\\w-]*(?:token|password|secret)|code(?:_verifier)?|authorization|' +
+  'x-slas-client-auth|_sfdc_client_auth'
 
 const KEY_ONLY = new RegExp(`^(?:${KEY_SOURCE})$`, 'i')
 
 // `key` (optionally quoted, also as escaped JSON inside a string) followed by `:` or `=` and a
 // value: a double- or single-quoted string, an escaped-quote string, or a bare run such as a query
-// or form value (with an optional `Bearer `/`Basic ` scheme, as in header dumps).
+// or form value (with an optional `Bearer `/`Basic ` scheme, as in header dumps). Groups 4 to 6
+// capture the value's opening quote, which the replacement keeps around `[redacted]`.
 const KEY_VALUE = new RegExp(
   `(\\\\?["']?)(?<![\\w-])(${KEY_SOURCE})\\1(\\s*[:=]\\s*)` +
-    '(' +
-    [
-      `"(?:[^"\\\\]|\\\\.)*"`,
-      `'(?:[^'\\\\]|\\\\.)*'`,
-      `\\\\".*?\\\\"`,
-      `(?:(?:Bearer|Basic)\\s+)?[^\\s&,;"'<>}\\]\\\\]+`,
-    ].join('|') +
-    ')',
+    `(?:(")(?:[^"\\\\]|\\\\.)*"|(')(?:[^'\\\\]|\\\\.)*'|(\\\\").*?\\\\"|` +
+    `(?:(?:Bearer|Basic)\\s+)?[^\\s&,;"'<>}\\]\\\\]+)`,
   'gi',
 )
 
-// A JWS compact serialization always starts with the base64url of `{"`: `eyJ`.
-const JWT = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g
+// A JWS compact serialization always starts with the base64url of `{"`: `eyJ`. Matched only at
+// the start of a run of token characters: otherwise a long `eyJeyJ…` run is tried from every
+// `eyJ` in it and redaction turns quadratic (a slow-down anyone who controls the text could use).
+const JWT = /(?<![\w-])eyJ[\w-]*\.[\w-]+\.[\w-]*/g
 
 // HTTP credentials in free text. Plain words are kept so that SLAS's own message "Basic
 // Authorization failed." stays readable.
 const CREDENTIAL = /\b(Bearer|Basic)(\s+)([\w.~+/-]+=*)/gi
-const PLAIN_WORD = /^[A-Z]?[a-z]+$/
 
 // Opaque tokens (SLAS refresh tokens and codes are `xxxx.yyyy` base64url strings) that a server may
 // echo without a key. Long runs count only when they look random (a digit, or mixed case), so type
 // slugs such as `basket-transfer-basket-already-exists-exception` stay readable; UUIDs (usid,
 // client ids) are identifiers, not secrets.
 const OPAQUE = /[\w-]{32,}(?:\.[\w-]{8,})*/g
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const DIGIT = /\d/
-const LOWER = /[a-z]/
-const UPPER = /[A-Z]/
-
-function redactKeyValue(
-  _match: string,
-  quote: string,
-  key: string,
-  separator: string,
-  value: string,
-): string {
-  const first = value[0]
-  let replacement = REDACTED
-  if (value.startsWith('\\"')) replacement = `\\"${REDACTED}\\"`
-  else if (first === '"' || first === "'") replacement = `${first}${REDACTED}${first}`
-  return `${quote}${key}${quote}${separator}${replacement}`
-}
-
-function redactCredential(match: string, scheme: string, space: string, credential: string) {
-  return PLAIN_WORD.test(credential) ? match : `${scheme}${space}${REDACTED}`
-}
-
-function redactOpaque(run: string): string {
-  if (UUID.test(run)) return run
-  const looksRandom = DIGIT.test(run) || (LOWER.test(run) && UPPER.test(run))
-  return looksRandom ? REDACTED : run
-}
 
 /**
  * Replaces secrets in `text` with `[redacted]`: JWTs, `Bearer …`/`Basic …` credentials, long
@@ -96,10 +59,17 @@ function redactOpaque(run: string): string {
  */
 export function redact(text: string): string {
   return text
-    .replace(KEY_VALUE, redactKeyValue)
+    .replace(KEY_VALUE, `$1$2$1$3$4$5$6${REDACTED}$4$5$6`)
     .replace(JWT, REDACTED)
-    .replace(CREDENTIAL, redactCredential)
-    .replace(OPAQUE, redactOpaque)
+    .replace(CREDENTIAL, (match, scheme: string, space: string, credential: string) =>
+      /^[A-Z]?[a-z]+$/.test(credential) ? match : scheme + space + REDACTED,
+    )
+    .replace(OPAQUE, (run) =>
+      /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/i.test(run) ||
+      !(/\d/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run)))
+        ? run
+        : REDACTED,
+    )
 }
 
 /** True when `key` names a secret (see {@link redact} for the list). */
@@ -152,9 +122,8 @@ function walk(value: unknown, seen: WeakSet<object>, depth: number): unknown {
 }
 
 function isEntryIterable(value: object): value is { entries(): Iterable<[unknown, unknown]> } {
-  return (
-    value instanceof Map ||
-    (typeof Headers !== 'undefined' && value instanceof Headers) ||
-    (typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams)
+  // Headers and URLSearchParams may be missing on old runtimes.
+  return [Map, globalThis.Headers, globalThis.URLSearchParams].some(
+    (type) => type && value instanceof type,
   )
 }

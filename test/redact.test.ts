@@ -10,7 +10,9 @@ const REFRESH =
 describe('redact', () => {
   it.each([
     ['a JWT in prose', `token ${JWT} was rejected`, `token ${REDACTED} was rejected`],
-    ['a JWT glued to text', `x${JWT}`, `x${REDACTED}`],
+    // Glued to a word, the JWT is not matched as one (the anchor keeps redaction linear); the
+    // whole random-looking run is redacted instead.
+    ['a JWT glued to text', `x${JWT}`, REDACTED],
     [
       'a Bearer credential',
       'Authorization was Bearer abc123.def',
@@ -141,5 +143,14 @@ describe('redactValue', () => {
     expect(isSensitiveKey('id_token')).toBe(true)
     expect(isSensitiveKey('token_type')).toBe(false)
     expect(isSensitiveKey('usid')).toBe(false)
+  })
+})
+
+describe('redact: the JWT rule is anchored', () => {
+  // Anchoring at the start of a token run keeps redaction linear: an unanchored rule retries
+  // from every `eyJ` of a long run (quadratic on `'eyJ'.repeat(100000)`).
+  it('matches a JWT only at the start of a run of token characters', () => {
+    expect(redact('see eyJa.b.c here')).toBe('see [redacted] here')
+    expect(redact('see aeyJa.b.c here')).toBe('see aeyJa.b.c here')
   })
 })

@@ -9,6 +9,7 @@ import * as z from 'zod/mini'
 import { baseUrlField, headerSecret, lazyFetch, nonEmpty, parseConfig } from './configFields.ts'
 import { basicCredentials } from './encoding.ts'
 import { readJson, runOperation, sendTo } from './http.ts'
+import { issueDetails } from './issueDetails.ts'
 import { type CallOptions, parseParams } from './params.ts'
 
 /**
@@ -93,7 +94,7 @@ export function getAccountManagerToken(
 ): Promise<AccountManagerToken> {
   const operation = 'getAccountManagerToken'
   return runOperation(operation, options.signal, async () => {
-    const value = parseConfig(LABEL, ConfigSchema, config)
+    const value = parseConfig(LABEL, ConfigSchema, config, issueDetails)
     const p = parseParams(operation, ParamsSchema, params)
     const origin = (value.baseUrl ?? DEFAULT_ORIGIN).replace(/\/+$/, '')
     const transport = { fetch: lazyFetch(value.fetch), headers: value.headers ?? {} }

@@ -115,16 +115,14 @@ export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig 
       'strictClientAuth: needs clientSecret (only private clients can send x-slas-client-auth)',
     )
   }
+  const { shortCode, baseUrl, fetch, redirect, strictClientAuth, headers, ...ids } = value
   return {
+    ...ids,
     origin,
-    organizationId: value.organizationId,
-    clientId: value.clientId,
-    siteId: value.siteId,
-    redirectURI: value.redirectURI,
     clientSecret: value.clientSecret,
-    fetch: lazyFetch(value.fetch),
-    redirect: value.redirect ?? (typeof document !== 'undefined' ? 'follow' : 'manual'),
-    strictClientAuth: value.strictClientAuth ?? false,
-    headers: value.headers ?? {},
+    fetch: lazyFetch(fetch),
+    redirect: redirect ?? (typeof document !== 'undefined' ? 'follow' : 'manual'),
+    strictClientAuth: strictClientAuth ?? false,
+    headers: headers ?? {},
   }
 }

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini'
 import { ShopperSessionError } from '../errors.ts'
 import { matches, text } from './checks.ts'
-import { describeFirstIssue } from './issues.ts'
+import { describeFirstIssue, type IssueDetails } from './issues.ts'
 
 // Limits from the SLAS reference (section a.1) and the OpenAPI parameters.
 const ORGANIZATION_ID = /^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/
@@ -15,25 +15,24 @@ const SHORT_CODE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
 // Header values may not carry control characters; fetch would throw with the value in its message.
 const HEADER_SAFE = /^[^\0-\x1f\x7f]*$/
 
-/** True when `value` parses as an absolute URL. */
-export function parsesAsUrl(value: string): boolean {
+function parseUrl(value: string): URL | undefined {
   try {
-    new URL(value)
-    return true
+    return new URL(value)
   } catch {
-    return false
+    return undefined
   }
 }
 
+/** True when `value` parses as an absolute URL. */
+export function parsesAsUrl(value: string): boolean {
+  return parseUrl(value) !== undefined
+}
+
 function isHttpBase(value: string): boolean {
-  if (!parsesAsUrl(value)) return false
-  const url = new URL(value)
+  const url = parseUrl(value)
   return (
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.username === '' &&
-    url.password === '' &&
-    url.search === '' &&
-    url.hash === ''
+    /^https?:$/.test(url?.protocol ?? '') &&
+    !(url?.username || url?.password || url?.search || url?.hash)
   )
 }
 
@@ -97,19 +96,20 @@ export function configError(label: string, reason: string): ShopperSessionError 
 
 /**
  * Validates `config` against `schema`; the error names the first bad field and never echoes a
- * value (one of them may be a secret).
+ * value (one of them may be a secret). `details`: see `describeFirstIssue`.
  */
 export function parseConfig<S extends z.ZodMiniType>(
   label: string,
   schema: S,
   config: unknown,
+  details?: IssueDetails,
 ): z.output<S> {
   if (typeof config !== 'object' || config === null) {
     throw configError(label, '(root): must be an object')
   }
   const result = schema.safeParse(config)
-  if (!result.success) throw configError(label, describeFirstIssue(result.error.issues, config))
-  return result.data
+  if (result.success) return result.data
+  throw configError(label, describeFirstIssue(result.error.issues, config, details))
 }
 
 /**

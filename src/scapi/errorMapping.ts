@@ -70,8 +70,23 @@ function authenticatesClient({ api, operation }: ErrorResponseInput): boolean {
   )
 }
 
-// OAuth `error` values and SCAPI problem+json type slugs with a code of their own.
-const TAGS: Readonly<Record<string, ErrorCode>> = {
+/**
+ * {@link authenticatesClient} for the calls of this package's own clients, which always name their
+ * API and only call the operations listed above: every SLAS call but the two made with a shopper's
+ * Bearer token, and the Account Manager token call.
+ */
+function ownClientAuthenticates({ api, operation }: ErrorResponseInput): boolean {
+  return api === 'slas'
+    ? !/^(?:logoutCustomer|getUserInfo)$/.test(operation)
+    : api === 'accountManager'
+}
+
+/** OAuth `error` values or SCAPI problem+json type slugs (lower case) with a code of their own. */
+export type ErrorTags = Readonly<Record<string, ErrorCode>>
+
+// The tags of SLAS, Account Manager and the Shopper calls the session makes itself (registration,
+// basket transfer).
+const TAGS: ErrorTags = {
   invalid_grant: 'invalid_grant',
   invalid_client: 'invalid_client',
   unauthorized_client: 'invalid_client',
@@ -80,21 +95,10 @@ const TAGS: Readonly<Record<string, ErrorCode>> = {
   'authentication-failed': 'invalid_credentials',
   access_denied: 'forbidden',
   forbidden: 'forbidden',
-  'invalid-customer': 'forbidden',
   not_found: 'not_found',
-  'not-found': 'not_found',
   conflict: 'conflict',
   'login-already-in-use': 'login_taken',
   'invalid-password': 'weak_password',
-  'invalid-current-password': 'invalid_current_password',
-  'invalid-reset-token': 'invalid_reset_token',
-  // Shopper Customers / Baskets (reference c.5, d). A second open basket is a clash with the
-  // server's state, not a malformed request, whatever its 400 says.
-  'customer-baskets-quota-exceeded': 'conflict',
-  'basket-not-found': 'not_found',
-  'product-list-not-found': 'not_found',
-  'no-source-basket-exception': 'conflict',
-  'basket-merge-no-current-basket-exception': 'conflict',
   'basket-transfer-basket-already-exists-exception': 'conflict',
   too_many_requests: 'rate_limited',
   maintenance: 'maintenance',
@@ -102,12 +106,31 @@ const TAGS: Readonly<Record<string, ErrorCode>> = {
   precondition_failure: 'server_error',
 }
 
+/**
+ * The slugs of the Shopper Customers and Baskets operations only their clients call (reference
+ * c.5, d), passed in by those clients (and used by {@link mapErrorResponse}). A second open basket
+ * is a clash with the server's state, not a malformed request, whatever its 400 says.
+ */
+export const SHOPPER_TAGS: ErrorTags = {
+  'invalid-customer': 'forbidden',
+  'not-found': 'not_found',
+  'invalid-current-password': 'invalid_current_password',
+  'invalid-reset-token': 'invalid_reset_token',
+  'customer-baskets-quota-exceeded': 'conflict',
+  'basket-not-found': 'not_found',
+  'product-list-not-found': 'not_found',
+  'no-source-basket-exception': 'conflict',
+  'basket-merge-no-current-basket-exception': 'conflict',
+}
+
+const tagCode = (tags: ErrorTags | undefined, tag: string) =>
+  tags !== undefined && Object.hasOwn(tags, tag) ? tags[tag] : undefined
+
+// Other 4xx statuses are `bad_request` (429 never gets this far).
 const STATUS_FALLBACK: Readonly<Record<number, ErrorCode>> = {
-  400: 'bad_request',
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
-  429: 'rate_limited',
 }
 
 /** The fields of an error body we look at; only strings are kept. */
@@ -122,36 +145,32 @@ interface ErrorFields {
   page: string
 }
 
-function parseBody(body: unknown): Record<string, unknown> {
-  let value = body
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value)
-    } catch {
-      return {}
-    }
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
-}
-
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
 function readFields(body: unknown): ErrorFields {
-  const object = parseBody(body)
-  const isPage = typeof body === 'string' && Object.keys(object).length === 0
-  const page = isPage ? body.slice(0, 4096).toLowerCase() : ''
-  const type = str(object.type)
-  const slug = type === undefined ? undefined : type.replace(/\/+$/, '').split('/').pop()
-  const error = str(object.error)
-  const message = str(object.message)
-  const errorDescription = str(object.error_description)
-  const detail = str(object.detail)
-  const title = str(object.title)
-  const human = [message, errorDescription, detail, title].filter((part) => part !== undefined)
+  let object: unknown = body
+  let page = ''
+  if (typeof body === 'string') {
+    try {
+      object = JSON.parse(body)
+    } catch {
+      object = undefined
+    }
+  }
+  const fields = (
+    typeof object === 'object' && object !== null && !Array.isArray(object) ? object : {}
+  ) as Record<string, unknown>
+  // A body that is not a JSON object with fields: an HTML gateway or maintenance page.
+  if (typeof body === 'string' && Object.keys(fields).length === 0) {
+    page = body.slice(0, 4096).toLowerCase()
+  }
+  const slug = str(fields.type)?.replace(/\/+$/, '').split('/').pop()
+  const error = str(fields.error)
+  const human = ['message', 'error_description', 'detail', 'title']
+    .map((key) => str(fields[key]))
+    .filter((part) => part !== undefined)
   return {
     tag: (error ?? slug)?.toLowerCase(),
     text: human.join(' \n ').toLowerCase(),
@@ -161,24 +180,30 @@ function readFields(body: unknown): ErrorFields {
 }
 
 function header(headers: ErrorResponseInput['headers'], name: string): string | undefined {
-  if (headers === undefined) return undefined
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
     return headers.get(name) ?? undefined
   }
-  const record = headers as Record<string, string>
-  for (const key of Object.keys(record)) {
-    if (key.toLowerCase() === name) return record[key]
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key.toLowerCase() === name) return value
   }
   return undefined
 }
 
-function codeFor(input: ErrorResponseInput, fields: ErrorFields): ErrorCode {
+/** Reads a response header by its lower-case name. */
+type HeaderReader = (name: string) => string | null | undefined
+
+function codeFor(
+  input: ErrorResponseInput,
+  fields: ErrorFields,
+  clientAuth: boolean,
+  header: HeaderReader,
+  tags: ErrorTags | undefined,
+): ErrorCode {
   const { operation, status } = input
   const { tag, text, page } = fields
-  if (str(header(input.headers, 'sfdc_maintenance')) !== undefined) return 'maintenance'
-  if (status === 429) return 'rate_limited'
+  if (header('sfdc_maintenance')?.trim()) return 'maintenance'
   // The spec documents a 303 from /logout as "rate limiting in effect".
-  if (status === 303 && operation === 'logoutCustomer') return 'rate_limited'
+  if (status === 429 || (status === 303 && operation === 'logoutCustomer')) return 'rate_limited'
   if (status >= 500 && status <= 599) {
     const maintenance =
       tag === 'maintenance' ||
@@ -193,21 +218,24 @@ function codeFor(input: ErrorResponseInput, fields: ErrorFields): ErrorCode {
   }
   // SLAS answers a wrong shopper password on /login with its client-auth wording; a strict client
   // auth failure there says "Authorization failed." without "Basic".
-  if (operation === 'authenticateCustomer' && status === 401) {
-    if (text.includes('basic authorization failed')) return 'invalid_credentials'
+  if (
+    operation === 'authenticateCustomer' &&
+    status === 401 &&
+    text.includes('basic authorization failed')
+  ) {
+    return 'invalid_credentials'
   }
-  const tagged = tag === undefined ? undefined : TAGS[tag]
+  const tagged = tag === undefined ? undefined : (tagCode(TAGS, tag) ?? tagCode(tags, tag))
   if (tagged !== undefined) return tagged
   // Shopper Baskets' CustomerInfoJwtMismatch: a 400 `bad-request` whose detail says the basket
   // belongs to another customer than the token's (reference d), as `invalid-customer` does in
   // Shopper Customers.
   if (status === 400 && /\bthe customer is invalid\b/.test(text)) return 'forbidden'
-  if (text.includes('invalid refresh_token')) return 'invalid_grant'
+  // E.g. SLAS's "invalid refresh_token" and "Bad or missing refresh token."
   if (/refresh[ _]token/.test(text) && /bad|missing|invalid|expired|revoked|used/.test(text)) {
     return 'invalid_grant'
   }
   if (/client[ _]id/.test(text)) return 'invalid_client'
-  const clientAuth = authenticatesClient(input)
   if (!clientAuth && /access[ _]token/.test(text)) return 'invalid_token'
   if (status === 401) return clientAuth ? 'invalid_client' : 'invalid_token'
   return STATUS_FALLBACK[status] ?? 'bad_request'
@@ -229,23 +257,43 @@ function codeFor(input: ErrorResponseInput, fields: ErrorFields): ErrorCode {
  * @see `auth-oas-v1-public.yaml` components `Oauth2ErrorResponse` and the error examples
  */
 export function mapErrorResponse(input: ErrorResponseInput): ShopperSessionError {
+  const read: HeaderReader = (name) => header(input.headers, name)
+  return mapError(input, authenticatesClient(input), read, SHOPPER_TAGS)
+}
+
+/**
+ * {@link mapErrorResponse} for a call of this package's own clients, which always say which API
+ * they called (`input.api`), so no list of operations is needed; `tags` adds the slugs of their
+ * operations (e.g. {@link SHOPPER_TAGS}).
+ */
+export function mapClientError(
+  input: ErrorResponseInput & { headers: Headers },
+  tags?: ErrorTags,
+): ShopperSessionError {
+  return mapError(input, ownClientAuthenticates(input), (name) => input.headers.get(name), tags)
+}
+
+function mapError(
+  input: ErrorResponseInput,
+  clientAuth: boolean,
+  header: HeaderReader,
+  tags: ErrorTags | undefined,
+): ShopperSessionError {
+  const { operation, status } = input
   const fields = readFields(input.body)
-  const code = codeFor(input, fields)
+  const code = codeFor(input, fields, clientAuth, header, tags)
   const serverMessage = cleanServerText(fields.description)
-  const serverError = cleanServerText(fields.tag, 100)
-  const wait = retryAfterMs(
-    header(input.headers, 'retry-after'),
-    code === 'rate_limited' ? header(input.headers, 'x-ratelimit-1m-reset') : undefined,
-    input.now ?? Date.now,
-  )
   const what = serverMessage ?? (code === 'invalid_response' ? 'unexpected status' : undefined)
-  const suffix = what === undefined ? '' : ` ${what}`
-  const message = `${input.operation} failed: ${input.status}${suffix}`
+  const message = `${operation} failed: ${status}${what === undefined ? '' : ` ${what}`}`
   return new ShopperSessionError(code, message, {
-    status: input.status,
-    operation: input.operation,
-    ...(serverError === undefined ? {} : { serverError }),
-    ...(serverMessage === undefined ? {} : { serverMessage }),
-    ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    status,
+    operation,
+    serverError: cleanServerText(fields.tag, 100),
+    serverMessage,
+    retryAfterMs: retryAfterMs(
+      header('retry-after'),
+      code === 'rate_limited' ? header('x-ratelimit-1m-reset') : undefined,
+      input.now ?? Date.now,
+    ),
   })
 }

@@ -4,22 +4,21 @@
  * @module
  */
 import { type ErrorCode, ShopperSessionError } from '../errors.ts'
+import { operationError } from './operationError.ts'
 import { cleanServerText } from './serverText.ts'
 
 function errorName(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const name = (value as { name?: unknown }).name
+  const name = typeof value === 'object' ? (value as { name?: unknown } | null)?.name : undefined
   return typeof name === 'string' ? name : undefined
 }
 
 function describeThrown(value: unknown): string {
   if (typeof value !== 'object' || value === null) return typeof value
-  const { message, cause } = value as { message?: unknown; cause?: unknown }
-  const code =
-    typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined
-  const parts = [errorName(value), typeof message === 'string' ? message : undefined]
-  if (typeof code === 'string') parts.push(`(${code})`)
-  return parts.filter((part) => part !== undefined && part !== '').join(' ')
+  const { message, cause } = value as { message?: unknown; cause?: { code?: unknown } | null }
+  const code = typeof cause === 'object' ? cause?.code : undefined
+  return [errorName(value), message, typeof code === 'string' ? `(${code})` : undefined]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' ')
 }
 
 /**
@@ -39,23 +38,16 @@ export function mapFetchFailure(
   signal?: AbortSignal,
 ): ShopperSessionError {
   if (error instanceof ShopperSessionError) return error
-  // ofetch-style wrappers keep the real failure in `cause`.
-  const cause =
-    typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined
-  const names = [errorName(error), errorName(cause)]
-  let code: ErrorCode = 'network'
-  if (signal?.aborted === true) {
-    code = errorName(signal.reason) === 'TimeoutError' ? 'timeout' : 'aborted'
-  } else if (names.includes('TimeoutError')) {
-    code = 'timeout'
-  } else if (names.includes('AbortError')) {
-    code = 'aborted'
-  }
+  // ofetch-style wrappers keep the real failure in `cause`; an aborted signal's reason decides.
+  const cause = typeof error === 'object' ? (error as { cause?: unknown } | null)?.cause : undefined
+  const aborted = signal?.aborted === true
+  const names = aborted ? [errorName(signal.reason)] : [errorName(error), errorName(cause)]
+  const code: ErrorCode = names.includes('TimeoutError')
+    ? 'timeout'
+    : aborted || names.includes('AbortError')
+      ? 'aborted'
+      : 'network'
   const summary = cleanServerText(describeThrown(error))
   const label = code === 'network' ? 'network error' : code === 'timeout' ? 'timed out' : 'aborted'
-  return new ShopperSessionError(
-    code,
-    `${operation} failed: ${label}${!summary ? '' : ` (${summary})`}`,
-    { operation },
-  )
+  return operationError(code, operation, ` failed: ${label}${!summary ? '' : ` (${summary})`}`)
 }

@@ -8,8 +8,9 @@
 import type * as z from 'zod/mini'
 import { ShopperSessionError } from '../errors.ts'
 import type { ResolvedSlasConfig } from './config.ts'
-import { type ApiName, mapErrorResponse, mapFetchFailure } from './errorMapping.ts'
-import { describeFirstIssue } from './issues.ts'
+import { type ApiName, type ErrorTags, mapClientError, mapFetchFailure } from './errorMapping.ts'
+import { describeFirstIssue, type IssueDetails } from './issues.ts'
+import { operationError } from './operationError.ts'
 
 /** What sending needs from a config; the SLAS, SCAPI and Account Manager configs have it. */
 export interface Transport {
@@ -53,11 +54,9 @@ export interface SlasRequest extends HttpRequest {
 export function defined(
   record: Record<string, string | undefined> | undefined,
 ): [string, string][] {
-  const out: [string, string][] = []
-  for (const [key, value] of Object.entries(record ?? {})) {
-    if (value !== undefined) out.push([key, value])
-  }
-  return out
+  return Object.entries(record ?? {}).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  )
 }
 
 /**
@@ -75,19 +74,19 @@ export function slasUrl(
   path: string,
   query?: Record<string, string | undefined>,
 ): URL {
-  const organization = encodeURIComponent(config.organizationId)
+  // The resolved organizationId matches `f_ecom_[a-z]{4}_...`: nothing in it needs encoding.
   const url = new URL(
-    `${config.origin}/shopper/auth/v1/organizations/${organization}/oauth2/${path}`,
+    `${config.origin}/shopper/auth/v1/organizations/${config.organizationId}/oauth2/${path}`,
   )
   for (const [key, value] of defined(query)) url.searchParams.append(key, value)
   return url
 }
 
 function isResponse(value: unknown): value is Response {
-  if (typeof value !== 'object' || value === null) return false
-  const candidate = value as Partial<Response>
+  const candidate = value as Partial<Response> | null
   return (
-    typeof candidate.status === 'number' &&
+    typeof value === 'object' &&
+    typeof candidate?.status === 'number' &&
     typeof candidate.text === 'function' &&
     typeof candidate.headers?.get === 'function'
   )
@@ -100,8 +99,7 @@ export async function sendTo(
   request: HttpRequest,
 ): Promise<Response> {
   const { operation, signal } = request
-  const headers: Record<string, string> = { ...transport.headers }
-  for (const [key, value] of defined(request.headers)) headers[key] = value
+  const headers = { ...transport.headers, ...Object.fromEntries(defined(request.headers)) }
   let body: string | undefined
   if (request.form !== undefined) {
     headers['content-type'] = 'application/x-www-form-urlencoded'
@@ -124,13 +122,7 @@ export async function sendTo(
     throw mapFetchFailure(operation, error, signal)
   }
   if (!isResponse(response)) {
-    throw new ShopperSessionError(
-      'invalid_response',
-      `${operation} failed: fetch returned no Response`,
-      {
-        operation,
-      },
-    )
+    throw operationError('invalid_response', operation, ' failed: fetch returned no Response')
   }
   return response
 }
@@ -162,12 +154,16 @@ export function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299
 }
 
-/** Reads a failed answer's body and maps it to its error (`api`: which API answered). */
+/**
+ * Reads a failed answer's body and maps it to its error (`api`: which API answered; `tags`: the
+ * error slugs of the caller's operations, see `mapClientError`).
+ */
 export async function errorFromResponse(
   operation: string,
   response: Response,
   signal?: AbortSignal,
   api?: ApiName,
+  tags?: ErrorTags,
 ): Promise<ShopperSessionError> {
   let body = ''
   try {
@@ -177,36 +173,37 @@ export async function errorFromResponse(
     if (signal?.aborted === true) return error as ShopperSessionError
   }
   if (response.status === 0) {
-    return new ShopperSessionError(
-      'invalid_response',
-      `${operation} failed: opaque response (status 0); in a browser use redirect: 'follow'`,
-      { operation, status: 0 },
-    )
+    const reason = " failed: opaque response (status 0); in a browser use redirect: 'follow'"
+    return operationError('invalid_response', operation, reason, 0)
   }
   const { status, headers } = response
-  const which = api === undefined ? {} : { api }
-  return mapErrorResponse({ operation, status, headers, body, ...which })
+  return mapClientError({ operation, status, headers, body, api }, tags)
 }
 
-/** Validates `value` against `schema`; a mismatch names the first bad field, never its value. */
+/**
+ * Validates `value` against `schema`; a mismatch names the first bad field, never its value
+ * (`details`: see `describeFirstIssue`).
+ */
 export function validate<S extends z.ZodMiniType>(
   operation: string,
   schema: S,
   value: unknown,
+  details?: IssueDetails,
 ): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new ShopperSessionError(
-    'invalid_response',
-    `${operation} returned an unexpected body: ${describeFirstIssue(result.error.issues, value)}`,
-    { operation },
-  )
+  const issue = describeFirstIssue(result.error.issues, value, details)
+  throw operationError('invalid_response', operation, ` returned an unexpected body: ${issue}`)
 }
 
 /** Options for {@link requestJson}. */
 export interface JsonOptions {
   /** Accept an empty 2xx body, validated as `{}` (for answers nobody reads, e.g. logout). */
   allowEmpty?: boolean
+  /** Words the issues of zod's own kinds in the schema (see `describeFirstIssue`). */
+  details?: IssueDetails
+  /** The error slugs of the caller's operations (see `errorFromResponse`). */
+  tags?: ErrorTags
 }
 
 /** Sends a SLAS `request`, then reads its answer with {@link readJson}. */
@@ -227,21 +224,23 @@ export async function readJson<S extends z.ZodMiniType>(
   options: JsonOptions = {},
 ): Promise<z.output<S>> {
   const { operation, signal, api } = request
-  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal, api)
-  const text = await readText(operation, response, signal)
-  if (text.trim() === '' && options.allowEmpty === true) return validate(operation, schema, {})
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    // The SyntaxError is dropped on purpose: V8 quotes the start of the text in its message.
-    throw new ShopperSessionError(
-      'invalid_response',
-      `${operation} returned a body that is not JSON (status ${response.status})`,
-      { operation, status: response.status },
-    )
+  if (!isSuccess(response.status)) {
+    throw await errorFromResponse(operation, response, signal, api, options.tags)
   }
-  return validate(operation, schema, json)
+  const text = await readText(operation, response, signal)
+  // An allowed empty body is validated as `{}`.
+  let json: unknown = {}
+  if (text.trim() !== '' || options.allowEmpty !== true) {
+    try {
+      json = JSON.parse(text)
+    } catch {
+      // The SyntaxError is dropped on purpose: V8 quotes the start of the text in its message.
+      const { status } = response
+      const reason = ` returned a body that is not JSON (status ${status})`
+      throw operationError('invalid_response', operation, reason, status)
+    }
+  }
+  return validate(operation, schema, json, options.details)
 }
 
 /**

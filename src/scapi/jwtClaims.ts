@@ -36,30 +36,19 @@ function fail(reason: string): ShopperSessionError {
 }
 
 /** `key:value` pairs joined by `::`; a value may itself contain `:` (escaped `%3A` in names). */
-function pairs(text: string): Record<string, string> {
+function pairs(text: unknown): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const part of text.split('::')) {
+  for (const part of typeof text === 'string' ? text.split('::') : []) {
     const colon = part.indexOf(':')
-    if (colon <= 0) continue
-    out[part.slice(0, colon)] = part.slice(colon + 1).replace(/%3a/gi, ':')
+    if (colon > 0) out[part.slice(0, colon)] = part.slice(colon + 1).replace(/%3a/gi, ':')
   }
   return out
 }
 
-function payloadOf(token: string): Record<string, unknown> {
-  const segments = typeof token === 'string' ? token.split('.') : []
-  if (segments.length !== 3) throw fail('not a JWT (expected three segments)')
-  let payload: unknown
-  try {
-    payload = JSON.parse(base64UrlToText(segments[1] ?? ''))
-  } catch {
-    // Never attach the parse error: its message may quote the payload.
-    throw fail('the payload is not base64url-encoded JSON')
-  }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw fail('the payload is not a JSON object')
-  }
-  return payload as Record<string, unknown>
+/** `value`, unless it is missing or empty. */
+function claim(value: string | undefined, name: string): string {
+  if (!value) throw fail(`claim ${name} is missing`)
+  return value
 }
 
 const optionalNumber = (value: unknown) =>
@@ -76,30 +65,36 @@ const optionalNumber = (value: unknown) =>
  * ```
  */
 export function decodeJwtClaims(token: string): ShopperTokenClaims {
-  const payload = payloadOf(token)
-  const { sub, isb } = payload
-  if (typeof sub !== 'string') throw fail('claim sub is missing')
-  if (typeof isb !== 'string') throw fail('claim isb is missing')
-  const usid = pairs(sub).usid
-  if (usid === undefined || usid === '') throw fail('claim sub carries no usid')
+  const segments = typeof token === 'string' ? token.split('.') : []
+  let payload: unknown
+  try {
+    payload = JSON.parse(base64UrlToText(segments[1] ?? ''))
+  } catch {
+    // Never attach the parse error: its message may quote the payload.
+  }
+  if (
+    segments.length !== 3 ||
+    typeof payload !== 'object' ||
+    payload === null ||
+    Array.isArray(payload)
+  ) {
+    throw fail('not a JWT with a JSON object payload')
+  }
+  const { sub, isb, exp, iat, dnt } = payload as Record<string, unknown>
+  const usid = claim(pairs(sub).usid, 'sub (usid)')
   const bundle = pairs(isb)
   const guest = bundle.upn === 'Guest'
-  const customerId = guest ? bundle.gcid : bundle.rcid
-  if (customerId === undefined || customerId === '') {
-    throw fail(`claim isb carries no ${guest ? 'gcid' : 'rcid'}`)
-  }
-  const loginId = guest ? 'guest' : bundle.upn
-  if (loginId === undefined || loginId === '') throw fail('claim isb carries no upn')
+  const customerId = claim(guest ? bundle.gcid : bundle.rcid, guest ? 'isb (gcid)' : 'isb (rcid)')
   return {
     customerType: guest ? 'guest' : 'registered',
     customerId,
-    loginId,
+    loginId: guest ? 'guest' : claim(bundle.upn, 'isb (upn)'),
     usid,
     uido: bundle.uido,
     siteId: bundle.chid,
-    exp: optionalNumber(payload.exp),
-    iat: optionalNumber(payload.iat),
-    dnt: typeof payload.dnt === 'string' ? payload.dnt : undefined,
+    exp: optionalNumber(exp),
+    iat: optionalNumber(iat),
+    dnt: typeof dnt === 'string' ? dnt : undefined,
     isb: bundle,
   }
 }

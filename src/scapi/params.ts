@@ -6,9 +6,10 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { type ErrorCode, ShopperSessionError } from '../errors.ts'
+import type { ErrorCode } from '../errors.ts'
 import { headerSecret } from './configFields.ts'
-import { describeFirstIssue } from './issues.ts'
+import { describeFirstIssue, type IssueDetails } from './issues.ts'
+import { operationError } from './operationError.ts'
 
 /** Per-call options of every operation. */
 export interface CallOptions {
@@ -23,19 +24,17 @@ export const headerText = headerSecret
 
 /**
  * Validates an operation's input into a `code` error (default `invalid_config`) naming the field,
- * never its value.
+ * never its value (`details`: see `describeFirstIssue`).
  */
 export function parseParams<S extends z.ZodMiniType>(
   operation: string,
   schema: S,
   params: unknown,
   code: ErrorCode = 'invalid_config',
+  details?: IssueDetails,
 ): z.output<S> {
   const result = schema.safeParse(params ?? {})
   if (result.success) return result.data
-  throw new ShopperSessionError(
-    code,
-    `${operation}: ${describeFirstIssue(result.error.issues, params)}`,
-    { operation },
-  )
+  const issue = describeFirstIssue(result.error.issues, params, details)
+  throw operationError(code, operation, `: ${issue}`)
 }

@@ -7,24 +7,31 @@
 import { ShopperSessionError } from '../errors.ts'
 import { bytesToBase64Url } from './encoding.ts'
 
-const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
+// RFC 7636 unreserved characters: A-Z a-z 0-9 - . _ ~
+const VERIFIER = /^[\w.~-]{43,128}$/
+
+const invalidConfig = (message: string) => new ShopperSessionError('invalid_config', message)
 
 function webCrypto(): Crypto {
   const crypto = globalThis.crypto as Crypto | undefined
   if (crypto?.subtle === undefined || typeof crypto.getRandomValues !== 'function') {
-    throw new ShopperSessionError(
-      'invalid_config',
-      'WebCrypto is not available (globalThis.crypto.subtle): PKCE needs a secure context',
-    )
+    throw invalidConfig('PKCE needs WebCrypto (crypto.subtle, a secure context)')
   }
   return crypto
 }
 
-function randomBase64Url(length: number): string {
+/** `length` random base64url characters (unchecked: the public functions check their input). */
+export function randomBase64Url(length: number): string {
   // 3 random bytes make 4 base64url characters.
   const bytes = new Uint8Array(Math.ceil((length * 3) / 4))
   webCrypto().getRandomValues(bytes)
   return bytesToBase64Url(bytes).slice(0, length)
+}
+
+/** base64url(SHA-256(`verifier`)), unchecked (see {@link generateCodeChallenge}). */
+export async function s256(verifier: string): Promise<string> {
+  const digest = await webCrypto().subtle.digest('SHA-256', new TextEncoder().encode(verifier))
+  return bytesToBase64Url(new Uint8Array(digest))
 }
 
 /**
@@ -39,7 +46,7 @@ function randomBase64Url(length: number): string {
  */
 export function createCodeVerifier(length = 128): string {
   if (!Number.isInteger(length) || length < 43 || length > 128) {
-    throw new ShopperSessionError('invalid_config', 'length: must be an integer from 43 to 128')
+    throw invalidConfig('length: must be an integer from 43 to 128')
   }
   return randomBase64Url(length)
 }
@@ -56,13 +63,11 @@ export function createCodeVerifier(length = 128): string {
  */
 export async function generateCodeChallenge(verifier: string): Promise<string> {
   if (typeof verifier !== 'string' || !VERIFIER.test(verifier)) {
-    throw new ShopperSessionError(
-      'invalid_config',
+    throw invalidConfig(
       'codeVerifier: must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)',
     )
   }
-  const digest = await webCrypto().subtle.digest('SHA-256', new TextEncoder().encode(verifier))
-  return bytesToBase64Url(new Uint8Array(digest))
+  return s256(verifier)
 }
 
 /**

@@ -7,10 +7,11 @@
  *
  * @module
  */
-import { ShopperSessionError } from '../errors.ts'
+import type { ShopperSessionError } from '../errors.ts'
 import type { ResolvedSlasConfig } from './config.ts'
-import { mapErrorResponse } from './errorMapping.ts'
-import { errorFromResponse, isSuccess, send, type SlasRequest, slasUrl } from './http.ts'
+import { mapClientError } from './errorMapping.ts'
+import { operationError } from './operationError.ts'
+import { errorFromResponse, isSuccess, type SlasRequest, sendTo, slasUrl } from './http.ts'
 
 /** What an authorization redirect carries. */
 export interface AuthorizationRedirect {
@@ -23,10 +24,7 @@ export interface AuthorizationRedirect {
 }
 
 function invalid(operation: string, reason: string, status: number): ShopperSessionError {
-  return new ShopperSessionError('invalid_response', `${operation} failed: ${reason}`, {
-    operation,
-    status,
-  })
+  return operationError('invalid_response', operation, ` failed: ${reason}`, status)
 }
 
 function discardBody(response: Response): void {
@@ -40,21 +38,19 @@ function discardBody(response: Response): void {
 
 function redirectTarget(operation: string, response: Response, requestUrl: URL): URL {
   const { status } = response
-  let target: string | undefined
-  if (status >= 300 && status <= 399) {
-    target = response.headers.get('location') ?? undefined
-    if (target === undefined || target.trim() === '') {
-      throw invalid(operation, `redirect ${status} without a Location header`, status)
-    }
-  } else if (isSuccess(status)) {
-    // Followed in a browser: the final URL is the redirect_uri with the code. An in-process handler
-    // or a non-following fetch gives '' here.
-    target = response.url
-    if (target === '' || target === requestUrl.href) {
-      throw invalid(operation, `expected a redirect, got status ${status}`, status)
-    }
-  } else {
-    throw invalid(operation, `expected a redirect, got status ${status}`, status)
+  const redirected = status >= 300 && status <= 399
+  // Followed in a browser, the final URL is the redirect_uri with the code. An in-process handler
+  // or a non-following fetch gives '' there.
+  const target = redirected
+    ? (response.headers.get('location') ?? '')
+    : isSuccess(status) && response.url !== requestUrl.href
+      ? response.url
+      : ''
+  if (target.trim() === '') {
+    const reason = redirected
+      ? `redirect ${status} without a Location header`
+      : `expected a redirect, got status ${status}`
+    throw invalid(operation, reason, status)
   }
   try {
     return new URL(target, requestUrl)
@@ -73,11 +69,12 @@ export async function requestRedirect(
   expectedState: string | undefined,
 ): Promise<AuthorizationRedirect> {
   const { operation, signal } = request
-  const response = await send(config, request)
-  if (response.status === 0 || response.status >= 400) {
+  const requestUrl = slasUrl(config, request.path, request.query)
+  const response = await sendTo(config, requestUrl, request)
+  const { status, headers } = response
+  if (status === 0 || status >= 400) {
     throw await errorFromResponse(operation, response, signal, 'slas')
   }
-  const requestUrl = slasUrl(config, request.path, request.query)
   let target: URL
   try {
     target = redirectTarget(operation, response, requestUrl)
@@ -87,22 +84,14 @@ export async function requestRedirect(
   const params = target.searchParams
   const error = params.get('error')
   if (error !== null) {
-    const description = params.get('error_description') ?? undefined
-    throw mapErrorResponse({
-      operation,
-      api: 'slas',
-      status: 400,
-      headers: response.headers,
-      body: { error, ...(description === undefined ? {} : { error_description: description }) },
-    })
+    const body = { error, error_description: params.get('error_description') }
+    throw mapClientError({ operation, api: 'slas', status: 400, headers, body })
   }
   const code = params.get('code')
-  if (code === null || code === '')
-    throw invalid(operation, 'redirect without a code', response.status)
+  if (!code) throw invalid(operation, 'redirect without a code', status)
   const state = params.get('state') ?? undefined
   if (expectedState !== undefined && state !== expectedState) {
-    throw invalid(operation, 'the redirect state does not match the request state', response.status)
+    throw invalid(operation, 'the redirect state is not the request state', status)
   }
-  const usid = params.get('usid') ?? undefined
-  return { code, usid: usid === '' ? undefined : usid, state }
+  return { code, usid: params.get('usid') || undefined, state }
 }

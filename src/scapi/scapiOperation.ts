@@ -18,6 +18,8 @@ import {
   runOperation,
   sendTo,
 } from './http.ts'
+import { SHOPPER_TAGS } from './errorMapping.ts'
+import { issueDetails } from './issueDetails.ts'
 import { type CallOptions, headerText, parseParams } from './params.ts'
 import {
   type ResolvedScapiConfig,
@@ -64,13 +66,16 @@ export type ResponseReader<R> = (
 
 /** A JSON answer validated against `schema`. */
 export function jsonBody<S extends z.ZodMiniType>(schema: S): ResponseReader<z.output<S>> {
-  return (request, response) => readJson(request, response, schema)
+  return (request, response) =>
+    readJson(request, response, schema, { details: issueDetails, tags: SHOPPER_TAGS })
 }
 
 /** An answer whose body nobody reads (204); any 2xx is success. */
 export const noContent: ResponseReader<undefined> = async (request, response) => {
   const { operation, signal, api } = request
-  if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal, api)
+  if (!isSuccess(response.status)) {
+    throw await errorFromResponse(operation, response, signal, api, SHOPPER_TAGS)
+  }
   // Drained so the connection is released; the text itself means nothing.
   await readText(operation, response, signal)
   return undefined
@@ -81,7 +86,7 @@ export function jsonOrNoContent<S extends z.ZodMiniType>(
   schema: S,
 ): ResponseReader<z.output<S> | undefined> {
   return (request, response) =>
-    response.status === 204 ? noContent(request, response) : readJson(request, response, schema)
+    response.status === 204 ? noContent(request, response) : jsonBody(schema)(request, response)
 }
 
 /** The `{placeholders}` of a route, e.g. `customerId` for `/customers/{customerId}`. */
@@ -188,12 +193,18 @@ export function shopperApi(api: ShopperApi) {
     return (config, params, options = {}) =>
       runOperation(operation, options.signal, async () => {
         const scapi = resolveScapiConfig(config)
-        const p: Record<string, unknown> = parseParams(operation, paramsSchema, params)
+        const p: Record<string, unknown> = parseParams(
+          operation,
+          paramsSchema,
+          params,
+          undefined,
+          issueDetails,
+        )
         const raw = { body: (params as { body?: unknown } | undefined)?.body }
         const json =
           bodySchema === undefined
             ? undefined
-            : parseParams(operation, bodySchema, raw, 'bad_request').body
+            : parseParams(operation, bodySchema, raw, 'bad_request', issueDetails).body
         const path = template.map(({ segment, name }) =>
           name === undefined ? segment : String(p[name]),
         )

@@ -6,10 +6,10 @@
  */
 import { resolveSlasConfig, type SlasClientConfig } from './config.ts'
 import { runOperation } from './http.ts'
-import { createCodeVerifier, createState, generateCodeChallenge } from './pkce.ts'
-import { authenticateCustomer, authorizeCustomer } from './slas/authorize.ts'
+import { randomBase64Url, s256 } from './pkce.ts'
+import { authorize, login } from './slas/authorize.ts'
 import type { CallOptions } from './slas/common.ts'
-import { getAccessToken } from './slas/token.ts'
+import { requestToken } from './slas/token.ts'
 import type { TokenResponse } from './slasSchemas.ts'
 
 /** Parameters of {@link loginGuestUser}. */
@@ -37,10 +37,10 @@ export function loginGuestUser(
   return runOperation('loginGuestUser', options.signal, async () => {
     const { usid, dnt } = params
     if (resolveSlasConfig(config).clientSecret !== undefined) {
-      return getAccessToken(config, { grantType: 'client_credentials', usid, dnt }, options)
+      return requestToken(config, { grantType: 'client_credentials', usid, dnt }, options)
     }
-    return exchangeWithPkce(config, { usid, dnt }, options, (codeChallenge, state) =>
-      authorizeCustomer(config, { hint: 'guest', codeChallenge, state, usid }, options),
+    return exchangeWithPkce(config, params, options, (codeChallenge, state) =>
+      authorize(config, { hint: 'guest', codeChallenge, state, usid }, options),
     )
   })
 }
@@ -74,7 +74,7 @@ export function loginRegisteredUser(
 ): Promise<TokenResponse> {
   return runOperation('loginRegisteredUser', options.signal, async () => {
     return exchangeWithPkce(config, params, options, (codeChallenge, state) =>
-      authenticateCustomer(
+      login(
         config,
         {
           username: params.username,
@@ -111,11 +111,8 @@ export function refreshAccessToken(
   params: RefreshAccessTokenParams,
   options: CallOptions = {},
 ): Promise<TokenResponse> {
-  return getAccessToken(
-    config,
-    { grantType: 'refresh_token', refreshToken: params.refreshToken, dnt: params.dnt },
-    options,
-  )
+  // The grant's schema keeps only `refreshToken` and `dnt`.
+  return requestToken(config, { ...params, grantType: 'refresh_token' }, options)
 }
 
 /**
@@ -128,9 +125,11 @@ async function exchangeWithPkce(
   options: CallOptions,
   start: (codeChallenge: string, state: string) => Promise<{ code: string; usid?: string }>,
 ): Promise<TokenResponse> {
-  const codeVerifier = createCodeVerifier()
-  const redirect = await start(await generateCodeChallenge(codeVerifier), createState())
-  return getAccessToken(
+  // What createCodeVerifier(), generateCodeChallenge() and createState() give, without checking
+  // the input they never get wrong here.
+  const codeVerifier = randomBase64Url(128)
+  const redirect = await start(await s256(codeVerifier), randomBase64Url(43))
+  return requestToken(
     config,
     {
       grantType: 'authorization_code_pkce',

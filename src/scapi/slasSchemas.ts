@@ -8,10 +8,9 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { rule } from './checks.ts'
+import { rule, text } from './checks.ts'
 
-const nonEmpty = () =>
-  z.string().check(rule((value: string) => (value === '' ? 'must not be empty' : undefined)))
+const nonEmpty = () => text(Number.POSITIVE_INFINITY)
 const seconds = () =>
   z.number().check(
     rule((value: number) => (value < 0 ? 'must be a non-negative number' : undefined)),

@@ -59,4 +59,22 @@ describe('the session path of the SLAS client', () => {
       expect(code).not.toContain(marker)
     }
   })
+
+  it('leaves out what only public callers and the Shopper clients need', async () => {
+    const code = await bundle({
+      'slasFlows.ts': ['loginGuestUser', 'loginRegisteredUser', 'refreshAccessToken'],
+      'slas/session.ts': ['logoutCustomer'],
+      'http.ts': ['sendTo', 'errorFromResponse', 'readText', 'runOperation'],
+    })
+    for (const marker of [
+      'getSessionBridgeAccessToken', // mapErrorResponse's table of client-auth operations
+      'invalid-reset-token', // SHOPPER_TAGS
+      'has unknown keys', // issueDetails
+      'RFC 7636', // createCodeVerifier / generateCodeChallenge input checks
+      'is required for public clients', // authorizeCustomer / authenticateCustomer PKCE check
+      'private SLAS clients only', // getAccessToken private-grant check
+    ]) {
+      expect(code).not.toContain(marker)
+    }
+  })
 })

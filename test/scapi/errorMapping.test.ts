@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, ShopperSessionError } from '../../src/errors.ts'
-import { mapErrorResponse, mapFetchFailure } from '../../src/scapi/errorMapping.ts'
+import {
+  type ApiName,
+  mapClientError,
+  mapErrorResponse,
+  mapFetchFailure,
+  SHOPPER_TAGS,
+} from '../../src/scapi/errorMapping.ts'
 import { recordError } from '../support/secretGuard.ts'
 import { registerSecret } from '../support/secrets.ts'
 import { WIRE_SHAPES } from '../support/wireShapes.ts'
 import { makeJwt } from './fakeFetch.ts'
+import { OPERATIONS } from './scapiFixtures.ts'
 
 const NOW = Date.parse('2025-01-01T00:00:00Z')
 
@@ -295,5 +302,66 @@ describe('mapFetchFailure', () => {
   it('passes a ShopperSessionError through', () => {
     const original = new ShopperSessionError('invalid_config', 'x')
     expect(mapFetchFailure('getAccessToken', original)).toBe(original)
+  })
+})
+
+// The calls of this package's own clients map without the public table of client-auth operations
+// and, for the session's own Shopper calls, without the slugs only the Shopper clients meet.
+describe('mapClientError: the clients map their calls as mapErrorResponse does', () => {
+  const SLAS_CALLS = [
+    'authorizeCustomer',
+    'authenticateCustomer',
+    'getAccessToken',
+    'getTrustedSystemAccessToken',
+    'logoutCustomer',
+    'revokeToken',
+    'introspectToken',
+    'getUserInfo',
+    'getJwksUri',
+    'getWellknownOpenidConfiguration',
+  ]
+  const CALLS: [ApiName, string][] = [
+    ...SLAS_CALLS.map((operation): [ApiName, string] => ['slas', operation]),
+    ['accountManager', 'getAccountManagerToken'],
+    ...OPERATIONS.map((row): [ApiName, string] => [row.api, row.name]),
+  ]
+  const slug = (name: string) => JSON.stringify({ type: `${ERRORS}${name}`, detail: 'x' })
+  const BODIES = [
+    '',
+    '<html>down</html>',
+    JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed' }),
+    JSON.stringify({ message: 'The access token is expired.' }),
+    JSON.stringify({ message: 'Bad or missing refresh token.' }),
+    slug('login-already-in-use'),
+    slug('basket-transfer-basket-already-exists-exception'),
+  ]
+
+  it.each(CALLS)('%s %s', (api, operation) => {
+    // SLAS and Account Manager answer in OAuth's words, never with a Shopper slug.
+    const shopper = api === 'customers' || api === 'baskets'
+    const tags = shopper ? SHOPPER_TAGS : undefined
+    const bodies = shopper ? [...BODIES, ...Object.keys(SHOPPER_TAGS).map(slug)] : BODIES
+    for (const status of [400, 401, 403, 404, 409, 429, 503]) {
+      for (const body of bodies) {
+        const input = { operation, api, status, headers: new Headers(), body, now: () => NOW }
+        expect(mapClientError(input, tags).toJSON()).toEqual(mapErrorResponse(input).toJSON())
+      }
+    }
+  })
+
+  it('maps the slugs of the Shopper calls the session makes itself without the extra tags', () => {
+    const input = (operation: string, status: number, name: string) =>
+      ({ operation, api: 'customers', status, headers: new Headers(), body: slug(name) }) as const
+    for (const [operation, status, name] of [
+      ['registerCustomer', 400, 'login-already-in-use'],
+      ['registerCustomer', 400, 'invalid-password'],
+      ['transferBasket', 409, 'basket-transfer-basket-already-exists-exception'],
+      ['transferBasket', 409, 'no-source-basket-exception'],
+      ['transferBasket', 404, 'basket-not-found'],
+    ] as const) {
+      expect(mapClientError(input(operation, status, name)).code).toBe(
+        mapErrorResponse(input(operation, status, name)).code,
+      )
+    }
   })
 })

@@ -5,16 +5,15 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { ShopperSessionError } from '../../errors.ts'
-import { resolveSlasConfig, type SlasClientConfig } from '../config.ts'
-import { utf8ToBase64 } from '../encoding.ts'
-import { runOperation } from '../http.ts'
+import type { ResolvedSlasConfig, SlasClientConfig } from '../config.ts'
+import { basicCredentials } from '../encoding.ts'
+import { operationError } from '../operationError.ts'
 import { type AuthorizationRedirect, requestRedirect } from '../redirect.ts'
 import {
   type CallOptions,
   customParameters,
   headerText,
-  parseParams,
+  slasOperation,
   strictClientAuth,
   text,
 } from './common.ts'
@@ -56,13 +55,17 @@ export interface AuthorizeCustomerParams {
   uiLocales?: string
 }
 
-function requireChallenge(operation: string, hasSecret: boolean, challenge: string | undefined) {
-  if (!hasSecret && challenge === undefined) {
-    throw new ShopperSessionError(
-      'invalid_config',
-      `${operation}: codeChallenge: is required for public clients`,
-      { operation },
-    )
+/** What callers of the public operations get checked: PKCE is required of public clients. */
+type Check = (
+  slas: ResolvedSlasConfig,
+  codeChallenge: string | undefined,
+  operation: string,
+) => void
+
+const requireChallenge: Check = (slas, codeChallenge, operation) => {
+  if (slas.clientSecret === undefined && codeChallenge === undefined) {
+    const reason = ': codeChallenge: is required for public clients'
+    throw operationError('invalid_config', operation, reason)
   }
 }
 
@@ -84,13 +87,24 @@ function requireChallenge(operation: string, hasSecret: boolean, challenge: stri
 export function authorizeCustomer(
   config: SlasClientConfig,
   params: AuthorizeCustomerParams,
-  options: CallOptions = {},
+  options?: CallOptions,
+): Promise<AuthorizationRedirect> {
+  return authorize(config, params, options, requireChallenge)
+}
+
+/**
+ * {@link authorizeCustomer} without its PKCE check, for the flows of `slasFlows.ts` (which always
+ * send a challenge).
+ */
+export function authorize(
+  config: SlasClientConfig,
+  params: AuthorizeCustomerParams,
+  options?: CallOptions,
+  check?: Check,
 ): Promise<AuthorizationRedirect> {
   const operation = 'authorizeCustomer'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, AuthorizeSchema, params)
-    requireChallenge(operation, slas.clientSecret !== undefined, p.codeChallenge)
+  return slasOperation(operation, config, AuthorizeSchema, params, options, (slas, p, call) => {
+    check?.(slas, p.codeChallenge, operation)
     const query = {
       redirect_uri: p.redirectURI ?? slas.redirectURI,
       response_type: 'code',
@@ -104,8 +118,8 @@ export function authorizeCustomer(
       ui_locales: p.uiLocales,
     }
     const headers = strictClientAuth(slas)
-    const request = { operation, method: 'GET', path: 'authorize', query, headers } as const
-    return requestRedirect(slas, { ...request, signal: options.signal }, p.state)
+    const request = { ...call, method: 'GET', path: 'authorize', query, headers } as const
+    return requestRedirect(slas, request, p.state)
   })
 }
 
@@ -155,13 +169,24 @@ export interface AuthenticateCustomerParams {
 export function authenticateCustomer(
   config: SlasClientConfig,
   params: AuthenticateCustomerParams,
-  options: CallOptions = {},
+  options?: CallOptions,
+): Promise<AuthorizationRedirect> {
+  return login(config, params, options, requireChallenge)
+}
+
+/**
+ * {@link authenticateCustomer} without its PKCE check, for the flows of `slasFlows.ts` (which
+ * always send a challenge).
+ */
+export function login(
+  config: SlasClientConfig,
+  params: AuthenticateCustomerParams,
+  options?: CallOptions,
+  check?: Check,
 ): Promise<AuthorizationRedirect> {
   const operation = 'authenticateCustomer'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, AuthenticateSchema, params)
-    requireChallenge(operation, slas.clientSecret !== undefined, p.codeChallenge)
+  return slasOperation(operation, config, AuthenticateSchema, params, options, (slas, p, call) => {
+    check?.(slas, p.codeChallenge, operation)
     const form = {
       ...p.customParameters,
       client_id: slas.clientId,
@@ -173,9 +198,9 @@ export function authenticateCustomer(
     }
     const headers = {
       ...strictClientAuth(slas),
-      authorization: `Basic ${utf8ToBase64(`${p.username}:${p.password}`)}`,
+      authorization: `Basic ${basicCredentials(p.username, p.password)}`,
     }
-    const request = { operation, method: 'POST', path: 'login', form, headers } as const
-    return requestRedirect(slas, { ...request, signal: options.signal }, p.state)
+    const request = { ...call, method: 'POST', path: 'login', form, headers } as const
+    return requestRedirect(slas, request, p.state)
   })
 }

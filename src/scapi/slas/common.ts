@@ -5,13 +5,41 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { ShopperSessionError } from '../../errors.ts'
-import type { ResolvedSlasConfig } from '../config.ts'
 import { bool } from '../checks.ts'
+import { type ResolvedSlasConfig, resolveSlasConfig, type SlasClientConfig } from '../config.ts'
 import { stringRecord } from '../configFields.ts'
 import { basicCredentials } from '../encoding.ts'
+import { runOperation } from '../http.ts'
+import { operationError } from '../operationError.ts'
+import { type CallOptions, parseParams } from '../params.ts'
 
 export { type CallOptions, headerText, parseParams, text } from '../params.ts'
+
+/** What an operation's request starts from: its name and the caller's signal. */
+export interface OperationCall {
+  operation: string
+  signal: AbortSignal | undefined
+}
+
+/**
+ * Runs a SLAS operation the way every one runs: only a ShopperSessionError escapes, the config is
+ * resolved, `params` are checked against `schema` (`invalid_config` naming the field), then `run`
+ * sends the request it builds from them.
+ */
+export function slasOperation<S extends z.ZodMiniType, T>(
+  operation: string,
+  config: SlasClientConfig,
+  schema: S,
+  params: unknown,
+  options: CallOptions | undefined,
+  run: (slas: ResolvedSlasConfig, params: z.output<S>, call: OperationCall) => Promise<T>,
+): Promise<T> {
+  const signal = options?.signal
+  return runOperation(operation, signal, async () => {
+    const slas = resolveSlasConfig(config)
+    return run(slas, parseParams(operation, schema, params), { operation, signal })
+  })
+}
 
 /** The parameters of an operation that takes none. */
 export type NoParams = Record<string, never>
@@ -30,21 +58,13 @@ export const customParameters = z.optional(
   ),
 )
 
-/** `'true'`/`'false'` as SLAS expects, or nothing. */
-export function formatDnt(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : String(value)
-}
 
 /** Throws `invalid_config` unless the client is private (has a secret). */
-export function requireSecret(config: ResolvedSlasConfig, operation: string): string {
+export function requireSecret(config: ResolvedSlasConfig, operation: string): void {
   if (config.clientSecret === undefined) {
-    throw new ShopperSessionError(
-      'invalid_config',
-      `${operation}: needs clientSecret (private SLAS clients only)`,
-      { operation },
-    )
+    const reason = ': needs clientSecret (private SLAS clients only)'
+    throw operationError('invalid_config', operation, reason)
   }
-  return config.clientSecret
 }
 
 /** `Authorization: Basic base64(clientId:clientSecret)` for private clients, else nothing. */

@@ -5,9 +5,10 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { bool } from '../checks.ts'
-import { resolveSlasConfig, type SlasClientConfig } from '../config.ts'
-import { requestJson, runOperation } from '../http.ts'
+import { bool, oneOf } from '../checks.ts'
+import { issueDetails } from '../issueDetails.ts'
+import type { SlasClientConfig } from '../config.ts'
+import { requestJson } from '../http.ts'
 import {
   type EmptiedTokenResponse,
   EmptiedTokenResponseSchema,
@@ -20,8 +21,8 @@ import {
   type CallOptions,
   clientAuthorization,
   headerText,
-  parseParams,
   requireSecret,
+  slasOperation,
   text,
 } from './common.ts'
 
@@ -54,12 +55,9 @@ export interface LogoutCustomerParams {
 export function logoutCustomer(
   config: SlasClientConfig,
   params: LogoutCustomerParams,
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<EmptiedTokenResponse> {
-  const operation = 'logoutCustomer'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, LogoutSchema, params)
+  return slasOperation('logoutCustomer', config, LogoutSchema, params, options, (slas, p, call) => {
     const query = {
       refresh_token: p.refreshToken,
       client_id: slas.clientId,
@@ -67,17 +65,15 @@ export function logoutCustomer(
       hint: p.allSessions === true ? 'all-sessions' : undefined,
     }
     const headers = { authorization: `Bearer ${p.accessToken}` }
-    const request = { operation, method: 'GET', path: 'logout', query, headers } as const
-    return requestJson(slas, { ...request, signal: options.signal }, EmptiedTokenResponseSchema, {
-      allowEmpty: true,
-    })
+    const request = { ...call, method: 'GET', path: 'logout', query, headers } as const
+    return requestJson(slas, request, EmptiedTokenResponseSchema, { allowEmpty: true })
   })
 }
 
 const TokenActionSchema = /* @__PURE__ */ (() =>
   z.object({
     token: text(8192),
-    tokenTypeHint: z.optional(z.enum(['access_token', 'refresh_token'])),
+    tokenTypeHint: z.optional(oneOf('access_token', 'refresh_token')),
   }))()
 
 /** Parameters of {@link revokeToken} and {@link introspectToken}. */
@@ -100,25 +96,28 @@ export interface TokenActionParams {
 export function revokeToken(
   config: SlasClientConfig,
   params: TokenActionParams,
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<EmptiedTokenResponse> {
-  const operation = 'revokeToken'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, TokenActionSchema, params)
+  return tokenAction('revokeToken', 'revoke', config, params, options, EmptiedTokenResponseSchema)
+}
+
+/** POST `/oauth2/{path}` with a token and its hint, Basic client auth (private clients only). */
+function tokenAction<S extends z.ZodMiniType>(
+  operation: string,
+  path: string,
+  config: SlasClientConfig,
+  params: TokenActionParams,
+  options: CallOptions | undefined,
+  schema: S,
+): Promise<z.output<S>> {
+  return slasOperation(operation, config, TokenActionSchema, params, options, (slas, p, call) => {
     requireSecret(slas, operation)
-    const authorization = clientAuthorization(slas)
     const form = { token: p.token, token_type_hint: p.tokenTypeHint }
-    const request = {
-      operation,
-      method: 'POST',
-      path: 'revoke',
-      form,
-      headers: { authorization },
-    } as const
-    return requestJson(slas, { ...request, signal: options.signal }, EmptiedTokenResponseSchema, {
-      allowEmpty: true,
-    })
+    const headers = { authorization: clientAuthorization(slas) }
+    const request = { ...call, method: 'POST', path, form, headers } as const
+    // The introspection answer is a discriminated union: zod's own kinds, worded in detail.
+    const allowEmpty = path === 'revoke'
+    return requestJson(slas, request, schema, { allowEmpty, details: issueDetails })
   })
 }
 
@@ -136,18 +135,9 @@ export function revokeToken(
 export function introspectToken(
   config: SlasClientConfig,
   params: TokenActionParams,
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<Introspection> {
-  const operation = 'introspectToken'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, TokenActionSchema, params)
-    requireSecret(slas, operation)
-    const form = { token: p.token, token_type_hint: p.tokenTypeHint }
-    const headers = { authorization: clientAuthorization(slas) }
-    const request = { operation, method: 'POST', path: 'introspect', form, headers } as const
-    return requestJson(slas, { ...request, signal: options.signal }, IntrospectionSchema)
-  })
+  return tokenAction('introspectToken', 'introspect', config, params, options, IntrospectionSchema)
 }
 
 const UserInfoParamsSchema = /* @__PURE__ */ (() =>
@@ -179,18 +169,16 @@ export interface GetUserInfoParams {
 export function getUserInfo(
   config: SlasClientConfig,
   params: GetUserInfoParams,
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<UserInfo> {
-  const operation = 'getUserInfo'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, UserInfoParamsSchema, params)
+  const schema = UserInfoParamsSchema
+  return slasOperation('getUserInfo', config, schema, params, options, (slas, p, call) => {
     const query = {
       channel_id: p.channelId ?? slas.siteId,
       idpValidate: p.idpValidate === undefined ? undefined : String(p.idpValidate),
     }
     const headers = { authorization: `Bearer ${p.accessToken}` }
-    const request = { operation, method: 'GET', path: 'userinfo', query, headers } as const
-    return requestJson(slas, { ...request, signal: options.signal }, UserInfoSchema)
+    const request = { ...call, method: 'GET', path: 'userinfo', query, headers } as const
+    return requestJson(slas, request, UserInfoSchema)
   })
 }

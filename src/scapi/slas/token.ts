@@ -5,17 +5,16 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { ShopperSessionError } from '../../errors.ts'
-import { resolveSlasConfig, type SlasClientConfig } from '../config.ts'
-import { requestJson, runOperation } from '../http.ts'
+import { oneOf } from '../checks.ts'
+import type { ResolvedSlasConfig, SlasClientConfig } from '../config.ts'
+import { requestJson } from '../http.ts'
 import { type TokenResponse, TokenResponseSchema } from '../slasSchemas.ts'
 import {
   type CallOptions,
   clientAuthorization,
   dnt,
-  formatDnt,
-  parseParams,
   requireSecret,
+  slasOperation,
   text,
 } from './common.ts'
 
@@ -73,8 +72,26 @@ const RefreshGrantSchema = /* @__PURE__ */ (() => z.object({ refreshToken: text(
 const ClientGrantSchema = /* @__PURE__ */ (() =>
   z.object({ usid: z.optional(text(256)), dnt }))()
 
-const GRANT_TYPES =
-  '"authorization_code_pkce", "authorization_code", "refresh_token", "client_credentials"'
+const GRANT_SCHEMAS = {
+  authorization_code_pkce: PkceGrantSchema,
+  authorization_code: CodeGrantSchema,
+  refresh_token: RefreshGrantSchema,
+  client_credentials: ClientGrantSchema,
+}
+
+// Checks `grantType` alone, for a value that names no grant: "must be one of ...".
+const GrantTypeSchema = /* @__PURE__ */ (() =>
+  z.object({ grantType: oneOf(...(Object.keys(GRANT_SCHEMAS) as TokenGrant['grantType'][])) }))()
+
+/** Every field of every grant, as the form builder reads them. */
+interface AnyGrant {
+  code?: string
+  codeVerifier?: string
+  refreshToken?: string
+  usid?: string
+  dnt?: boolean
+  redirectURI?: string
+}
 
 /**
  * POST `/oauth2/token`. Sends `channel_id` always, Basic client auth whenever a `clientSecret` is
@@ -90,65 +107,59 @@ const GRANT_TYPES =
 export function getAccessToken(
   config: SlasClientConfig,
   params: TokenGrant,
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<TokenResponse> {
-  const operation = 'getAccessToken'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    // Sent only once the grant's own schema accepted `params`.
-    const base = {
-      grant_type: params?.grantType,
-      channel_id: slas.siteId,
-      dnt: formatDnt(params?.dnt),
+  const grantType = params?.grantType
+  const known = Object.hasOwn(GRANT_SCHEMAS, grantType)
+  return tokenRequest(config, params, options, known ? undefined : GrantTypeSchema, (slas) => {
+    if (grantType === 'authorization_code' || grantType === 'client_credentials') {
+      requireSecret(slas, `getAccessToken (${grantType})`)
     }
-    let form: Record<string, string | undefined>
-    switch (params?.grantType) {
-      case 'authorization_code_pkce': {
-        const grant = parseParams(operation, PkceGrantSchema, params)
-        form = {
-          ...base,
-          code: grant.code,
-          code_verifier: grant.codeVerifier,
-          client_id: slas.clientId,
-          redirect_uri: grant.redirectURI ?? slas.redirectURI,
-          usid: grant.usid,
-        }
-        break
-      }
-      case 'authorization_code': {
-        const grant = parseParams(operation, CodeGrantSchema, params)
-        requireSecret(slas, `${operation} (authorization_code)`)
-        form = {
-          ...base,
-          code: grant.code,
-          client_id: slas.clientId,
-          redirect_uri: grant.redirectURI ?? slas.redirectURI,
-          usid: grant.usid,
-        }
-        break
-      }
-      case 'refresh_token': {
-        const grant = parseParams(operation, RefreshGrantSchema, params)
-        form = { ...base, refresh_token: grant.refreshToken, client_id: slas.clientId }
-        break
-      }
-      case 'client_credentials': {
-        const grant = parseParams(operation, ClientGrantSchema, params)
-        // No client_id in the body: the Basic header names the client (as the SDK does).
-        requireSecret(slas, `${operation} (client_credentials)`)
-        form = { ...base, usid: grant.usid }
-        break
-      }
-      default:
-        throw new ShopperSessionError(
-          'invalid_config',
-          `${operation}: grantType: must be one of ${GRANT_TYPES}`,
-          { operation },
-        )
+  })
+}
+
+/**
+ * {@link getAccessToken} for the flows of `slasFlows.ts`, whose grants are well formed and which
+ * only ask for a private grant (client_credentials) with a secret: no checks they would pass.
+ */
+export function requestToken(
+  config: SlasClientConfig,
+  params: TokenGrant,
+  options?: CallOptions,
+): Promise<TokenResponse> {
+  return tokenRequest(config, params, options)
+}
+
+/** POST `/oauth2/token` for `params`, checked against its grant's schema (else `schema`). */
+function tokenRequest(
+  config: SlasClientConfig,
+  params: TokenGrant,
+  options: CallOptions | undefined,
+  schema?: z.ZodMiniType,
+  check?: (slas: ResolvedSlasConfig) => void,
+): Promise<TokenResponse> {
+  const grantType = params?.grantType
+  const grantSchema: z.ZodMiniType = schema ?? GRANT_SCHEMAS[grantType]
+  const operation = 'getAccessToken'
+  return slasOperation(operation, config, grantSchema, params, options, (slas, parsed, call) => {
+    const grant = parsed as AnyGrant
+    check?.(slas)
+    // No client_id in the client_credentials body: the Basic header names the client (as the SDK
+    // does).
+    const form = {
+      grant_type: grantType,
+      channel_id: slas.siteId,
+      dnt: grant.dnt?.toString(),
+      refresh_token: grant.refreshToken,
+      code: grant.code,
+      code_verifier: grant.codeVerifier,
+      client_id: grantType === 'client_credentials' ? undefined : slas.clientId,
+      redirect_uri: grant.code === undefined ? undefined : (grant.redirectURI ?? slas.redirectURI),
+      usid: grant.usid,
     }
     const headers = { authorization: clientAuthorization(slas) }
-    const request = { operation, method: 'POST', path: 'token', form, headers } as const
-    return requestJson(slas, { ...request, signal: options.signal }, TokenResponseSchema)
+    const request = { ...call, method: 'POST', path: 'token', form, headers } as const
+    return requestJson(slas, request, TokenResponseSchema)
   })
 }
 
@@ -186,7 +197,7 @@ const TrustedSystemSchema = /* @__PURE__ */ (() =>
   z.object({
     loginId: text(128),
     idpOrigin: z.optional(
-      z.enum([
+      oneOf(
         'apple',
         'auth0',
         'azure',
@@ -202,7 +213,7 @@ const TrustedSystemSchema = /* @__PURE__ */ (() =>
         'okta',
         'ping',
         'salesforce',
-      ]),
+      ),
     ),
     emailId: z.optional(text(128)),
     usid: z.optional(text(256)),
@@ -222,12 +233,10 @@ const TrustedSystemSchema = /* @__PURE__ */ (() =>
 export function getTrustedSystemAccessToken(
   config: SlasClientConfig,
   params: TrustedSystemTokenParams,
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<TokenResponse> {
   const operation = 'getTrustedSystemAccessToken'
-  return runOperation(operation, options.signal, async () => {
-    const slas = resolveSlasConfig(config)
-    const p = parseParams(operation, TrustedSystemSchema, params)
+  return slasOperation(operation, config, TrustedSystemSchema, params, options, (slas, p, call) => {
     requireSecret(slas, operation)
     const form = {
       grant_type: 'client_credentials',
@@ -238,16 +247,10 @@ export function getTrustedSystemAccessToken(
       channel_id: slas.siteId,
       email_id: p.emailId,
       usid: p.usid,
-      dnt: formatDnt(p.dnt),
+      dnt: p.dnt?.toString(),
     }
     const headers = { authorization: clientAuthorization(slas) }
-    const request = {
-      operation,
-      method: 'POST',
-      path: 'trusted-system/token',
-      form,
-      headers,
-    } as const
-    return requestJson(slas, { ...request, signal: options.signal }, TokenResponseSchema)
+    const path = 'trusted-system/token'
+    return requestJson(slas, { ...call, method: 'POST', path, form, headers }, TokenResponseSchema)
   })
 }
