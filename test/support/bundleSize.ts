@@ -15,7 +15,7 @@ export interface BundleSize {
   label: string
   minifiedBytes: number
   gzipBytes: number
-  /** Input files in the bundle (relative to the repository). */
+  /** Input files with bytes in the bundle (relative to the repository). */
   inputs: string[]
 }
 
@@ -38,7 +38,12 @@ export async function measureImport(label: string, file: string, names: readonly
     label,
     minifiedBytes: output.contents.byteLength,
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
-    inputs: Object.keys(result.metafile.inputs),
+    // Files that put bytes into the output (parsed but tree-shaken files are left out).
+    inputs: Object.values(result.metafile.outputs).flatMap((out) =>
+      Object.entries(out.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path),
+    ),
   }
 }
 
