@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { resolveWebStorage, type WebStorageLike } from '../storage/webStorage.ts'
+import { hasMethods, resolveWebStorage, type WebStorageLike } from '../storage/webStorage.ts'
 import { createInProcessCoordination } from './inProcess.ts'
 import type { CoordinationAdapter, CoordinationMessage } from './types.ts'
 
@@ -105,12 +105,6 @@ export const MAX_SETTLE_MS = 250
 // Same-page buses of the storage-event fallback, by storage object: `storage` events never reach
 // the page that wrote, so sessions of one page hear each other through this.
 const pageBuses = new WeakMap<WebStorageLike, Set<CoordinationAdapter>>()
-
-// Whether `value` is an object with these methods (a Web API or its stand-in).
-const hasMethods = (value: unknown, ...names: string[]): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
 
 // An option of the seams: `null` acts as missing, `undefined` takes the page's global if usable.
 const pick = <T>(given: T | null | undefined, found: unknown, usable: boolean) =>

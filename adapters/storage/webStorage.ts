@@ -1,6 +1,6 @@
 /**
- * The Web Storage lookup shared by the `localStorage` and `sessionStorage` adapters. Internal: not
- * a package subpath.
+ * The Web Storage lookup shared by the `localStorage` and `sessionStorage` adapters, and the
+ * duck-type check of the browser seams. Internal: not a package subpath.
  *
  * @module
  */
@@ -14,13 +14,17 @@ export interface WebStorageLike {
   removeItem(key: string): void
 }
 
-const METHODS = ['key', 'getItem', 'setItem', 'removeItem'] as const
+/**
+ * Whether `value` is an object with these methods (a Web API or its stand-in). Shared by the
+ * browser adapters and the browser entry, so the bundle carries one duck-type check.
+ */
+export const hasMethods = (value: unknown, ...names: string[]): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
 
-function usable(value: unknown): value is WebStorageLike {
-  if (typeof value !== 'object' || value === null) return false
-  const record = value as Record<string, unknown>
-  return METHODS.every((method) => typeof record[method] === 'function')
-}
+const usable = (value: unknown): value is WebStorageLike =>
+  hasMethods(value, 'key', 'getItem', 'setItem', 'removeItem')
 
 /**
  * `given` when it is one, else `globalThis[name]`. Throws `TypeError` when there is no usable
@@ -32,24 +36,18 @@ export function resolveWebStorage(
   name: 'localStorage' | 'sessionStorage',
   given: unknown,
 ): WebStorageLike {
-  if (given !== undefined) {
-    if (usable(given)) return given
-    throw new TypeError(
-      `${name}: options.storage must be a Storage (getItem, setItem, removeItem, key)`,
-    )
-  }
-  let found: unknown
+  let found = given
   try {
-    found = (globalThis as Record<string, unknown>)[name]
+    if (given === undefined) found = (globalThis as Record<string, unknown>)[name]
   } catch (error) {
     const reason = error instanceof Error ? error.name : 'an error'
     throw new TypeError(`${name}: the browser blocks Web Storage here (${reason})`)
   }
-  if (!usable(found)) {
-    throw new TypeError(
-      `${name}: window.${name} is not available here (server rendering or a worker); ` +
-        'create this adapter in the browser, or use adapters/storage/memory',
-    )
-  }
-  return found
+  if (usable(found)) return found
+  throw new TypeError(
+    given === undefined
+      ? `${name}: window.${name} is not available here (server rendering or a worker); ` +
+          'create this adapter in the browser, or use adapters/storage/memory'
+      : `${name}: options.storage must be a Storage (getItem, setItem, removeItem, key)`,
+  )
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { hasMethods } from '../../adapters/storage/webStorage.ts'
 
 /** An event target as the watcher uses it (`window` and `document` fit). */
 export interface LifecycleTarget {
@@ -30,10 +31,7 @@ export interface PageLifecycleOptions {
 }
 
 const isTarget = (value: unknown): value is LifecycleTarget =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Partial<LifecycleTarget>).addEventListener === 'function' &&
-  typeof (value as Partial<LifecycleTarget>).removeEventListener === 'function'
+  hasMethods(value, 'addEventListener', 'removeEventListener')
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -63,7 +61,7 @@ export function watchPageLifecycle(
 ): () => void {
   const interval = positive('wakeIntervalMs', options.wakeIntervalMs, 30_000)
   const threshold = positive('wakeThresholdMs', options.wakeThresholdMs, 60_000)
-  const now = options.now ?? (() => Date.now())
+  const now = options.now ?? Date.now
   const win = options.window === undefined ? globalThis : options.window
   const doc = options.document === undefined ? globalThis.document : options.document
   const run = (ok: unknown) => {

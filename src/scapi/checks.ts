@@ -34,9 +34,14 @@ export function text(max: number, min = 1) {
   )
 }
 
+/** A check that `test` holds, else fails with `reason` (what `z.refine` does). */
+export function holds<T>(test: (value: T) => boolean, reason: string): z.core.$ZodCheck<T> {
+  return rule<T>((value) => (test(value) ? undefined : reason))
+}
+
 /** A check that a string matches `pattern`, else fails with `reason` (what `z.regex` does). */
 export function matches(pattern: RegExp, reason: string): z.core.$ZodCheck<string> {
-  return z.refine((value: string) => pattern.test(value), reason)
+  return holds((value: string) => pattern.test(value), reason)
 }
 
 /** Exactly one of `values` (what `z.enum` and `z.literal` do): "must be one of "a", "b"". */
@@ -47,9 +52,16 @@ export function oneOf<const T extends readonly (string | number | boolean)[]>(..
   )
 }
 
+/** A finite number (what `z.number()` does). */
+export function num() {
+  return z.custom<number>((value) => typeof value === 'number' && Number.isFinite(value), {
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be a finite number'),
+  })
+}
+
 /** An integer from `min` to `max` (what `z.int()` with `z.gte`/`z.lte` do). */
 export function int(min = 0, max = Number.MAX_SAFE_INTEGER) {
-  return z.number().check(
+  return num().check(
     rule<number>((value) =>
       !Number.isInteger(value)
         ? 'must be an integer'

@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { bool, oneOf } from './checks.ts'
+import { bool, holds, oneOf } from './checks.ts'
 import {
   apiOrigin,
   commonConfigFields,
@@ -95,7 +95,7 @@ const ConfigSchema = z.object({
   ...commonConfigFields,
   clientId: nonEmpty(40),
   siteId: nonEmpty(100),
-  redirectURI: nonEmpty(256).check(z.refine(parsesAsUrl, 'must be an absolute URI')),
+  redirectURI: nonEmpty(256).check(holds(parsesAsUrl, 'must be an absolute URI')),
   clientSecret: z.optional(headerSecret(1024)),
   redirect: z.optional(oneOf('manual', 'follow')),
   strictClientAuth: z.optional(bool()),

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini'
 import { ShopperSessionError } from '../errors.ts'
-import { matches, text } from './checks.ts'
+import { holds, matches, text } from './checks.ts'
 import { describeFirstIssue, type IssueDetails } from './issues.ts'
 
 // Limits from the SLAS reference (section a.1) and the OpenAPI parameters.
@@ -41,15 +41,13 @@ export const nonEmpty = (max: number) => text(max)
 
 /** A secret that travels in a header: 1..`max` characters, no control characters. */
 export const headerSecret = (max: number) =>
-  nonEmpty(max).check(
-    z.refine((value) => HEADER_SAFE.test(value), 'must not contain control characters'),
-  )
+  nonEmpty(max).check(matches(HEADER_SAFE, 'must not contain control characters'))
 
 /** An http(s) base URL (optionally with a path prefix) without credentials, query or hash. */
 export const baseUrlField = z.optional(
   z
     .string()
-    .check(z.refine(isHttpBase, 'must be an http(s) URL without credentials, query or hash')),
+    .check(holds(isHttpBase, 'must be an http(s) URL without credentials, query or hash')),
 )
 
 /**

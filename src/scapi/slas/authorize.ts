@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini'
+import { holds } from '../checks.ts'
 import type { ResolvedSlasConfig, SlasClientConfig } from '../config.ts'
 import { basicCredentials } from '../encoding.ts'
 import { operationError } from '../operationError.ts'
@@ -127,7 +128,7 @@ const AuthenticateSchema = z.object({
   ...common,
   // RFC 7617: the user-id of Basic credentials cannot contain a colon.
   username: headerText(256).check(
-    z.refine((value) => !value.includes(':'), 'must not contain ":"'),
+    holds((value: string) => !value.includes(':'), 'must not contain ":"'),
   ),
   password: text(4096),
   usid: z.optional(text(128)),
