@@ -35,6 +35,27 @@ export interface SessionTokens {
   expiresInMs: number
 }
 
+/** A token set as stored: without the timing fields, which only hold at the moment measured. */
+export type StoredTokens = Omit<SessionTokens, 'refreshInMs' | 'expiresInMs'>
+
+/**
+ * Refresh timing for tokens measured at `now`: the delay to the proactive refresh (expiry minus
+ * leeway) and to expiry. A fresh token is never refreshed before half its life, so a leeway as
+ * long as the lifetime cannot turn into a refresh loop.
+ */
+export function measure(
+  tokens: StoredTokens,
+  now: number,
+  leewayMs: number,
+  fresh = false,
+): SessionTokens {
+  const expiresInMs = tokens.accessExpiresAt - now
+  const refreshInMs = fresh
+    ? Math.max(expiresInMs - leewayMs, expiresInMs / 2)
+    : expiresInMs - leewayMs
+  return { ...tokens, expiresInMs, refreshInMs }
+}
+
 /** An error as machines keep it: plain data from `ShopperSessionError.toJSON()`. */
 export interface SessionError {
   code: ErrorCode

@@ -15,13 +15,14 @@
  *
  * @module
  */
-import { assertEvent, assign, emit, fromPromise, sendTo, setup } from 'xstate'
+import { assign, emit, fromPromise, sendTo, setup } from 'xstate'
 import {
   backoffDelay,
   clampDelay,
   DEFAULT_RETRY_POLICY,
   isTransientError,
   MAX_TIMER_DELAY_MS,
+  measure,
   type RetryPolicy,
   type SessionError,
   type SessionTag,
@@ -105,6 +106,9 @@ export type SessionEmitted =
   | { type: 'storage.corrupt'; reason: string }
   | { type: 'storage.failed'; reason: string }
   | { type: 'session.unavailable'; error: SessionError }
+
+/** The event of one type (states entered by one event only read it as that). */
+type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>
 
 /** Emitted events that carry only an error. */
 type FailureEventType = Extract<
@@ -259,19 +263,11 @@ export const sessionMachine = setup({
     tokenRefresh: tokenRefreshMachine,
   },
   guards: {
-    restoredRegistered: ({ event }) =>
-      'output' in event &&
-      (event.output as RestoredSession | undefined)?.tokens?.customerType === 'registered',
-    restoredGuest: ({ event }) =>
-      'output' in event && (event.output as RestoredSession | undefined)?.tokens !== undefined,
     canRetrySignIn: ({ context, event }) =>
       'error' in event &&
       isTransientError(asSessionError(event.error)) &&
       context.attempt < context.retry.maxAttempts,
     transferBasketOnLogin: ({ context }) => context.transferBasket,
-    outputRegistered: ({ event }) =>
-      'output' in event &&
-      (event.output as SessionTokens | undefined)?.customerType === 'registered',
     rejectedCurrentToken: ({ context, event }) =>
       event.type === 'token.rejected' && event.accessToken === context.tokens?.accessToken,
     expiredAt: ({ context, event }) =>
@@ -302,10 +298,6 @@ export const sessionMachine = setup({
       attempt: 0,
       carryUsid: undefined,
     }),
-    storeRestored: assign({
-      tokens: ({ event }) =>
-        'output' in event ? (event.output as RestoredSession | undefined)?.tokens : undefined,
-    }),
     // Callers waiting for a token read the failure from the snapshot; retrying goes on.
     storeRefreshError: assign({
       error: ({ context, event }) => (event.type === 'token.refreshFailed' ? event.error : context.error),
@@ -327,17 +319,14 @@ export const sessionMachine = setup({
       error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
     }),
     remeasure: assign({
-      tokens: ({ context, event }) => {
-        if (event.type !== 'session.check' || !context.tokens) return context.tokens
-        const expiresInMs = context.tokens.accessExpiresAt - event.now
-        return { ...context.tokens, expiresInMs, refreshInMs: expiresInMs - context.leewayMs }
-      },
+      tokens: ({ context, event }) =>
+        event.type === 'session.check' && context.tokens
+          ? measure(context.tokens, event.now, context.leewayMs)
+          : context.tokens,
     }),
     forwardRefresh: sendTo('tokenRefresh', { type: 'refresh' }),
-    forwardCheck: sendTo('tokenRefresh', ({ event }) => {
-      assertEvent(event, 'session.check')
-      return { type: 'session.check' as const, now: event.now }
-    }),
+    // Used on `session.check` only, which the child accepts as it is.
+    forwardCheck: sendTo('tokenRefresh', ({ event }) => event as EventOf<'session.check'>),
     forwardAdopt: sendTo('tokenRefresh', ({ context }) => ({
       type: 'tokens.adopt' as const,
       tokens: context.tokens as SessionTokens,
@@ -346,14 +335,13 @@ export const sessionMachine = setup({
       type: 'session.started' as const,
       customerType: context.tokens?.customerType ?? 'guest',
     })),
-    emitRefreshed: emit(({ event }) => {
-      assertEvent(event, 'token.refreshed')
-      return { type: 'token.refreshed' as const, outcome: event.outcome }
-    }),
-    emitRefreshFailed: emit(({ event }) => {
-      assertEvent(event, 'token.refreshFailed')
-      return { type: 'token.refreshFailed' as const, error: event.error }
-    }),
+    // The tokens stay out of the emitted event (handlers and the logger never see them).
+    emitRefreshed: emit(({ event }) => ({
+      type: 'token.refreshed' as const,
+      outcome: (event as TokenRefreshedEvent).outcome,
+    })),
+    // The child's event carries nothing secret: passed on as it is.
+    emitRefreshFailed: emit(({ event }) => event as TokenRefreshFailedEvent),
     /** Emits `params.type` (`login.failed`, ...) with the failed actor's error. */
     emitFailure: emit(({ event }, params: { type: FailureEventType }) => ({
       type: params.type,
@@ -362,13 +350,6 @@ export const sessionMachine = setup({
     emitReauthRequired: emit(({ context }) => ({
       type: 'session.reauthRequired' as const,
       error: context.error ?? { code: 'invalid_grant', message: 'The session was lost.' },
-    })),
-    emitCorruptStorage: emit(({ event }) => ({
-      type: 'storage.corrupt' as const,
-      reason:
-        'output' in event
-          ? ((event.output as RestoredSession | undefined)?.corrupt ?? '')
-          : 'the stored session could not be read',
     })),
   },
 }).createMachine({
@@ -397,24 +378,33 @@ export const sessionMachine = setup({
         src: 'restoreSession',
         onDone: [
           {
-            guard: 'restoredRegistered',
+            guard: ({ event }) => event.output?.tokens?.customerType === 'registered',
             target: 'registered',
-            actions: ['storeRestored', 'emitStarted'],
+            actions: [assign({ tokens: ({ event }) => event.output?.tokens }), 'emitStarted'],
           },
           {
-            guard: 'restoredGuest',
+            guard: ({ event }) => event.output?.tokens !== undefined,
             target: 'guest.session.live',
-            actions: ['storeRestored', 'emitStarted'],
+            actions: [assign({ tokens: ({ event }) => event.output?.tokens }), 'emitStarted'],
           },
           {
             guard: ({ event }) => event.output.corrupt !== undefined,
             target: 'guest',
-            actions: 'emitCorruptStorage',
+            actions: emit(({ event }) => ({
+              type: 'storage.corrupt' as const,
+              reason: event.output.corrupt ?? '',
+            })),
           },
           { target: 'guest' },
         ],
         // The storage adapter itself failed: nothing usable is stored; start as a guest.
-        onError: { target: 'guest', actions: 'emitCorruptStorage' },
+        onError: {
+          target: 'guest',
+          actions: emit({
+            type: 'storage.corrupt',
+            reason: 'the stored session could not be read',
+          }),
+        },
       },
     },
 
@@ -434,7 +424,7 @@ export const sessionMachine = setup({
                 onDone: [
                   // Another tab logged in meanwhile: its registered session was adopted.
                   {
-                    guard: 'outputRegistered',
+                    guard: ({ event }) => event.output?.customerType === 'registered',
                     target: '#session.registered',
                     actions: ['storeTokens', 'emitStarted'],
                   },
@@ -493,8 +483,7 @@ export const sessionMachine = setup({
                         id: 'authenticateCustomer',
                         src: 'authenticateCustomer',
                         input: ({ context, event }) => {
-                          assertEvent(event, 'login')
-                          const { username, password } = event
+                          const { username, password } = event as EventOf<'login'>
                           return { username, password, guest: context.tokens as SessionTokens }
                         },
                         onDone: ENTER_REGISTERED,
@@ -506,10 +495,10 @@ export const sessionMachine = setup({
                       invoke: {
                         id: 'getTrustedSystemAccessToken',
                         src: 'getTrustedSystemAccessToken',
-                        input: ({ context, event }) => {
-                          assertEvent(event, 'login.onBehalf')
-                          return { loginId: event.loginId, guest: context.tokens as SessionTokens }
-                        },
+                        input: ({ context, event }) => ({
+                          loginId: (event as EventOf<'login.onBehalf'>).loginId,
+                          guest: context.tokens as SessionTokens,
+                        }),
                         onDone: ENTER_REGISTERED,
                         onError: LOGIN_FAILED,
                       },
@@ -520,8 +509,7 @@ export const sessionMachine = setup({
                         id: 'registerCustomer',
                         src: 'registerCustomer',
                         input: ({ context, event }) => {
-                          assertEvent(event, 'register')
-                          const { customer, password } = event
+                          const { customer, password } = event as EventOf<'register'>
                           return { customer, password, guest: context.tokens as SessionTokens }
                         },
                         onDone: ENTER_REGISTERED,

@@ -17,6 +17,7 @@ import {
   clampDelay,
   DEFAULT_RETRY_POLICY,
   isTransientError,
+  measure,
   type RetryPolicy,
   type SessionError,
   type SessionTokens,
@@ -120,11 +121,10 @@ export const tokenRefreshMachine = setup({
       error: undefined,
     }),
     remeasure: assign({
-      tokens: ({ context, event }) => {
-        if (event.type !== 'session.check') return context.tokens
-        const expiresInMs = context.tokens.accessExpiresAt - event.now
-        return { ...context.tokens, expiresInMs, refreshInMs: expiresInMs - context.leewayMs }
-      },
+      tokens: ({ context, event }) =>
+        event.type === 'session.check'
+          ? measure(context.tokens, event.now, context.leewayMs)
+          : context.tokens,
     }),
     resetAttempts: assign({ attempt: 0 }),
   },

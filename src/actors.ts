@@ -131,7 +131,7 @@ export function createSessionWork(deps: ActorDeps) {
       lock(async () => {
         const existing = await adoptable()
         if (existing) return existing
-        const params = { ...(input.usid ? { usid: input.usid } : {}), ...dnt(deps) }
+        const params = { ...(input.usid ? { usid: input.usid } : {}), dnt: deps.dnt }
         return save(receive(await loginGuestUser(deps.slas, params)))
       }),
 
@@ -140,7 +140,7 @@ export function createSessionWork(deps: ActorDeps) {
         username: input.username,
         password: input.password,
         usid: input.guest.usid,
-        ...dnt(deps),
+        dnt: deps.dnt,
       })
       return lock(() => save(receive(response)))
     },
@@ -157,7 +157,7 @@ export function createSessionWork(deps: ActorDeps) {
       const response = await deps.trustedSystem(deps.slas, {
         loginId: input.loginId,
         usid: input.guest.usid,
-        ...dnt(deps),
+        dnt: deps.dnt,
       })
       return lock(() => save(receive(response)))
     },
@@ -168,7 +168,7 @@ export function createSessionWork(deps: ActorDeps) {
         username: input.customer.login,
         password: input.password,
         usid: input.guest.usid,
-        ...dnt(deps),
+        dnt: deps.dnt,
       })
       return lock(() => save(receive(response)))
     },
@@ -203,7 +203,8 @@ export function createSessionWork(deps: ActorDeps) {
         if (adopted && sameShopper) {
           return { outcome: 'adopted' as const, tokens: adopted }
         }
-        const run = () => refreshAccessToken(deps.slas, { refreshToken: tokens.refreshToken, ...dnt(deps) })
+        const run = () =>
+          refreshAccessToken(deps.slas, { refreshToken: tokens.refreshToken, dnt: deps.dnt })
         let response: TokenResponse
         try {
           response = await (deps.shareRefresh ? deps.shareRefresh(tokens.refreshToken, run) : run())
@@ -220,10 +221,6 @@ export function createSessionWork(deps: ActorDeps) {
         return { outcome: 'refreshed' as const, tokens: next }
       }),
   }
-}
-
-function dnt(deps: ActorDeps): { dnt?: boolean } {
-  return deps.dnt === undefined ? {} : { dnt: deps.dnt }
 }
 
 // Any refusal that retrying cannot fix ends the stored session: left in storage, it would be
@@ -250,33 +247,24 @@ function workOf(system: object): SessionWork {
   return work
 }
 
+// An actor running one piece of its session's work.
+function slot<Input, Output>(pick: (work: SessionWork) => (input: Input) => Promise<Output>) {
+  return fromPromise<Output, Input>(({ input, system }) => pick(workOf(system))(input))
+}
+
 /**
  * The actor slots' implementations, shared by every session: each finds its session's work
  * through the actor system. Building them (and the machine) once keeps a server session small.
  */
 export const sessionActors = {
-  restoreSession: fromPromise<RestoredSession>(({ system }) => workOf(system).restoreSession()),
-  authorizeCustomer: fromPromise<SessionTokens, GuestLoginInput>(({ input, system }) =>
-    workOf(system).authorizeCustomer(input),
-  ),
-  authenticateCustomer: fromPromise<SessionTokens, LoginInput>(({ input, system }) =>
-    workOf(system).authenticateCustomer(input),
-  ),
-  getTrustedSystemAccessToken: fromPromise<SessionTokens, OnBehalfInput>(({ input, system }) =>
-    workOf(system).getTrustedSystemAccessToken(input),
-  ),
-  registerCustomer: fromPromise<SessionTokens, RegisterInput>(({ input, system }) =>
-    workOf(system).registerCustomer(input),
-  ),
-  transferBasket: fromPromise<void, TransferBasketInput>(({ input, system }) =>
-    workOf(system).transferBasket(input),
-  ),
-  logoutCustomer: fromPromise<void, LogoutInput>(({ input, system }) =>
-    workOf(system).logoutCustomer(input),
-  ),
+  restoreSession: slot((work) => work.restoreSession),
+  authorizeCustomer: slot((work) => work.authorizeCustomer),
+  authenticateCustomer: slot((work) => work.authenticateCustomer),
+  getTrustedSystemAccessToken: slot((work) => work.getTrustedSystemAccessToken),
+  registerCustomer: slot((work) => work.registerCustomer),
+  transferBasket: slot((work) => work.transferBasket),
+  logoutCustomer: slot((work) => work.logoutCustomer),
 }
 
 /** The refresh timer's actor, shared like {@link sessionActors}. */
-export const refreshActor = fromPromise<RefreshOutput, RefreshActorInput>(({ input, system }) =>
-  workOf(system).getAccessToken(input),
-)
+export const refreshActor = slot((work) => work.getAccessToken)

@@ -173,15 +173,14 @@ export function createShopperSession(
   const scapi = { organizationId: slas.organizationId, siteId: slas.siteId, baseUrl, fetch: rawFetch }
   const calls = createShopperCalls(scapi)
   const work = createSessionWork({
+    ...internals, // shareRefresh, trustedSystem
     slas,
     store,
     coordination,
     origin,
     now,
     leewayMs,
-    ...(resolved.dnt !== undefined ? { dnt: resolved.dnt } : {}),
-    ...(internals.shareRefresh ? { shareRefresh: internals.shareRefresh } : {}),
-    ...(internals.trustedSystem ? { trustedSystem: internals.trustedSystem } : {}),
+    dnt: resolved.dnt,
     calls,
     onStorageError: (error) => {
       const reason = error instanceof Error ? error.message : 'the storage adapter failed'

@@ -42,8 +42,8 @@ export function getAccessToken(
     const token = usable(snapshot, now(), rejected)
     if (token !== undefined) return { value: token }
     const { error } = snapshot.context
-    if (error !== undefined && error !== errorBefore) return { error: toShopperSessionError(error) }
-    if (snapshot.hasTag('unavailable') && error !== undefined) {
+    // A new failure, or the one that keeps the session from starting.
+    if (error !== undefined && (error !== errorBefore || snapshot.hasTag('unavailable'))) {
       return { error: toShopperSessionError(error) }
     }
     return undefined

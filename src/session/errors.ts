@@ -8,9 +8,6 @@ import { ShopperSessionError } from '../errors.ts'
 
 /** A `ShopperSessionError` from the error data a machine kept. */
 export function toShopperSessionError(error: SessionError): ShopperSessionError {
-  return new ShopperSessionError(error.code, error.message, {
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.operation !== undefined ? { operation: error.operation } : {}),
-    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-  })
+  // The data's optional fields are the error's options of the same names.
+  return new ShopperSessionError(error.code, error.message, error)
 }

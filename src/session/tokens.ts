@@ -5,9 +5,11 @@
  *
  * @module
  */
-import type { SessionTokens } from '../../machines/contracts.ts'
+import { measure, type SessionTokens, type StoredTokens } from '../../machines/contracts.ts'
 import { decodeJwtClaims } from '../scapi/jwtClaims.ts'
 import type { TokenResponse } from '../scapi/slasSchemas.ts'
+
+export { measure, type StoredTokens } from '../../machines/contracts.ts'
 
 /**
  * Stands in for what an imported session (e.g. from PWA Kit) did not carry, until the first
@@ -15,22 +17,6 @@ import type { TokenResponse } from '../scapi/slasSchemas.ts'
  * token or id, so nothing mistakes it for one.
  */
 export const IMPORT_PENDING = 'pwa-kit-import-pending'
-
-/** The stored part of a token set (the timing fields are recomputed when read). */
-export type StoredTokens = Omit<SessionTokens, 'refreshInMs' | 'expiresInMs'>
-
-/**
- * Refresh timing for tokens measured at `now`: the delay to the proactive refresh (expiry minus
- * leeway) and to expiry. A fresh token is never refreshed before half its life, so a leeway as
- * long as the lifetime cannot turn into a refresh loop.
- */
-export function measure(tokens: StoredTokens, now: number, leewayMs: number, fresh = false): SessionTokens {
-  const expiresInMs = tokens.accessExpiresAt - now
-  const refreshInMs = fresh
-    ? Math.max(expiresInMs - leewayMs, expiresInMs / 2)
-    : expiresInMs - leewayMs
-  return { ...tokens, expiresInMs, refreshInMs }
-}
 
 // Older SLAS answers omit `refresh_token_expires_in`: assume the documented defaults.
 const DEFAULT_REFRESH_SECONDS = { guest: 30 * 24 * 3600, registered: 90 * 24 * 3600 }
