@@ -1,0 +1,258 @@
+/**
+ * LoginId change (design 3.4), as a pure statechart: it forces a re-authentication.
+ *
+ * `editing` → `submit` → client-side validation (login format; a login that actually changes;
+ * `currentPassword` required) → `updating` (`updateCustomer`: PATCH with `login` and
+ * `currentPassword`) → a wrong or missing password (`invalid_current_password`), a taken login
+ * (`login_taken`) or any other failure returns to `editing` with the coded error → success emits
+ * `loginId.changed` (the session drops the old tokens everywhere on it) → `reauthenticating`
+ * (`authenticateCustomer` with the new login and the same password) → `done`; when that fails
+ * the flow ends in `reauthRequired` and the shopper logs in by hand.
+ *
+ * The password is needed twice, across an await: it goes from the `submit` event into the
+ * {@link secretHold} child, and from there (`secrets.released`) straight into the re-login's
+ * input. Context never holds it. Two separate slots (not one "PATCH then login" actor) keep the
+ * two SCAPI operations visible to the statechart, its tags and its tests.
+ *
+ * @module
+ */
+import { assign, emit, fromPromise, sendTo, setup } from 'xstate'
+import type { SessionError, SessionTokens } from './contracts.ts'
+import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
+import { asSessionError } from './tokenRefreshMachine.ts'
+
+/** Input of {@link loginIdChangeMachine}. */
+export interface LoginIdChangeInput {
+  /** The shopper's login now. */
+  currentLogin: string
+}
+
+/** Context of {@link loginIdChangeMachine}: plain data, no password. */
+export interface LoginIdChangeContext {
+  currentLogin: string
+  /** The login being set (after a valid submit). */
+  newLogin: string | undefined
+  /** The last failure the shopper should hear about. */
+  error: SessionError | undefined
+  /** The session of the new login, once the re-login succeeded. */
+  tokens: SessionTokens | undefined
+}
+
+/** Events {@link loginIdChangeMachine} accepts. */
+export type LoginIdChangeEvent =
+  | { type: 'submit'; newLogin: string; currentPassword: string }
+  /** Internal: the {@link secretHold} child's answer. */
+  | SecretsReleasedEvent
+
+/** Events the machine emits (`actor.on(type, handler)`). */
+export type LoginIdChangeEmitted =
+  /** The server accepted the new login: every token of the old one is now to be dropped. */
+  { type: 'loginId.changed'; login: string }
+
+/** Tags the UI reads. */
+export type LoginIdChangeTag = 'busy' | 'form' | 'error' | 'done' | 'reauthRequired'
+
+/** Output when the flow ends. */
+export interface LoginIdChangeOutput {
+  /** The new login (the change itself stands in both endings). */
+  login: string
+  /** The automatic re-login failed: the shopper has to log in by hand. */
+  reauthRequired: boolean
+  tokens: SessionTokens | undefined
+  error: SessionError | undefined
+}
+
+/** Input of the `updateCustomer` slot. */
+export interface LoginUpdateInput {
+  login: string
+  currentPassword: string
+}
+
+/** Input of the `authenticateCustomer` slot (the re-login with the new login). */
+export interface ReloginInput {
+  username: string
+  password: string
+}
+
+/** SCAPI's limit for `customer.login`. */
+export const MAX_LOGIN_LENGTH = 256
+
+/**
+ * Whether `login` can be a login: 1 to {@link MAX_LOGIN_LENGTH} characters, no leading or
+ * trailing whitespace, no control characters. Anything finer (an email format) is the
+ * instance's rule, which the server enforces.
+ */
+export function isValidLoginFormat(login: string): boolean {
+  if (login.length === 0 || login.length > MAX_LOGIN_LENGTH || login !== login.trim()) return false
+  for (const char of login) {
+    const code = char.codePointAt(0) ?? 0
+    if (code < 0x20 || code === 0x7f) return false
+  }
+  return true
+}
+
+type Submit = Extract<LoginIdChangeEvent, { type: 'submit' }>
+
+function unprovided(slot: string): never {
+  throw new Error(`loginIdChangeMachine: provide the '${slot}' actor (src/actors.ts does)`)
+}
+
+function released(event: LoginIdChangeEvent): HeldSecrets {
+  return event.type === 'secrets.released' ? event.secrets : {}
+}
+
+/** A client-side refusal when `guard` holds: back to the form with the error, no request. */
+function refuse(
+  guard: 'badLoginFormat' | 'loginUnchanged' | 'passwordMissing',
+  code: SessionError['code'],
+  message: string,
+) {
+  return {
+    guard,
+    target: '#loginIdChange.editing.rejected',
+    actions: { type: 'refuse', params: { error: { code, message } } },
+  } as const
+}
+
+/** The loginId change statechart. */
+export const loginIdChangeMachine = setup({
+  types: {
+    input: {} as LoginIdChangeInput,
+    context: {} as LoginIdChangeContext,
+    events: {} as LoginIdChangeEvent,
+    emitted: {} as LoginIdChangeEmitted,
+    output: {} as LoginIdChangeOutput,
+    tags: {} as LoginIdChangeTag,
+  },
+  actors: {
+    updateCustomer: fromPromise<void, LoginUpdateInput>(async () => unprovided('updateCustomer')),
+    authenticateCustomer: fromPromise<SessionTokens, ReloginInput>(async () =>
+      unprovided('authenticateCustomer'),
+    ),
+    secretHold,
+  },
+  guards: {
+    badLoginFormat: ({ event }) => event.type === 'submit' && !isValidLoginFormat(event.newLogin),
+    loginUnchanged: ({ context, event }) =>
+      event.type === 'submit' && event.newLogin === context.currentLogin,
+    passwordMissing: ({ event }) => event.type === 'submit' && event.currentPassword.length === 0,
+    hasPassword: ({ event }) => released(event).password !== undefined,
+  },
+  actions: {
+    storeNewLogin: assign({
+      newLogin: ({ event }) => (event as Submit).newLogin,
+      error: undefined,
+    }),
+    refuse: assign((_, params: { error: SessionError }) => ({ error: params.error })),
+    storeError: assign({
+      error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
+    }),
+    holdPassword: sendTo('secrets', ({ event }) => ({
+      type: 'secrets.hold' as const,
+      secrets: { password: (event as Submit).currentPassword },
+    })),
+    releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
+    forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),
+    emitChanged: emit(({ context }) => ({
+      type: 'loginId.changed' as const,
+      login: context.newLogin ?? '',
+    })),
+  },
+}).createMachine({
+  id: 'loginIdChange',
+  context: ({ input }) => ({
+    currentLogin: input.currentLogin,
+    newLogin: undefined,
+    error: undefined,
+    tokens: undefined,
+  }),
+  // The hold lives as long as the flow: the password outlives the update for the re-login.
+  invoke: { id: 'secrets', src: 'secretHold' },
+  output: ({ context }) => ({
+    login: context.newLogin ?? context.currentLogin,
+    reauthRequired: context.tokens === undefined,
+    tokens: context.tokens,
+    error: context.error,
+  }),
+  initial: 'editing',
+  states: {
+    editing: {
+      tags: ['form'],
+      initial: 'ready',
+      states: {
+        ready: {},
+        rejected: { tags: ['error'] },
+      },
+      on: {
+        submit: [
+          refuse('badLoginFormat', 'bad_request', 'The new login is not a valid login.'),
+          refuse('loginUnchanged', 'bad_request', 'The new login is the current login.'),
+          refuse(
+            'passwordMissing',
+            'invalid_current_password',
+            'The current password is required to change the login.',
+          ),
+          { target: 'updating', actions: ['storeNewLogin', 'holdPassword'] },
+        ],
+      },
+    },
+    updating: {
+      tags: ['busy'],
+      invoke: {
+        id: 'updateCustomer',
+        src: 'updateCustomer',
+        // Entered by a valid submit only: the password comes straight from it.
+        input: ({ event }) => ({
+          login: (event as Submit).newLogin,
+          currentPassword: (event as Submit).currentPassword,
+        }),
+        onDone: {
+          target: 'unsealing',
+          actions: [
+            assign({ currentLogin: ({ context }) => context.newLogin ?? context.currentLogin }),
+            'emitChanged',
+            'releaseSecrets',
+          ],
+        },
+        // invalid_current_password, login_taken, transient: the shopper submits again.
+        onError: {
+          target: 'editing.rejected',
+          actions: ['storeError', assign({ newLogin: undefined }), 'forgetSecrets'],
+        },
+      },
+    },
+    unsealing: {
+      tags: ['busy'],
+      on: {
+        'secrets.released': [
+          { guard: 'hasPassword', target: 'reauthenticating' },
+          {
+            target: 'reauthRequired',
+            actions: assign({
+              error: {
+                code: 'credentials_changed',
+                message: 'The login changed and the password is no longer held; log in again.',
+              } as SessionError,
+            }),
+          },
+        ],
+      },
+    },
+    reauthenticating: {
+      tags: ['busy'],
+      invoke: {
+        id: 'authenticateCustomer',
+        src: 'authenticateCustomer',
+        input: ({ context, event }) => ({
+          username: context.currentLogin,
+          password: released(event).password ?? '',
+        }),
+        onDone: { target: 'done', actions: assign({ tokens: ({ event }) => event.output }) },
+        onError: { target: 'reauthRequired', actions: 'storeError' },
+      },
+    },
+    // Final states: the hold stops with the flow, and the password with it.
+    done: { type: 'final', tags: ['done'] },
+    reauthRequired: { type: 'final', tags: ['reauthRequired'] },
+  },
+})
