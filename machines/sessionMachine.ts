@@ -77,7 +77,8 @@ export type SessionEvent =
   | { type: 'register'; customer: RegistrationCustomer; password: string }
   /** Trusted system on behalf of a customer (server, private client). */
   | { type: 'login.onBehalf'; loginId: string }
-  | { type: 'logout'; allSessions?: boolean }
+  /** `remote: false` skips SLAS (credentials changed: it already refuses these tokens). */
+  | { type: 'logout'; allSessions?: boolean; remote?: boolean }
   /** Refresh now (an expired token was asked for). */
   | { type: 'refresh' }
   /** A SCAPI call answered 401 with this access token. */
@@ -155,6 +156,8 @@ export interface TransferBasketInput {
 export interface LogoutInput {
   tokens: SessionTokens | undefined
   allSessions: boolean
+  /** Whether to end the session at SLAS too (default true). */
+  remote: boolean
 }
 
 function unprovided(slot: string): never {
@@ -599,6 +602,7 @@ export const sessionMachine = setup({
         input: ({ context, event }) => ({
           tokens: context.tokens,
           allSessions: event.type === 'logout' && event.allSessions === true,
+          remote: event.type !== 'logout' || event.remote !== false,
         }),
         onDone: { target: 'guest', actions: 'clearTokens' },
         // Signed out locally all the same: the remote failure is only reported.

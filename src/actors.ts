@@ -181,7 +181,7 @@ export function createSessionWork(deps: ActorDeps) {
     logoutCustomer: async (input: LogoutInput): Promise<void> => {
       const { tokens } = input
       await lock(() => forget(tokens?.refreshToken))
-      if (tokens?.customerType !== 'registered') return
+      if (tokens?.customerType !== 'registered' || !input.remote) return
       await logoutCustomer(deps.slas, {
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken,

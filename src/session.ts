@@ -83,8 +83,12 @@ export interface ShopperSession {
   loginOnBehalf(loginId: string): Promise<void>
   /** registerCustomer, then login (basket kept). Rejects with the coded error. */
   register(customer: RegistrationCustomer, password: string): Promise<void>
-  /** Signs out locally (always) and remotely, then starts a guest session. */
-  logout(options?: { allSessions?: boolean }): Promise<void>
+  /**
+   * Signs out locally (always: storage, other tabs) and at SLAS, then starts a guest session.
+   * `allSessions` ends every session of the shopper; `remote: false` skips SLAS (after a
+   * credential change, when SLAS already refuses the old tokens).
+   */
+  logout(options?: { allSessions?: boolean; remote?: boolean }): Promise<void>
   /** Re-checks expiry now (the browser adapters call it on visibility, online and wake). */
   check(): void
   /** `fetch` with the shopper's Bearer token; a 401 refreshes once and retries once. */
@@ -318,7 +322,12 @@ export function createShopperSession(
       await ready()
       const before = actor.getSnapshot().context.tokens
       await act(
-        () => actor.send({ type: 'logout', ...(options.allSessions ? { allSessions: true } : {}) }),
+        () =>
+          actor.send({
+            type: 'logout',
+            allSessions: options.allSessions === true,
+            remote: options.remote !== false,
+          }),
         (snapshot) =>
           snapshot.hasTag('guest') &&
           !snapshot.hasTag('busy') &&

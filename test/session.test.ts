@@ -114,6 +114,20 @@ describe('createShopperSession', () => {
     expect(session.getTokens()?.usid === registered?.usid).toBe(false)
   })
 
+  it('logout with remote: false drops the session locally without calling SLAS', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.login(ada().login, ada().password)
+    const registered = session.getTokens()
+    const events: string[] = []
+    session.on('*', (event) => events.push(event.type))
+    await session.logout({ remote: false })
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    expect(harness.count('logoutCustomer')).toBe(0)
+    expect(events).not.toContain('logout.remoteFailed')
+    expect(session.getTokens()?.refreshToken === registered?.refreshToken).toBe(false)
+  })
+
   it('restores a stored valid session with zero network requests', async () => {
     harness = createSessionHarness()
     const first = harness.session()

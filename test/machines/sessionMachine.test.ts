@@ -362,7 +362,9 @@ describe('sessionMachine: losing and ending sessions', () => {
     s.fakes.logout.hold()
     await s.send({ type: 'logout', allSessions: true })
     expect(s.tags()).toEqual(['busy'])
-    expect(s.fakes.logout.inputs).toEqual([{ tokens: registeredTokens, allSessions: true }])
+    expect(s.fakes.logout.inputs).toEqual([
+      { tokens: registeredTokens, allSessions: true, remote: true },
+    ])
     s.fakes.logout.release()
     await flush()
     expect(s.tags()).toEqual(['authenticated', 'guest'])
