@@ -19,10 +19,8 @@ import type {
 import type { RefreshActorInput, RefreshOutput } from '../machines/tokenRefreshMachine.ts'
 import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
 import { ShopperSessionError } from './errors.ts'
-import type { SlasClientConfig } from './scapi/config.ts'
 import type { TokenResponse } from './scapi/slasSchemas.ts'
-import { loginGuestUser, loginRegisteredUser, refreshAccessToken } from './scapi/slasFlows.ts'
-import { logoutCustomer } from './scapi/slas/session.ts'
+import type { SessionSlas } from './session/slasWire.ts'
 import type { SessionStore } from './session/store.ts'
 import { fromTokenResponse, IMPORT_PENDING, measure } from './session/tokens.ts'
 
@@ -42,7 +40,8 @@ export type RefreshSharing = (refreshToken: string, run: () => Promise<TokenResp
 
 /** What the actors are built from. */
 export interface ActorDeps {
-  slas: SlasClientConfig
+  /** The SLAS requests (Do Not Track already applied). */
+  slas: SessionSlas
   store: SessionStore
   coordination: CoordinationAdapter
   /** This session's id on the coordination bus. */
@@ -52,8 +51,6 @@ export interface ActorDeps {
   calls: ShopperCalls
   /** Deduplicates refreshes of one refresh token in this process (server). */
   shareRefresh?: RefreshSharing
-  /** Do Not Track, sent with every token request when set. */
-  dnt?: boolean
   /**
    * A storage read or write failed. The session goes on with the tokens in memory (a shopper is
    * never logged out because storage broke); the session reports it as `storage.failed`.
@@ -67,10 +64,7 @@ export interface ActorDeps {
 }
 
 /** Gets a registered shopper's tokens for `loginId` on behalf of a trusted system. */
-export type TrustedSystemLogin = (
-  slas: SlasClientConfig,
-  params: { loginId: string; usid: string; dnt?: boolean },
-) => Promise<TokenResponse>
+export type TrustedSystemLogin = (loginId: string, usid: string) => Promise<TokenResponse>
 
 /** Lock names on the coordination bus. */
 export const LOCKS = { session: 'shopper-session:session' } as const
@@ -131,17 +125,11 @@ export function createSessionWork(deps: ActorDeps) {
       lock(async () => {
         const existing = await adoptable()
         if (existing) return existing
-        const params = { ...(input.usid ? { usid: input.usid } : {}), dnt: deps.dnt }
-        return save(receive(await loginGuestUser(deps.slas, params)))
+        return save(receive(await deps.slas.guest(input.usid || undefined)))
       }),
 
     authenticateCustomer: async (input: LoginInput) => {
-      const response = await loginRegisteredUser(deps.slas, {
-        username: input.username,
-        password: input.password,
-        usid: input.guest.usid,
-        dnt: deps.dnt,
-      })
+      const response = await deps.slas.login(input.username, input.password, input.guest.usid)
       return lock(() => save(receive(response)))
     },
 
@@ -154,22 +142,14 @@ export function createSessionWork(deps: ActorDeps) {
           { operation: 'getTrustedSystemAccessToken' },
         )
       }
-      const response = await deps.trustedSystem(deps.slas, {
-        loginId: input.loginId,
-        usid: input.guest.usid,
-        dnt: deps.dnt,
-      })
+      const response = await deps.trustedSystem(input.loginId, input.guest.usid)
       return lock(() => save(receive(response)))
     },
 
     registerCustomer: async (input: RegisterInput) => {
       await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
-      const response = await loginRegisteredUser(deps.slas, {
-        username: input.customer.login,
-        password: input.password,
-        usid: input.guest.usid,
-        dnt: deps.dnt,
-      })
+      const { login } = input.customer
+      const response = await deps.slas.login(login, input.password, input.guest.usid)
       return lock(() => save(receive(response)))
     },
 
@@ -182,11 +162,7 @@ export function createSessionWork(deps: ActorDeps) {
       const { tokens } = input
       await lock(() => forget(tokens?.refreshToken))
       if (tokens?.customerType !== 'registered' || !input.remote) return
-      await logoutCustomer(deps.slas, {
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        ...(input.allSessions ? { allSessions: true } : {}),
-      })
+      await deps.slas.logout(tokens.accessToken, tokens.refreshToken, input.allSessions)
     },
 
     // The critical section of design 3.2: lock → re-read → adopt, or spend the refresh token →
@@ -204,7 +180,7 @@ export function createSessionWork(deps: ActorDeps) {
           return { outcome: 'adopted' as const, tokens: adopted }
         }
         const run = () =>
-          refreshAccessToken(deps.slas, { refreshToken: tokens.refreshToken, dnt: deps.dnt })
+          deps.slas.refresh(tokens.refreshToken)
         let response: TokenResponse
         try {
           response = await (deps.shareRefresh ? deps.shareRefresh(tokens.refreshToken, run) : run())

@@ -27,16 +27,18 @@ import {
   type RefreshSharing,
   refreshActor,
   sessionActors,
-  type TrustedSystemLogin,
 } from './actors.ts'
 import { ShopperSessionError } from './errors.ts'
+import type { SlasClientConfig } from './scapi/config.ts'
 import { createState } from './scapi/pkce.ts'
+import type { TokenResponse } from './scapi/slasSchemas.ts'
 import { createSafeLogger } from './logger.ts'
 import { type AccessTokenOptions, getAccessToken as waitForAccessToken } from './session/accessToken.ts'
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
 import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
 import { toShopperSessionError } from './session/errors.ts'
 import { createShopperCalls } from './session/shopperCalls.ts'
+import { createSessionSlas } from './session/slasWire.ts'
 import { createSessionStore, storageKey } from './session/store.ts'
 import { measure } from './session/tokens.ts'
 import { until } from './session/until.ts'
@@ -104,7 +106,10 @@ export interface SessionInternals {
   /** Refresh on a timer before expiry. Default true; per-request server sessions turn it off. */
   proactiveRefresh?: boolean
   /** Trusted system on behalf, for `loginOnBehalf` (the server entry provides it). */
-  trustedSystem?: TrustedSystemLogin
+  trustedSystem?: (
+    slas: SlasClientConfig,
+    params: { loginId: string; usid: string; dnt?: boolean },
+  ) => Promise<TokenResponse>
 }
 
 // One provided machine per jitter source (normally just `Math.random`): building it per session
@@ -172,19 +177,22 @@ export function createShopperSession(
     storageKey(resolved.storageKeyPrefix, slas.organizationId, slas.siteId, slas.clientId),
   )
   const origin = createState() // a random id on the coordination bus
-  const baseUrl = slas.baseUrl ?? `https://${slas.shortCode ?? ''}.api.commercecloud.salesforce.com`
-  const rawFetch: typeof fetch = slas.fetch ?? ((input, init) => globalThis.fetch(input, init))
-  const scapi = { organizationId: slas.organizationId, siteId: slas.siteId, baseUrl, fetch: rawFetch }
+  const { organizationId, siteId, origin: baseUrl, fetch: rawFetch } = slas
+  const scapi = { organizationId, siteId, baseUrl, fetch: rawFetch }
   const calls = createShopperCalls(scapi)
+  const { dnt } = resolved
+  const { trustedSystem } = internals
   const work = createSessionWork({
-    ...internals, // shareRefresh, trustedSystem
-    slas,
+    shareRefresh: internals.shareRefresh,
+    trustedSystem:
+      trustedSystem &&
+      ((loginId, usid) => trustedSystem(resolved.slasConfig, { loginId, usid, dnt })),
+    slas: createSessionSlas(slas, dnt),
     store,
     coordination,
     origin,
     now,
     leewayMs,
-    dnt: resolved.dnt,
     calls,
     onStorageError: (error) => {
       const reason = error instanceof Error ? error.message : 'the storage adapter failed'

@@ -10,7 +10,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../machines/contracts
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import type { Logger } from '../logger.ts'
-import { resolveSlasConfig, type SlasClientConfig } from '../scapi/config.ts'
+import { type ResolvedSlasConfig, resolveSlasConfig, type SlasClientConfig } from '../scapi/config.ts'
 import { parseConfig } from '../scapi/configFields.ts'
 
 /** Options of `createShopperSession`. The SLAS fields are those of {@link SlasClientConfig}. */
@@ -39,7 +39,10 @@ export interface ShopperSessionConfig extends SlasClientConfig {
 
 /** The options with their defaults. */
 export interface ResolvedSessionConfig {
-  slas: SlasClientConfig
+  /** The SLAS fields, checked and resolved. */
+  slas: ResolvedSlasConfig
+  /** The SLAS fields as given (for the server's trusted-system call). */
+  slasConfig: SlasClientConfig
   storage: StorageAdapter | undefined
   coordination: CoordinationAdapter | undefined
   storageKeyPrefix: string
@@ -85,7 +88,7 @@ const SessionOptionsSchema = z.object({
 
 /** Validates `config` (SLAS fields included) and applies the defaults. */
 export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSessionConfig {
-  resolveSlasConfig(config) // throws invalid_config naming the bad SLAS field
+  const resolvedSlas = resolveSlasConfig(config) // throws invalid_config naming the bad field
   const options = parseConfig(LABEL, SessionOptionsSchema, config)
   const {
     storage,
@@ -101,7 +104,8 @@ export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSess
     ...slas
   } = config
   return {
-    slas,
+    slas: resolvedSlas,
+    slasConfig: slas,
     storage: storage,
     coordination: coordination,
     storageKeyPrefix: storageKeyPrefix ?? 'shopper-session',

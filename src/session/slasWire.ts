@@ -1,0 +1,149 @@
+/**
+ * The SLAS requests a session makes (guest login, shopper login, refresh, logout), built
+ * straight from the resolved config. The public operations in `scapi/slas/` check every
+ * parameter a caller may get wrong; here the session builds the parameters itself, so only the
+ * shopper's own input (username, password) is checked, and the browser entry carries no
+ * parameter schemas. Requests, forms, headers and errors are the same as those operations'
+ * (the conformance and wire-shape tests hold both to the same emulator).
+ *
+ * @module
+ */
+import type { ResolvedSlasConfig } from '../scapi/config.ts'
+import { basicCredentials } from '../scapi/encoding.ts'
+import { errorFromResponse, isSuccess, readText, requestJson, runOperation, send } from '../scapi/http.ts'
+import { operationError } from '../scapi/operationError.ts'
+import { randomBase64Url, s256 } from '../scapi/pkce.ts'
+import { type AuthorizationRedirect, requestRedirect } from '../scapi/redirect.ts'
+import { type TokenResponse, TokenResponseSchema } from '../scapi/slasSchemas.ts'
+
+/** What the session's actors ask of SLAS. Every failure is a `ShopperSessionError`. */
+export interface SessionSlas {
+  /** A guest session: PKCE `/authorize?hint=guest`, or `client_credentials` for private clients. */
+  guest(usid: string | undefined): Promise<TokenResponse>
+  /** A registered session: PKCE `/login` with the shopper's credentials, keeping `usid`. */
+  login(username: string, password: string, usid: string): Promise<TokenResponse>
+  /** New tokens for a refresh token (single use for public clients). */
+  refresh(refreshToken: string): Promise<TokenResponse>
+  /** `/logout`: revokes a registered shopper's tokens (`allSessions`: all of the shopper's). */
+  logout(accessToken: string, refreshToken: string, allSessions: boolean): Promise<void>
+}
+
+// RFC 7617: a Basic user-id cannot hold a colon; control characters are no login's.
+const BAD_USERNAME = /[:\0-\x1f\x7f]/
+
+/** The shopper's own input, checked before it costs a request (`invalid_credentials`). */
+function checkCredentials(username: string, password: string): void {
+  const field =
+    typeof username !== 'string' || username === '' || username.length > 256 || BAD_USERNAME.test(username)
+      ? 'username'
+      : typeof password !== 'string' || password === '' || password.length > 4096
+        ? 'password'
+        : undefined
+  if (field !== undefined) {
+    const reason = `: ${field} is empty, too long or holds characters a login cannot have`
+    throw operationError('invalid_credentials', 'authenticateCustomer', reason)
+  }
+}
+
+/** The session's SLAS requests for one resolved config; `dnt` goes with every token request. */
+export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): SessionSlas {
+  const { clientId, siteId, redirectURI, clientSecret } = slas
+  const secret = clientSecret === undefined ? undefined : basicCredentials(clientId, clientSecret)
+  // `x-slas-client-auth` (strict client auth) on /authorize and /login for private clients.
+  const strict = slas.strictClientAuth && secret ? { 'x-slas-client-auth': secret } : {}
+  const signal = undefined
+
+  const token = (form: Record<string, string | undefined>) =>
+    requestJson(
+      slas,
+      {
+        operation: 'getAccessToken',
+        signal,
+        method: 'POST',
+        path: 'token',
+        form: { ...form, channel_id: siteId, dnt: dnt?.toString() },
+        headers: { authorization: secret && `Basic ${secret}` },
+      },
+      TokenResponseSchema,
+    )
+
+  // The PKCE half both code flows share: verifier, challenge and a checked state for the
+  // redirect step, then the authorization_code_pkce grant for its code.
+  const withPkce = async (
+    usid: string | undefined,
+    redirect: (challenge: string, state: string) => Promise<AuthorizationRedirect>,
+  ) => {
+    const verifier = randomBase64Url(128)
+    const { code, usid: redirectUsid } = await redirect(await s256(verifier), randomBase64Url(43))
+    return token({
+      grant_type: 'authorization_code_pkce',
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+      redirect_uri: redirectURI,
+      usid: redirectUsid ?? usid,
+    })
+  }
+
+  return {
+    guest: (usid) =>
+      runOperation('loginGuestUser', signal, () =>
+        secret
+          ? token({ grant_type: 'client_credentials', usid })
+          : withPkce(usid, (challenge, state) => {
+              const query = {
+                redirect_uri: redirectURI,
+                response_type: 'code',
+                client_id: clientId,
+                channel_id: siteId,
+                hint: 'guest',
+                code_challenge: challenge,
+                state,
+                usid,
+              }
+              const request = { operation: 'authorizeCustomer', signal, query, headers: strict }
+              return requestRedirect(slas, { ...request, method: 'GET', path: 'authorize' }, state)
+            }),
+      ),
+
+    login: (username, password, usid) =>
+      runOperation('loginRegisteredUser', signal, async () => {
+        checkCredentials(username, password)
+        return withPkce(usid, (challenge, state) => {
+          const form = {
+            client_id: clientId,
+            redirect_uri: redirectURI,
+            code_challenge: challenge,
+            channel_id: siteId,
+            usid,
+            state,
+          }
+          const authorization = `Basic ${basicCredentials(username, password)}`
+          const headers = { ...strict, authorization }
+          const request = { operation: 'authenticateCustomer', signal, form, headers }
+          return requestRedirect(slas, { ...request, method: 'POST', path: 'login' }, state)
+        })
+      }),
+
+    refresh: (refreshToken) =>
+      runOperation('getAccessToken', signal, () =>
+        token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
+      ),
+
+    logout: (accessToken, refreshToken, allSessions) =>
+      runOperation('logoutCustomer', signal, async () => {
+        const operation = 'logoutCustomer'
+        const query = {
+          refresh_token: refreshToken,
+          client_id: clientId,
+          channel_id: siteId,
+          hint: allSessions ? 'all-sessions' : undefined,
+        }
+        const headers = { authorization: `Bearer ${accessToken}` }
+        const response = await send(slas, { operation, signal, method: 'GET', path: 'logout', query, headers })
+        // The body (emptied tokens) tells nothing the session needs: only the status counts.
+        if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal, 'slas')
+        await readText(operation, response, signal)
+      }),
+  }
+}
