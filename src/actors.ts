@@ -102,6 +102,13 @@ export function createSessionWork(deps: ActorDeps) {
     return tokens.expiresInMs > ADOPT_MARGIN_MS ? tokens : undefined
   }
 
+  // A login's tokens, saved under the lock (the request itself runs outside it: a login never
+  // waits for another tab's refresh).
+  const signedIn = async (request: Promise<TokenResponse>) => {
+    const response = await request
+    return lock(() => save(receive(response)))
+  }
+
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
   const forget = async (refreshToken: string | undefined) => {
     try {
@@ -128,29 +135,21 @@ export function createSessionWork(deps: ActorDeps) {
         return save(receive(await deps.slas.guest(input.usid || undefined)))
       }),
 
-    authenticateCustomer: async (input: LoginInput) => {
-      const response = await deps.slas.login(input.username, input.password, input.guest.usid)
-      return lock(() => save(receive(response)))
-    },
+    authenticateCustomer: (input: LoginInput) =>
+      signedIn(deps.slas.login(input.username, input.password, input.guest.usid)),
 
-    // Trusted system on behalf of a customer: private clients only (the client validates that).
+    // Trusted system on behalf of a customer: only server sessions provide it.
     getTrustedSystemAccessToken: async (input: OnBehalfInput) => {
-      if (!deps.trustedSystem) {
-        throw new ShopperSessionError(
-          'invalid_config',
-          'loginOnBehalf: use createServerSession from shopper-session/server (private clients only)',
-          { operation: 'getTrustedSystemAccessToken' },
-        )
+      const { trustedSystem } = deps
+      if (!trustedSystem) {
+        throw new ShopperSessionError('invalid_config', 'login.onBehalf: server sessions only')
       }
-      const response = await deps.trustedSystem(input.loginId, input.guest.usid)
-      return lock(() => save(receive(response)))
+      return signedIn(trustedSystem(input.loginId, input.guest.usid))
     },
 
     registerCustomer: async (input: RegisterInput) => {
       await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
-      const { login } = input.customer
-      const response = await deps.slas.login(login, input.password, input.guest.usid)
-      return lock(() => save(receive(response)))
+      return signedIn(deps.slas.login(input.customer.login, input.password, input.guest.usid))
     },
 
     transferBasket: async (input: TransferBasketInput): Promise<void> => {

@@ -36,6 +36,7 @@ import { createSafeLogger } from './logger.ts'
 import { type AccessTokenOptions, getAccessToken as waitForAccessToken } from './session/accessToken.ts'
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
 import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
+import { act, signIn } from './session/actions.ts'
 import { toShopperSessionError } from './session/errors.ts'
 import { createShopperCalls } from './session/shopperCalls.ts'
 import { createSessionSlas } from './session/slasWire.ts'
@@ -78,11 +79,6 @@ export interface ShopperSession {
   getTokens(): SessionTokens | undefined
   /** Logs a shopper in (keeping the guest usid and basket). Rejects with the coded error. */
   login(username: string, password: string): Promise<void>
-  /**
-   * Server only: a registered session for `loginId` through trusted system on behalf (needs a
-   * private client: `clientSecret` and the `sfcc.ts_ext_on_behalf_of` scope).
-   */
-  loginOnBehalf(loginId: string): Promise<void>
   /** registerCustomer, then login (basket kept). Rejects with the coded error. */
   register(customer: RegistrationCustomer, password: string): Promise<void>
   /**
@@ -263,44 +259,6 @@ export function createShopperSession(
     return waitForAccessToken(actor, now, options)
   }
 
-  // Sends an action, then settles when `succeeded`, or on the next error the machine records.
-  const act = async (send: () => void, succeeded: (snapshot: SessionSnapshot) => boolean) => {
-    const errorBefore = actor.getSnapshot().context.error
-    let busySeen = false
-    const settled = until(actor, (snapshot) => {
-      if (succeeded(snapshot)) return { value: undefined }
-      if (snapshot.hasTag('busy')) {
-        busySeen = true
-        return undefined
-      }
-      const { error } = snapshot.context
-      if (error !== undefined && error !== errorBefore) return { error: toShopperSessionError(error) }
-      // Ended without success or error: something else (another tab) took over; never hang.
-      if (!busySeen) return undefined
-      const interrupted = 'The action was interrupted by another change to the session.'
-      return { error: new ShopperSessionError('aborted', interrupted) }
-    })
-    send()
-    return settled
-  }
-
-  // Login resolves after the basket transfer too, so the app reads the carried-over basket.
-  const registeredAndSettled = (snapshot: SessionSnapshot) =>
-    snapshot.hasTag('registered') && !snapshot.hasTag('busy')
-
-  // Logging in and registering start from an idle guest session only.
-  const signIn = async (event: SessionEvent & { type: 'login' | 'login.onBehalf' | 'register' }) => {
-    await ready()
-    if (!actor.getSnapshot().matches({ guest: { session: { live: { activity: 'idle' } } } })) {
-      throw new ShopperSessionError(
-        'conflict',
-        `${event.type}: needs an idle guest session (log out first, or wait for the running action)`,
-        { operation: event.type },
-      )
-    }
-    await act(() => actor.send(event), registeredAndSettled)
-  }
-
   const session: ShopperSession = {
     actor,
     start,
@@ -323,13 +281,14 @@ export function createShopperSession(
       const tokens = actor.getSnapshot().context.tokens
       return tokens ? { ...tokens } : undefined
     },
-    login: (username, password) => signIn({ type: 'login', username, password }),
-    loginOnBehalf: (loginId) => signIn({ type: 'login.onBehalf', loginId }),
-    register: (customer, password) => signIn({ type: 'register', customer, password }),
+    login: (username, password) => signIn(actor, ready, { type: 'login', username, password }),
+    register: (customer, password) =>
+      signIn(actor, ready, { type: 'register', customer, password }),
     async logout(options = {}) {
       await ready()
       const before = actor.getSnapshot().context.tokens
       await act(
+        actor,
         () =>
           actor.send({
             type: 'logout',

@@ -17,6 +17,7 @@ import type { RetryPolicy } from '../../machines/contracts.ts'
 import { ShopperSessionError } from '../errors.ts'
 import { getTrustedSystemAccessToken } from '../scapi/slas/token.ts'
 import { createShopperSession, type ShopperSession, type ShopperSessionConfig } from '../session.ts'
+import { signIn } from '../session/actions.ts'
 import { resolveSessionConfig } from '../session/config.ts'
 import { scopedSharing, serverRefreshes } from './refreshSharing.ts'
 
@@ -49,6 +50,11 @@ export interface ServerSession extends ShopperSession {
    * or when the session runs on an app-given storage without `setCookieHeaders`.
    */
   setCookieHeaders(): string[]
+  /**
+   * A registered session for `loginId` through trusted system on behalf (needs a private client:
+   * `clientSecret` and the `sfcc.ts_ext_on_behalf_of` scope). From an idle guest session only.
+   */
+  loginOnBehalf(loginId: string): Promise<void>
 }
 
 // A request cannot wait out the browser policy (1 s doubling to 60 s, 8 retries): one quick retry,
@@ -156,7 +162,9 @@ export function createServerSession(
   )
   const setCookieHeaders = () => (hasSetCookieHeaders(storage) ? storage.setCookieHeaders() : [])
   // Extended in place: `start()` returns the session object itself, so it must be this one.
-  return Object.assign(session, { setCookieHeaders })
+  const loginOnBehalf = (loginId: string) =>
+    signIn(session.actor, session.ready, { type: 'login.onBehalf', loginId })
+  return Object.assign(session, { setCookieHeaders, loginOnBehalf })
 }
 
 /** Refreshes in flight in this process (for metrics; 0 when idle). */
