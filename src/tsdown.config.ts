@@ -21,6 +21,8 @@ export default defineConfig({
     'adapters/coordination/leaseLock': 'adapters/coordination/leaseLock.ts',
     server: 'src/server/index.ts',
     'migrate/pwa-kit': 'src/migrate/pwaKit.ts',
+    customers: 'src/customers.ts',
+    account: 'src/account.ts',
   },
   format: ['esm', 'cjs'],
   dts: { sourcemap: true },

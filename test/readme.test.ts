@@ -45,3 +45,23 @@ describe('README tables', () => {
     },
   )
 })
+
+describe('README imports', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    exports: Record<string, unknown>
+  }
+  const build = readFileSync(new URL('../src/tsdown.config.ts', import.meta.url), 'utf8')
+  const subpaths = [...new Set([...README.matchAll(/'shopper-session(\/[\w/-]+)?'/g)].map((m) => m[1]))]
+
+  it.each(subpaths.map((subpath) => [`shopper-session${subpath ?? ''}`, subpath] as const))(
+    '%s is a package export the build produces',
+    (_, subpath) => {
+      const key = `.${subpath ?? ''}`
+      expect(Object.keys(pkg.exports)).toContain(key)
+      // The built file the export points at comes from a tsdown entry of the same name.
+      const entry = subpath === undefined ? 'index' : subpath.slice(1)
+      expect(build).toMatch(new RegExp(`['\\s]${entry.replace(/[/-]/g, '\\$&')}'?:`))
+    },
+  )
+})
+

@@ -8,6 +8,8 @@
  * - `GET /e2e/settings`: what a page needs to configure a session (no shopper credentials).
  * - `POST /e2e/control`: `{ method, args }` calls `emulator.control[method](...args)` for page code
  *   (tests in Node use the emulator object directly); answers `{ result }`.
+ * - `POST /e2e/password-reset`: `createPasswordResetHandler` over a reset service that talks to
+ *   the emulator (the emulator's outbox is the e-mail: tests read reset tokens there).
  * - anything else: the emulator (`/shopper/auth/v1/…`, `/callback`, the Shopper APIs).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -20,6 +22,7 @@ import {
   type EmulatorControl,
   type EmulatorOptions,
 } from '../../src/emulator/index.ts'
+import { createPasswordResetHandler, createPasswordResetService } from '../../src/server/index.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PAGE_NAME = /^[a-zA-Z][\w-]*$/
@@ -157,6 +160,23 @@ export async function startTestServer(options: EmulatorOptions = {}): Promise<Te
   const emulator = createEmulator(options)
   const bundles = new Map<string, Promise<string>>()
   let origin = ''
+  const { baseUrl, organizationId, siteIds, accountManager } = emulator.settings
+  const passwordReset = createPasswordResetHandler(
+    createPasswordResetService({
+      baseUrl,
+      organizationId,
+      siteId: siteIds[0] ?? 'RefArch',
+      fetch: emulator.fetch,
+      accountManager: {
+        baseUrl,
+        clientId: accountManager.clientId,
+        clientSecret: accountManager.secret,
+      },
+      deliverToken: () => undefined, // the emulator's outbox holds every token already
+      rateLimit: false,
+    }),
+    { logger: null },
+  )
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', origin)
@@ -207,6 +227,9 @@ export async function startTestServer(options: EmulatorOptions = {}): Promise<Te
     }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
     const body = hasBody ? await readBody(req) : undefined
+    if (url.pathname === '/e2e/password-reset') {
+      return sendResponse(res, await passwordReset(toRequest(req, body, origin)))
+    }
     return sendResponse(res, await emulator.handle(toRequest(req, body, origin)))
   }
 

@@ -1,0 +1,69 @@
+/**
+ * The password reset flow run through a session: {@link passwordResetMachine} with its slots
+ * filled by the server port (request and reset) and by the session (the optional login with the
+ * new password).
+ *
+ * @module
+ */
+import { type Actor, createActor, fromPromise } from 'xstate'
+import type { SessionTokens } from '../../machines/contracts.ts'
+import {
+  type PasswordResetInput,
+  passwordResetMachine,
+  type ResetLoginInput,
+  type ResetPasswordInput,
+  type ResetTokenRequestInput,
+} from '../../machines/passwordResetMachine.ts'
+import { ShopperSessionError } from '../errors.ts'
+import type { PasswordResetPort } from '../server/passwordReset/port.ts'
+import { type AccountSession, dropRegistered, logIn, sameLogin } from './session.ts'
+
+/** A running password reset flow: send it events, read its tags (see `PasswordResetTag`). */
+export type PasswordResetActor = Actor<typeof passwordResetMachine>
+
+/**
+ * Starts the password reset flow. Throws `invalid_config` without a port, or for a `token`
+ * without its `login` (the link page must pass both).
+ */
+export function startPasswordReset(
+  session: AccountSession,
+  port: PasswordResetPort | undefined,
+  input: PasswordResetInput = {},
+): PasswordResetActor {
+  if (port === undefined) {
+    throw new ShopperSessionError(
+      'invalid_config',
+      'passwordReset: withAccountFlows needs a passwordReset port (createPasswordResetClient)',
+      { operation: 'resetPassword' },
+    )
+  }
+  if (input.token !== undefined && (input.login === undefined || input.login === '')) {
+    throw new ShopperSessionError(
+      'invalid_config',
+      'resetPassword: input.login: must be given with input.token (both come from the link)',
+      { operation: 'resetPassword' },
+    )
+  }
+  const machine = passwordResetMachine.provide({
+    actors: {
+      getResetPasswordToken: fromPromise<void, ResetTokenRequestInput>(({ input, signal }) =>
+        port.requestToken(input.login, { signal }),
+      ),
+      resetPassword: fromPromise<void, ResetPasswordInput>(({ input, signal }) =>
+        port.resetPassword(
+          { login: input.login, token: input.token, newPassword: input.newPassword },
+          { signal },
+        ),
+      ),
+      authenticateCustomer: fromPromise<SessionTokens, ResetLoginInput>(async ({ input }) => {
+        // The reset ended the shopper's own sessions at SLAS already; another shopper's session
+        // on this device is still live there and is logged out properly before switching.
+        await session.ready()
+        const own = sameLogin(session.getTokens()?.loginId, input.username)
+        await dropRegistered(session, { remote: !own })
+        return logIn(session, input.username, input.password)
+      }),
+    },
+  })
+  return createActor(machine, { input }).start()
+}

@@ -1,0 +1,72 @@
+/**
+ * What the account flows need from a session, and the two steps they share: dropping the
+ * registered session everywhere, and logging in again.
+ *
+ * @module
+ */
+import type { SessionTokens } from '../../machines/contracts.ts'
+import { ShopperSessionError } from '../errors.ts'
+import type { ShopperSession } from '../session.ts'
+
+/** The members of a session the account flows use (a `ShopperSession` has them all). */
+export type AccountSession = Pick<
+  ShopperSession,
+  'ready' | 'getTokens' | 'login' | 'logout' | 'getAccessToken' | 'fetch' | 'scapi'
+>
+
+/** Registered tokens that know their login. */
+export type RegisteredTokens = SessionTokens & { customerType: 'registered'; loginId: string }
+
+/**
+ * The session's registered tokens; throws `conflict` for a guest (or a session not started):
+ * these flows change a registered shopper's credentials.
+ */
+export function registeredTokens(session: AccountSession, operation: string): RegisteredTokens {
+  const tokens = session.getTokens()
+  if (tokens?.customerType !== 'registered' || tokens.loginId === undefined) {
+    throw new ShopperSessionError(
+      'conflict',
+      `${operation}: needs a registered session (log the shopper in first, after session.ready())`,
+      { operation },
+    )
+  }
+  return tokens as RegisteredTokens
+}
+
+/**
+ * Ends the registered session the session holds, if any: storage first, then the other tabs
+ * (they follow the change notice), then a new guest session. `remote: false` when SLAS already
+ * refuses the tokens (the credentials changed), so no request is wasted on them.
+ */
+export async function dropRegistered(
+  session: AccountSession,
+  options: { remote: boolean },
+): Promise<void> {
+  await session.ready()
+  // Already a guest (another tab dropped it, or a refresh found it dead): nothing to end.
+  if (session.getTokens()?.customerType !== 'registered') return
+  await session.logout({ remote: options.remote })
+}
+
+/** Logs the (guest) session in and returns the registered tokens it holds then. */
+export async function logIn(
+  session: AccountSession,
+  username: string,
+  password: string,
+): Promise<SessionTokens> {
+  await session.login(username, password)
+  const tokens = session.getTokens()
+  if (tokens?.customerType !== 'registered') {
+    throw new ShopperSessionError(
+      'aborted',
+      'The login was replaced by another change to the session.',
+      { operation: 'authenticateCustomer' },
+    )
+  }
+  return tokens
+}
+
+/** Logins compare without case, as SLAS and Shopper Customers do. */
+export function sameLogin(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase()
+}
