@@ -89,6 +89,11 @@ export type SessionEvent =
   | { type: 'session.external'; tokens: SessionTokens | null }
   /** Try the guest sign-in again after it became `unavailable`. */
   | { type: 'retry' }
+  /**
+   * The shopper's credentials changed (loginId or password change) and the automatic login
+   * with the new ones failed: the guest session shows the login form (`reauthRequired`).
+   */
+  | { type: 'reauth.required'; error: SessionError }
   /** Storage failed; the session continues with the tokens in memory. */
   | { type: 'storage.failed'; reason: string }
   | TokenRefreshedEvent
@@ -350,9 +355,12 @@ export const sessionMachine = setup({
       type: params.type,
       error: asSessionError('error' in event ? event.error : undefined),
     })),
-    emitReauthRequired: emit(({ context }) => ({
+    emitReauthRequired: emit(({ context, event }) => ({
       type: 'session.reauthRequired' as const,
-      error: context.error ?? { code: 'invalid_grant', message: 'The session was lost.' },
+      error: (event.type === 'reauth.required' ? event.error : context.error) ?? {
+        code: 'invalid_grant',
+        message: 'The session was lost.',
+      },
     })),
   },
 }).createMachine({
@@ -533,6 +541,11 @@ export const sessionMachine = setup({
         },
         notice: {
           initial: 'none',
+          // On this region, not on `guest`: a transition from `guest` would re-enter the
+          // `session` region too and cancel what it is doing.
+          on: {
+            'reauth.required': { target: '.reauthRequired', actions: 'emitReauthRequired' },
+          },
           states: {
             none: {},
             reauthRequired: { tags: ['reauthRequired'] },

@@ -28,12 +28,12 @@ export type { PasswordResetActor } from './account/passwordReset.ts'
 export {
   createPasswordResetClient,
   type PasswordResetClientOptions,
-} from './server/passwordReset/client.ts'
+} from './account/resetClient.ts'
 export type {
   PasswordResetCallOptions,
   PasswordResetPort,
   PasswordResetSubmission,
-} from './server/passwordReset/port.ts'
+} from './account/resetPort.ts'
 export type {
   PasswordResetEvent,
   PasswordResetInput,

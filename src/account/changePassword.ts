@@ -7,7 +7,7 @@
  */
 import { ShopperSessionError } from '../errors.ts'
 import type { AccountCalls } from './customerCalls.ts'
-import { type AccountSession, dropRegistered, logIn, registeredTokens } from './session.ts'
+import { type AccountSession, dropRegistered, logInAgain, registeredTokens } from './session.ts'
 
 /** Input of `changePassword`. */
 export interface ChangePasswordInput {
@@ -46,5 +46,5 @@ export async function changePassword(
   )
   // From here SLAS refuses the old tokens: drop them without a remote call, then log in again.
   await dropRegistered(session, { remote: false })
-  await logIn(session, tokens.loginId, input.newPassword)
+  await logInAgain(session, tokens.loginId, input.newPassword)
 }

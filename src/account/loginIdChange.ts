@@ -14,7 +14,7 @@ import {
 } from '../../machines/loginIdChangeMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
 import type { AccountCalls } from './customerCalls.ts'
-import { type AccountSession, dropRegistered, logIn, registeredTokens } from './session.ts'
+import { type AccountSession, dropRegistered, logInAgain, registeredTokens } from './session.ts'
 
 /** A running loginId change flow: send it `submit`, read its tags (see `LoginIdChangeTag`). */
 export type LoginIdChangeActor = Actor<typeof loginIdChangeMachine>
@@ -51,7 +51,7 @@ export function startLoginIdChange(
       authenticateCustomer: fromPromise<SessionTokens, ReloginInput>(async ({ input }) => {
         // A failed drop (interrupted by another change) still leaves the login to decide.
         await dropOld().catch(() => undefined)
-        return logIn(session, input.username, input.password)
+        return logInAgain(session, input.username, input.password)
       }),
     },
   })

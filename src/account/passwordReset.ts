@@ -15,7 +15,7 @@ import {
   type ResetTokenRequestInput,
 } from '../../machines/passwordResetMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
-import type { PasswordResetPort } from '../server/passwordReset/port.ts'
+import type { PasswordResetPort } from './resetPort.ts'
 import { type AccountSession, dropRegistered, logIn, sameLogin } from './session.ts'
 
 /** A running password reset flow: send it events, read its tags (see `PasswordResetTag`). */

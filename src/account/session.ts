@@ -11,7 +11,7 @@ import type { ShopperSession } from '../session.ts'
 /** The members of a session the account flows use (a `ShopperSession` has them all). */
 export type AccountSession = Pick<
   ShopperSession,
-  'ready' | 'getTokens' | 'login' | 'logout' | 'getAccessToken' | 'fetch' | 'scapi'
+  'actor' | 'ready' | 'getTokens' | 'login' | 'logout' | 'getAccessToken' | 'fetch' | 'scapi'
 >
 
 /** Registered tokens that know their login. */
@@ -64,6 +64,26 @@ export async function logIn(
     )
   }
   return tokens
+}
+
+/**
+ * The login after a credential change (new loginId or password): the old tokens are dead, so
+ * when it fails the guest session is told `reauthRequired` (tag and `session.reauthRequired`
+ * event), as when a refresh token is refused: the app shows the login form.
+ */
+export async function logInAgain(
+  session: AccountSession,
+  username: string,
+  password: string,
+): Promise<SessionTokens> {
+  try {
+    return await logIn(session, username, password)
+  } catch (error) {
+    const { code, message } =
+      error instanceof ShopperSessionError ? error : { code: 'aborted' as const, message: '' }
+    session.actor.send({ type: 'reauth.required', error: { code, message } })
+    throw error
+  }
 }
 
 /** Logins compare without case, as SLAS and Shopper Customers do. */

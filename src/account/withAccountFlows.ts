@@ -4,7 +4,7 @@
  * @module
  */
 import type { PasswordResetInput } from '../../machines/passwordResetMachine.ts'
-import type { PasswordResetPort } from '../server/passwordReset/port.ts'
+import type { PasswordResetPort } from './resetPort.ts'
 import { changePassword, type ChangePasswordInput } from './changePassword.ts'
 import { createAccountCalls } from './customerCalls.ts'
 import { type LoginIdChangeActor, startLoginIdChange } from './loginIdChange.ts'

@@ -87,9 +87,14 @@ describe('changePassword', () => {
     const session = await loggedIn()
     const old = session.getTokens()
     harness.emulator.control.failNext('authenticateCustomer', { status: 503 })
+    const notices: string[] = []
+    session.on('session.reauthRequired', (event) => notices.push(event.error.code))
     const input = { currentPassword: ada().password, newPassword: NEW_PASSWORD }
     await expectCode(session.changePassword(input), 'server_error')
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    // Like a refused refresh token: the app hears it and shows the login form.
+    expect(session.getSnapshot().hasTag('reauthRequired')).toBe(true)
+    expect(notices).toEqual(['server_error'])
     expect(session.getTokens()?.refreshToken === old?.refreshToken).toBe(false)
     await session.login(ada().login, NEW_PASSWORD)
     expect(session.getSnapshot().hasTag('registered')).toBe(true)

@@ -162,6 +162,7 @@ describe('changeLoginId', () => {
     expect(ended.output?.error?.code).toBe('server_error')
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
     expect(session.getSnapshot().hasTag('busy')).toBe(false)
+    expect(session.getSnapshot().hasTag('reauthRequired')).toBe(true)
     const stored = storedText()
     const oldStored = [old?.refreshToken, old?.accessToken].some((t) => stored.includes(t ?? '-'))
     expect(oldStored).toBe(false)
@@ -169,6 +170,7 @@ describe('changeLoginId', () => {
     // The shopper logs in by hand with the new login.
     await session.login(NEW_LOGIN, ada().password)
     expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    expect(session.getSnapshot().hasTag('reauthRequired')).toBe(false)
   })
 
   it('an instance that does not check the password: a wrong one changes the login, then reauthRequired', async () => {

@@ -10,7 +10,7 @@ import {
   getResetPasswordToken,
   resetPassword,
 } from '../../src/scapi/index.ts'
-import type { PasswordResetPort } from '../../src/server/passwordReset/port.ts'
+import type { PasswordResetPort } from '../../src/account/resetPort.ts'
 
 /** A port straight to the emulator, as a server would hold it (Account Manager credentials). */
 export function emulatorResetPort(emulator: Emulator): PasswordResetPort & { calls: string[] } {

@@ -102,6 +102,7 @@ function userEvents(snapshot: SessionSnapshot): SessionTraversalEvent[] {
     { type: 'session.external', tokens: tokensAt('guest', 3) },
     { type: 'session.external', tokens: null },
     { type: 'storage.failed', reason: 'quota exceeded' },
+    { type: 'reauth.required', error: codedError('invalid_credentials') },
   ]
 }
 
@@ -285,20 +286,22 @@ describe('sessionMachine paths: traversal', () => {
     expect([...new Set(busy.flatMap(busyExitProblems))]).toEqual([])
   })
 
-  it('every way into reauthRequired is the refresh child giving up on registered', () => {
+  it('every way into reauthRequired: the refresh child giving up on registered, or a failed re-login', () => {
     const entries = edges.filter(
       (e) => !e.from.hasTag('reauthRequired') && e.to.hasTag('reauthRequired'),
     )
     expect(entries.length).toBeGreaterThan(0)
     const wrong = entries
       .filter(
-        (e) => e.event.type !== 'xstate.done.actor.tokenRefresh' || !e.from.hasTag('registered'),
+        (e) =>
+          !(e.event.type === 'xstate.done.actor.tokenRefresh' && e.from.hasTag('registered')) &&
+          !(e.event.type === 'reauth.required' && e.from.hasTag('guest')),
       )
       .map((e) => `${label(e.from)} --${e.event.type}--> ${label(e.to)}`)
     expect(wrong).toEqual([])
   })
 
-  it('every simple path to reauthRequired enters it from registered on done.tokenRefresh', () => {
+  it('every simple path to reauthRequired enters it on done.tokenRefresh or reauth.required', () => {
     const paths = getSimplePaths(logic, {
       ...traversal,
       serializeState: serializeUi,
@@ -310,23 +313,30 @@ describe('sessionMachine paths: traversal', () => {
       const last = path.steps.at(-1)
       const before = path.steps.at(-2)
       const earlier = path.steps.slice(0, -1).some((step) => step.state.hasTag('reauthRequired'))
-      if (
-        last?.event.type !== 'xstate.done.actor.tokenRefresh' ||
-        !before?.state.hasTag('registered') ||
-        earlier
-      ) {
+      const refused =
+        last?.event.type === 'xstate.done.actor.tokenRefresh' && before?.state.hasTag('registered')
+      const reloginFailed = last?.event.type === 'reauth.required' && before?.state.hasTag('guest')
+      if (!(refused || reloginFailed) || earlier) {
         wrong.push(describePath(path))
       }
     }
     expect(wrong.slice(0, 5)).toEqual([])
   })
 
-  it('shortest way to reauthRequired: a restored registered session, refresh refused', () => {
-    const [first] = getShortestPaths(logic, {
+  it('shortest ways to reauthRequired: a failed re-login; a restored session, refresh refused', () => {
+    const shortest = getShortestPaths(logic, {
       ...traversal,
       toState: (snapshot) => snapshot.hasTag('reauthRequired'),
+    })
+      .sort((a, b) => a.weight - b.weight)
+      .map(describePath)
+    expect(shortest[0]).toBe('done:restoreSession → reauth.required')
+    const [refused] = getShortestPaths(logic, {
+      ...traversal,
+      events: (snapshot) => sessionEvents(snapshot).filter((e) => e.type !== 'reauth.required'),
+      toState: (snapshot) => snapshot.hasTag('reauthRequired'),
     }).sort((a, b) => a.weight - b.weight)
-    expect(first && describePath(first)).toBe('done:restoreSession → done:tokenRefresh')
+    expect(refused && describePath(refused)).toBe('done:restoreSession → done:tokenRefresh')
   })
 })
 

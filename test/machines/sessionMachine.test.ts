@@ -224,6 +224,30 @@ describe('sessionMachine: freshness', () => {
   })
 })
 
+describe('sessionMachine: reauth.required (a failed re-login after a credential change)', () => {
+  it('tags the guest reauthRequired and emits the error, without cancelling a running login', async () => {
+    const s = await guestSession()
+    s.fakes.authenticate.hold()
+    await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
+    await s.send({ type: 'reauth.required', error: codedError('invalid_credentials') })
+    expect(s.tags()).toEqual(['authenticated', 'busy', 'guest', 'reauthRequired'])
+    expect(s.emitted).toContainEqual({
+      type: 'session.reauthRequired',
+      error: codedError('invalid_credentials'),
+    })
+    s.fakes.authenticate.release()
+    await flush()
+    expect(s.tags()).toEqual(['authenticated', 'registered'])
+  })
+
+  it('is ignored by a registered session', async () => {
+    const s = await registeredSession()
+    await s.send({ type: 'reauth.required', error: codedError('invalid_credentials') })
+    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.emittedTypes()).not.toContain('session.reauthRequired')
+  })
+})
+
 describe('sessionMachine: login, registration, on behalf', () => {
   it('login passes the guest session (usid), then registered; the basket moves over', async () => {
     const s = await guestSession()

@@ -52,7 +52,7 @@ export const BROWSER_ENTRIES = [
   // The `browser` export condition resolves `shopper-session` to src/browser.ts in bundlers.
   { label: "{ createShopperSession } from 'shopper-session'", file: 'src/browser.ts', names: ['createShopperSession'] },
   { label: "{ createShopperCustomers } from 'shopper-session/customers'", file: 'src/customers.ts', names: ['createShopperCustomers'] },
-  { label: "{ withAccountFlows } from 'shopper-session/account'", file: 'src/account.ts', names: ['withAccountFlows'] },
+  { label: "{ withAccountFlows, createPasswordResetClient } from 'shopper-session/account'", file: 'src/account.ts', names: ['withAccountFlows', 'createPasswordResetClient'] },
   { label: "{ createEmulator } from 'shopper-session/emulator'", file: 'src/emulator/index.ts', names: ['createEmulator'] },
 ] as const
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { ShopperSessionError } from '../../errors.ts'
-import { CSRF_HEADER } from './wire.ts'
+import { CSRF_HEADER } from '../../account/resetWire.ts'
 
 /** How long a browser may cache a preflight answer (seconds). */
 const PREFLIGHT_MAX_AGE = '600'

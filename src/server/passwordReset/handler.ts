@@ -15,7 +15,7 @@ import { createOriginPolicy } from './cors.ts'
 import { checkField } from './input.ts'
 import { problemFor, problemResponse } from './problem.ts'
 import type { PasswordResetService } from './service.ts'
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from './wire.ts'
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../account/resetWire.ts'
 
 /** What the runtime knows about a request beyond the `Request` itself. */
 export interface PasswordResetRequestInfo {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { createPasswordResetClient, type PasswordResetClientOptions } from './client.ts'
+export { createPasswordResetClient, type PasswordResetClientOptions } from '../../account/resetClient.ts'
 export type {
   PasswordResetAccountManager,
   PasswordResetRateLimits,
@@ -28,7 +28,7 @@ export type {
   PasswordResetCallOptions,
   PasswordResetPort,
   PasswordResetSubmission,
-} from './port.ts'
+} from '../../account/resetPort.ts'
 export {
   createRateLimiter,
   type RateLimiter,
@@ -46,4 +46,4 @@ export {
   type PasswordResetAction,
   type PasswordResetBody,
   type PasswordResetProblem,
-} from './wire.ts'
+} from '../../account/resetWire.ts'

@@ -6,7 +6,7 @@
  * @module
  */
 import { type ErrorCode, ShopperSessionError } from '../../errors.ts'
-import type { PasswordResetProblem } from './wire.ts'
+import type { PasswordResetProblem } from '../../account/resetWire.ts'
 
 /** A refusal, before it becomes a Response. */
 export interface Problem {

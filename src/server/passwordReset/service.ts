@@ -21,7 +21,7 @@ import type {
   PasswordResetCallOptions,
   PasswordResetPort,
   PasswordResetSubmission,
-} from './port.ts'
+} from '../../account/resetPort.ts'
 import { createRateLimiter, type RateLimiter, type RateLimitRule } from './rateLimit.ts'
 
 /** Per-call options of a {@link PasswordResetService}. */

@@ -4,16 +4,16 @@
  * answer map like every other client's, and the service satisfies the same port.
  */
 import { describe, expect, it } from 'vitest'
-import { type ErrorCode, ShopperSessionError } from '../../../src/errors.ts'
+import { type ErrorCode, ShopperSessionError } from '../../src/errors.ts'
 import {
   createPasswordResetClient,
   createPasswordResetHandler,
   type PasswordResetHandler,
   type PasswordResetHandlerService,
   type PasswordResetPort,
-} from '../../../src/server/index.ts'
-import { expectCode } from '../../support/expectError.ts'
-import { ENDPOINT, handlerSetup, testPassword } from './helpers.ts'
+} from '../../src/server/index.ts'
+import { expectCode } from '../support/expectError.ts'
+import { ENDPOINT, handlerSetup, testPassword } from '../server/passwordReset/helpers.ts'
 
 const NEW_PASSWORD = 'New-Password-2024!'
 

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { expect, it } from 'vitest'
 
-const root = fileURLToPath(new URL('../../..', import.meta.url))
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 it('bundles for the browser without server code, zod or node:', async () => {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['src/server/passwordReset/client.ts'],
+    entryPoints: ['src/account/resetClient.ts'],
     bundle: true,
     write: false,
     format: 'esm',
@@ -31,8 +31,8 @@ it('bundles for the browser without server code, zod or node:', async () => {
     'src/scapi/operationError.ts',
     'src/scapi/retryAfter.ts',
     'src/scapi/serverText.ts',
-    'src/server/passwordReset/client.ts',
-    'src/server/passwordReset/wire.ts',
+    'src/account/resetClient.ts',
+    'src/account/resetWire.ts',
   ]
   expect(inputs.filter((path) => !allowed.includes(path))).toEqual([])
   expect((output?.imports ?? []).map((item) => item.path)).toEqual([])

@@ -6,12 +6,12 @@
  *
  * @module
  */
-import { type ErrorCode, isErrorCode, ShopperSessionError } from '../../errors.ts'
-import { mapFetchFailure } from '../../scapi/fetchFailure.ts'
-import { retryAfterMs } from '../../scapi/retryAfter.ts'
-import { cleanServerText } from '../../scapi/serverText.ts'
-import type { PasswordResetCallOptions, PasswordResetPort } from './port.ts'
-import { CSRF_HEADER, CSRF_HEADER_VALUE, type PasswordResetBody } from './wire.ts'
+import { type ErrorCode, isErrorCode, ShopperSessionError } from '../errors.ts'
+import { mapFetchFailure } from '../scapi/fetchFailure.ts'
+import { retryAfterMs } from '../scapi/retryAfter.ts'
+import { cleanServerText } from '../scapi/serverText.ts'
+import type { PasswordResetCallOptions, PasswordResetPort } from './resetPort.ts'
+import { CSRF_HEADER, CSRF_HEADER_VALUE, type PasswordResetBody } from './resetWire.ts'
 
 /** Options of {@link createPasswordResetClient}. */
 export interface PasswordResetClientOptions {
