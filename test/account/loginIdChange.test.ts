@@ -11,6 +11,8 @@ import { ShopperSessionError } from '../../src/errors.ts'
 import { getCustomer, refreshAccessToken } from '../../src/scapi/index.ts'
 import { expectCode } from '../support/expectError.ts'
 import { recordError } from '../support/secretGuard.ts'
+import { createServerSession } from '../../src/server/index.ts'
+import { cookiesAfter, serverSetup } from '../server/helpers.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
 import { leaks, recordSnapshots, untilTag } from './support.ts'
 
@@ -212,5 +214,39 @@ describe('changeLoginId', () => {
     expect(rejected.context.error?.code).toBe('conflict')
     expect(harness.count('updateCustomer')).toBe(0)
     change.stop()
+  })
+})
+
+describe('changeLoginId on a server session (cookie storage)', () => {
+  it('the next request carries only the new login’s cookies; the old ones are refused', async () => {
+    const setup = serverSetup()
+    const shopper = setup.shopper()
+    // Request 1 logs in; the browser keeps the cookies it was sent.
+    const first = createServerSession(setup.config, { cookies: null, cookie: { secure: false } })
+    await first.login(shopper.login, shopper.password)
+    const old = first.getTokens()
+    const jar = cookiesAfter(first.setCookieHeaders())
+    first.stop()
+
+    // Request 2 changes the login with the session its cookies carry.
+    const second = withAccountFlows(
+      createServerSession(setup.config, { cookies: jar, cookie: { secure: false } }),
+    )
+    await second.ready()
+    const change = second.changeLoginId()
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: shopper.password })
+    await untilTag(change, 'done')
+    const after = cookiesAfter(second.setCookieHeaders(), jar)
+    second.stop()
+    const oldKept = [old?.refreshToken, old?.accessToken].some((t) => after.includes(t ?? '-'))
+    expect(oldKept).toBe(false)
+
+    // Request 3 restores the new session from those cookies, with no request.
+    const before = setup.count()
+    const third = createServerSession(setup.config, { cookies: after, cookie: { secure: false } })
+    await third.ready()
+    expect(setup.count()).toBe(before)
+    expect(third.getTokens()?.loginId).toBe(NEW_LOGIN)
+    third.stop()
   })
 })
