@@ -25,20 +25,20 @@ export function createInProcessCoordination(): CoordinationAdapter {
   const listeners = new Set<(message: CoordinationMessage) => void>()
   return {
     lock(name, task) {
-      const previous = tails.get(name) ?? Promise.resolve()
-      const run = previous.then(task, task)
-      const tail = run.then(
-        () => undefined,
-        () => undefined,
-      )
-      tails.set(name, tail)
-      void tail.then(() => {
+      // A tail never rejects and resolves to `undefined` (the task's only argument), so the next
+      // task starts whichever way this one ends (no tail: now).
+      const run = Promise.resolve(tails.get(name)).then(task)
+      // The last tail of a name leaves the map: names do not pile up.
+      const done = () => {
         if (tails.get(name) === tail) tails.delete(name)
-      })
+      }
+      const tail = run.then(done, done)
+      tails.set(name, tail)
       return run
     },
     publish(message) {
-      for (const listener of [...listeners]) {
+      // Every delivery is queued before any runs, so a listener (un)subscribing changes nothing.
+      listeners.forEach((listener) =>
         queueMicrotask(() => {
           // A failing listener must not stop the others, nor reach the publisher.
           try {
@@ -46,8 +46,8 @@ export function createInProcessCoordination(): CoordinationAdapter {
           } catch {
             /* the listener's own bug; the bus goes on */
           }
-        })
-      }
+        }),
+      )
     },
     subscribe(listener) {
       listeners.add(listener)

@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { hasMethods, resolveWebStorage, type WebStorageLike } from '../storage/webStorage.ts'
+import { resolveWebStorage, withMethods, type WebStorageLike } from '../storage/webStorage.ts'
 import { createInProcessCoordination } from './inProcess.ts'
 import type { CoordinationAdapter, CoordinationMessage } from './types.ts'
 
@@ -106,16 +106,10 @@ export const MAX_SETTLE_MS = 250
 // the page that wrote, so sessions of one page hear each other through this.
 const pageBuses = new WeakMap<WebStorageLike, Set<CoordinationAdapter>>()
 
-// An option of the seams: `null` acts as missing, `undefined` takes the page's global if usable.
-const pick = <T>(given: T | null | undefined, found: unknown, usable: boolean) =>
-  given === undefined ? (usable ? (found as T) : undefined) : (given ?? undefined)
-
 /** Reads a notice off the wire: exactly the three fields, or nothing. */
 export function toNotice(data: unknown): CoordinationMessage | undefined {
-  const { type, key, origin } = (typeof data === 'object' && data !== null ? data : {}) as Record<
-    string,
-    unknown
-  >
+  // Destructuring boxes primitives (their fields are undefined); only null and undefined need `{}`.
+  const { type, key, origin } = (data ?? {}) as Record<string, unknown>
   return type === 'session.changed' && typeof key === 'string' && typeof origin === 'string'
     ? { type, key, origin }
     : undefined
@@ -139,57 +133,48 @@ export function toNotice(data: unknown): CoordinationMessage | undefined {
  * ```
  */
 export function createWebCoordination(options: WebCoordinationOptions = {}): CoordinationAdapter {
+  // The seams default to the page's globals where usable; `null` acts as missing.
   const {
     channelName = 'shopper-session',
     storagePrefix: prefix = 'shopper-session|',
     lockFallback,
     onWarning,
+    locks = withMethods<LockManagerLike>(globalThis.navigator?.locks, 'request'),
+    BroadcastChannel: Channel = withMethods<{ BroadcastChannel: BroadcastChannelFactory }>(
+      globalThis,
+      'BroadcastChannel',
+    )?.BroadcastChannel,
+    events = withMethods<StorageEventSource>(globalThis, 'addEventListener', 'removeEventListener'),
   } = options
-  const bad = (name: string) => {
-    throw new RangeError(`web coordination: bad ${name}`)
+  for (const [name, ok] of Object.entries({
+    channelName: typeof channelName === 'string' && channelName,
+    storagePrefix: typeof prefix === 'string' && prefix,
+    lockFallback:
+      lockFallback === undefined || lockFallback === 'error' || typeof lockFallback === 'function',
+  })) {
+    if (!ok) throw new RangeError(`web coordination: bad ${name}`)
   }
-  if (typeof channelName !== 'string' || !channelName) bad('channelName')
-  if (typeof prefix !== 'string' || !prefix) bad('storagePrefix')
-  if (
-    lockFallback !== undefined &&
-    lockFallback !== 'error' &&
-    typeof lockFallback !== 'function'
-  ) {
-    bad('lockFallback')
-  }
-  const found = globalThis.navigator?.locks
-  const locks = pick<LockManagerLike>(options.locks, found, hasMethods(found, 'request'))
-  const Channel = pick<BroadcastChannelFactory>(
-    options.BroadcastChannel,
-    globalThis.BroadcastChannel,
-    typeof globalThis.BroadcastChannel === 'function',
-  )
   let storage: WebStorageLike | undefined
   try {
-    if (options.storage !== null) storage = resolveWebStorage('localStorage', options.storage)
+    // `null` is no Storage: it throws too.
+    storage = resolveWebStorage('localStorage', options.storage)
   } catch {
     /* needed by the settling and the fallbacks: reported below */
   }
-  const events = pick<StorageEventSource>(
-    options.events,
-    globalThis,
-    hasMethods(globalThis, 'addEventListener', 'removeEventListener'),
-  )
-  const noLocks =
-    'web coordination: Web Locks are missing (an old browser, or a page outside a secure context)'
+  const noLocks = 'web coordination: Web Locks are missing (old browser or not https)'
   if (!locks && lockFallback === 'error') {
     throw new TypeError(`${noLocks} and lockFallback is 'error'`)
   }
-  const missing = (what: string) =>
-    new TypeError(
-      `web coordination: ${what} missing here (server rendering, a worker, blocked storage); use adapters/coordination/inProcess`,
-    )
   // Without localStorage the coordinator needs both Web APIs: missing either, this is no tab of a
   // page (server rendering, a worker) or its site data is blocked, and nothing is shared anyway.
-  if ((!locks || !Channel) && !storage) {
-    throw missing(`${locks ? 'BroadcastChannel' : 'Web Locks'} and localStorage are`)
+  // With it, notices need BroadcastChannel or storage events.
+  if (storage ? !Channel && !events : !locks || !Channel) {
+    throw new TypeError(
+      `web coordination: ${storage || locks ? 'BroadcastChannel' : 'Web Locks'} and ${
+        storage ? 'storage events' : 'localStorage'
+      } are missing; use adapters/coordination/inProcess`,
+    )
   }
-  if (!Channel && !events) throw missing('BroadcastChannel and storage events are')
 
   const read = (key: string) => {
     try {
@@ -198,25 +183,6 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
       return undefined
     }
   }
-  // Resolves once no storage event came for QUIET_MS and `ready()` holds, or after MAX_SETTLE_MS.
-  const settle = (ready?: () => boolean) =>
-    new Promise<void>((resolve) => {
-      // Monotonic: a wall clock that jumps meanwhile must not end the wait early.
-      const started = performance.now()
-      let last = started
-      const heard = () => {
-        last = performance.now()
-      }
-      events?.addEventListener('storage', heard)
-      const tick = () => {
-        const now = performance.now()
-        if ((now - last >= QUIET_MS && (!ready || ready())) || now - started >= MAX_SETTLE_MS) {
-          events?.removeEventListener('storage', heard)
-          resolve()
-        } else setTimeout(tick, QUIET_MS / 4)
-      }
-      setTimeout(tick, QUIET_MS)
-    })
 
   // This page's listeners; notices from elsewhere are handed to it. Without Web Locks its FIFO is
   // the lock of the degraded mode.
@@ -226,9 +192,24 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
     lock = (name, task) => {
       const doneKey = `${prefix}done|${name}`
       const before = read(doneKey)
-      const run = async (waited: boolean) => {
-        // After another tab's turn, its last mark must have arrived: its writes came before it.
-        await settle(waited && storage ? () => read(doneKey) !== before : undefined)
+      const run = async (waited?: boolean) => {
+        // Settle: wait until no storage event came for QUIET_MS and, after another tab's turn,
+        // its last mark arrived (its writes came before it); at most MAX_SETTLE_MS. Monotonic
+        // clock: a wall clock that jumps meanwhile must not end the wait early.
+        const started = performance.now()
+        let last = started
+        const heard = () => {
+          last = performance.now()
+        }
+        events?.addEventListener('storage', heard)
+        while (
+          (performance.now() - last < QUIET_MS ||
+            (waited && storage && read(doneKey) === before)) &&
+          performance.now() - started < MAX_SETTLE_MS
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, QUIET_MS / 4))
+        }
+        events?.removeEventListener('storage', heard)
         try {
           return await task()
         } finally {
@@ -240,22 +221,21 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
         }
       }
       return locks.request(name, { mode: 'exclusive', ifAvailable: true }, (held) =>
-        held ? run(false) : locks.request(name, { mode: 'exclusive' }, () => run(true)),
+        held ? run() : locks.request(name, { mode: 'exclusive' }, () => run(true)),
       )
     }
   } else if (typeof lockFallback === 'function') lock = lockFallback
   else {
-    onWarning?.(`${noLocks}; the lock holds in this page only (see lockFallback)`)
+    onWarning?.(`${noLocks}; locking in this page only (see lockFallback)`)
     lock = bus.lock
   }
 
   const noticeKey = `${prefix}notice`
-  // Without BroadcastChannel: the other sessions of this page, which hear no storage event of ours.
-  let peers: Set<CoordinationAdapter> | undefined
-  if (!Channel) {
-    const area = storage as WebStorageLike
-    pageBuses.set(area, (peers = pageBuses.get(area) ?? new Set()))
-  }
+  // The sessions of this page a notice goes to directly, while subscribed: with BroadcastChannel
+  // only this one (the channel reaches the others); without it every session of the page on this
+  // storage, since none hears a storage event of ours (`storage` is there then: checked above).
+  let peers = new Set<CoordinationAdapter>()
+  if (!Channel && storage) pageBuses.set(storage, (peers = pageBuses.get(storage) ?? peers))
   const receive = (data: unknown) => {
     const notice = toNotice(data)
     if (notice) bus.publish(notice)
@@ -264,16 +244,21 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
   // Every `storage` event is a notice too: it fires once this tab's copy holds the new value, so a
   // session that started while another tab's write was on its way still hears of it.
   const onStorage = ({ key, newValue, storageArea }: StorageEventLike) => {
-    if (key === null || (storageArea !== undefined && storageArea !== storage)) return
-    if (!key.startsWith(prefix)) return receive({ type: 'session.changed', key, origin: 'storage' })
-    if (key !== noticeKey || !peers || !newValue) return
+    if (storageArea !== undefined && storageArea !== storage) return
     try {
-      receive(JSON.parse(newValue))
+      // Another key's change is a notice for it (`clear()`, key `null`, is none: `toNotice` drops
+      // it); our notice key carries the notices when there is no BroadcastChannel.
+      receive(
+        key?.startsWith(prefix)
+          ? key === noticeKey && !Channel && JSON.parse(newValue as string)
+          : { type: 'session.changed', key, origin: 'storage' },
+      )
     } catch {
-      /* not ours */
+      /* not JSON: not ours */
     }
   }
-  let subscribers = 0
+  // The unsubscribes of this coordinator's listeners: listening runs while there is one.
+  const active = new Set<() => void>()
 
   return {
     lock,
@@ -282,15 +267,12 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
       const notice = toNotice(message)
       if (!notice) return
       try {
-        if (peers) {
-          for (const other of peers) other.publish(notice)
-          storage?.setItem(noticeKey, JSON.stringify({ ...notice, nonce: Math.random() }))
-        } else if (Channel) {
-          bus.publish(notice)
+        for (const other of peers) other.publish(notice)
+        if (Channel) {
           const sender = channel ?? new Channel(channelName)
           sender.postMessage(notice)
           if (sender !== channel) sender.close()
-        }
+        } else storage?.setItem(noticeKey, JSON.stringify({ ...notice, nonce: Math.random() }))
       } catch {
         // publish never throws: the others re-read storage on their next check anyway.
       }
@@ -298,25 +280,23 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
     // Listening starts with the first subscriber and ends with the last: a stopped session leaves
     // no open channel (an open BroadcastChannel can keep a page out of the back/forward cache).
     subscribe(listener) {
-      if (subscribers++ === 0) {
-        if (peers) peers.add(bus)
-        else if (Channel) {
+      if (!active.size) {
+        peers.add(bus)
+        if (Channel) {
           channel = new Channel(channelName)
           channel.onmessage = (event) => receive(event.data)
         }
         if (storage) events?.addEventListener('storage', onStorage)
       }
       const unsubscribe = bus.subscribe(listener)
-      let active = true
+      active.add(unsubscribe)
       return () => {
-        if (!active) return
-        active = false
         unsubscribe()
-        if (--subscribers > 0) return
+        if (!active.delete(unsubscribe) || active.size) return
         channel?.close()
         channel = undefined
         events?.removeEventListener('storage', onStorage)
-        peers?.delete(bus)
+        peers.delete(bus)
       }
     },
   }

@@ -15,16 +15,13 @@ export interface WebStorageLike {
 }
 
 /**
- * Whether `value` is an object with these methods (a Web API or its stand-in). Shared by the
- * browser adapters and the browser entry, so the bundle carries one duck-type check.
+ * `value` as `T` when it has these methods (a Web API or its stand-in), else `undefined`. Shared
+ * by the browser seams, so the bundle carries one duck-type check.
  */
-export const hasMethods = (value: unknown, ...names: string[]): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
-
-const usable = (value: unknown): value is WebStorageLike =>
-  hasMethods(value, 'key', 'getItem', 'setItem', 'removeItem')
+export const withMethods = <T>(value: unknown, ...names: string[]): T | undefined =>
+  names.every((name) => typeof (value as Partial<Record<string, unknown>>)?.[name] === 'function')
+    ? (value as T)
+    : undefined
 
 /**
  * `given` when it is one, else `globalThis[name]`. Throws `TypeError` when there is no usable
@@ -39,15 +36,16 @@ export function resolveWebStorage(
   let found = given
   try {
     if (given === undefined) found = (globalThis as Record<string, unknown>)[name]
-  } catch (error) {
-    const reason = error instanceof Error ? error.name : 'an error'
-    throw new TypeError(`${name}: the browser blocks Web Storage here (${reason})`)
+  } catch {
+    /* blocked site data: reading the property throws a `SecurityError` */
   }
-  if (usable(found)) return found
+  const storage = withMethods<WebStorageLike>(found, 'key', 'getItem', 'setItem', 'removeItem')
+  if (storage) return storage
   throw new TypeError(
-    given === undefined
-      ? `${name}: window.${name} is not available here (server rendering or a worker); ` +
-          'create this adapter in the browser, or use adapters/storage/memory'
-      : `${name}: options.storage must be a Storage (getItem, setItem, removeItem, key)`,
+    `${name}: ${
+      given === undefined
+        ? `window.${name} is not available or blocked here; use adapters/storage/memory`
+        : 'options.storage must be a Storage'
+    }`,
   )
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { hasMethods } from '../../adapters/storage/webStorage.ts'
+import { withMethods } from '../../adapters/storage/webStorage.ts'
 
 /** An event target as the watcher uses it (`window` and `document` fit). */
 export interface LifecycleTarget {
@@ -30,17 +30,6 @@ export interface PageLifecycleOptions {
   now?: () => number
 }
 
-const isTarget = (value: unknown): value is LifecycleTarget =>
-  hasMethods(value, 'addEventListener', 'removeEventListener')
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  if (!Number.isFinite(value) || value < 1_000) {
-    throw new RangeError(`page lifecycle: ${name} must be a number of milliseconds, at least 1000`)
-  }
-  return value
-}
-
 /**
  * Calls `check` when the page becomes visible, the network comes back (`online`), the page is
  * restored from the back/forward cache (`pageshow` with `persisted`), the window gets focus, or
@@ -59,35 +48,54 @@ export function watchPageLifecycle(
   check: () => void,
   options: PageLifecycleOptions = {},
 ): () => void {
-  const interval = positive('wakeIntervalMs', options.wakeIntervalMs, 30_000)
-  const threshold = positive('wakeThresholdMs', options.wakeThresholdMs, 60_000)
-  const now = options.now ?? Date.now
-  const win = options.window === undefined ? globalThis : options.window
-  const doc = options.document === undefined ? globalThis.document : options.document
-  const run = (ok: unknown) => {
-    if (ok) check()
+  // Defaults apply to `undefined` only: `null` turns a target off.
+  const {
+    wakeIntervalMs = 30_000,
+    wakeThresholdMs = 60_000,
+    now = Date.now,
+    window: win = globalThis,
+    document: doc = globalThis.document,
+  } = options
+  for (const [name, ms] of Object.entries({ wakeIntervalMs, wakeThresholdMs })) {
+    // Timers take NaN and Infinity as 0, so the detector would spin, as it nearly would under a
+    // second; a NaN threshold would never count a wake.
+    if (!Number.isFinite(ms) || ms < 1_000) {
+      throw new RangeError(`page lifecycle: ${name} must be a finite number, at least 1000 (ms)`)
+    }
   }
-  const always = () => check()
+  // Only a restored page's pageshow (`persisted`) checks: a normal load's is the session's own
+  // start. online and focus events have no `persisted`. A listener of its own, not `check`: the
+  // same `check` given to two watchers would be one listener, and one unwatch would remove both.
+  const onWindow = (event: { persisted?: boolean }) => {
+    if (event.persisted !== false) check()
+  }
   const signals = [
-    [doc, 'visibilitychange', () => run(doc?.visibilityState !== 'hidden')],
-    [win, 'online', always],
-    [win, 'focus', always],
-    // A normal load's pageshow is the session's own start; only a restored page is stale.
-    [win, 'pageshow', (event: { persisted?: boolean }) => run(event.persisted)],
+    [
+      doc,
+      'visibilitychange',
+      () => {
+        if (doc?.visibilityState !== 'hidden') check()
+      },
+    ],
+    [win, 'online', onWindow],
+    [win, 'focus', onWindow],
+    [win, 'pageshow', onWindow],
   ] as const
   const each = (method: 'addEventListener' | 'removeEventListener') => {
     for (const [target, type, listener] of signals) {
-      if (isTarget(target)) target[method](type, listener)
+      withMethods<LifecycleTarget>(target, 'addEventListener', 'removeEventListener')?.[method](
+        type,
+        listener,
+      )
     }
   }
   each('addEventListener')
 
   let last = now()
+  // A tick later than the interval plus the threshold: the machine slept or the tab was frozen.
   const timer = setInterval(() => {
-    const at = now()
-    if (at - last > interval + threshold) check()
-    last = at
-  }, interval)
+    if (last + wakeIntervalMs + wakeThresholdMs < (last = now())) check()
+  }, wakeIntervalMs)
 
   return () => {
     clearInterval(timer)

@@ -90,6 +90,20 @@ describe('watchPageLifecycle', () => {
     expect(page.check).not.toHaveBeenCalled()
   })
 
+  it('keeps the listeners of each watcher, also of two given the same check', () => {
+    vi.useFakeTimers()
+    const window = fakeTarget()
+    const check = vi.fn()
+    const unwatchFirst = watchPageLifecycle(check, { window, document: null })
+    const unwatchSecond = watchPageLifecycle(check, { window, document: null })
+    unwatchFirst()
+    window.dispatch('online')
+    window.dispatch('focus')
+    expect(check).toHaveBeenCalledTimes(2)
+    unwatchSecond()
+    expect(window.count()).toBe(0)
+  })
+
   it('skips what is missing (a worker, server rendering) and rejects bad intervals', () => {
     const unwatch = watchPageLifecycle(() => undefined, { window: null, document: null })
     unwatch()

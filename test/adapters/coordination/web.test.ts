@@ -10,6 +10,7 @@ import {
   createWebCoordination,
   MAX_SETTLE_MS,
   QUIET_MS,
+  type StorageEventLike,
 } from '../../../adapters/coordination/web.ts'
 import { fakeOrigin, maxConcurrency } from './fakes.ts'
 
@@ -208,6 +209,26 @@ describe('without BroadcastChannel: storage events', () => {
     expect(heard).toEqual([{ type: 'session.changed', key: KEY, origin: 'storage' }])
     unsubscribe()
     expect(tabB.events.listenerCount()).toBe(0)
+  })
+
+  it('ignore clear(), removed or foreign notice values, and other storage areas', async () => {
+    const origin = fakeOrigin({ withChannel: false })
+    const tab = origin.tab()
+    let fire: (event: StorageEventLike) => void = () => undefined
+    const a = createWebCoordination({
+      ...tab.options,
+      events: { addEventListener: (_, listener) => (fire = listener), removeEventListener() {} },
+    })
+    const heard: CoordinationMessage[] = []
+    a.subscribe((m) => heard.push(m))
+    const storageArea = tab.storage
+    fire({ key: null, newValue: null, storageArea }) // clear()
+    fire({ key: 'shopper-session|notice', newValue: null, storageArea })
+    fire({ key: 'shopper-session|notice', newValue: 'not json', storageArea })
+    fire({ key: KEY, newValue: 'x', storageArea: origin.tab().storage })
+    fire({ key: KEY, newValue: 'x', storageArea })
+    await settle()
+    expect(heard).toEqual([{ type: 'session.changed', key: KEY, origin: 'storage' }])
   })
 })
 
