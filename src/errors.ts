@@ -68,6 +68,11 @@ const TRANSIENT_CODES: readonly ErrorCode[] = [
   'maintenance',
 ]
 
+// The optional fields of an error, in the order they are set; `toJSON` leaves out the last one.
+const FIELDS = ['status', 'operation', 'serverError', 'retryAfterMs', 'serverMessage'] as const
+
+type OptionalField = (typeof FIELDS)[number]
+
 /** Options for constructing a {@link ShopperSessionError}. */
 export interface ShopperSessionErrorOptions {
   /** HTTP status of the response that caused the error, if any. */
@@ -117,11 +122,8 @@ export class ShopperSessionError extends Error {
     // Error keeps `options.cause` when there is one.
     super(message, options)
     this.code = code
-    this.status = options.status
-    this.operation = options.operation
-    this.serverError = options.serverError
-    this.serverMessage = options.serverMessage
-    this.retryAfterMs = options.retryAfterMs
+    // Every field is an own property, `undefined` when not given.
+    for (const key of FIELDS) (this as Record<OptionalField, unknown>)[key] = options[key]
     this.name = 'ShopperSessionError'
   }
 
@@ -132,8 +134,12 @@ export class ShopperSessionError extends Error {
 
   /** Plain data for logs and machine context (`{ code, message, ... }`), without the cause. */
   toJSON(): ErrorData {
-    const data: { [K in keyof ErrorData]?: unknown } = { code: this.code, message: this.message }
-    for (const key of ['status', 'operation', 'serverError', 'retryAfterMs'] as const) {
+    const data: { [K in keyof ErrorData | OptionalField]?: unknown } = {
+      code: this.code,
+      message: this.message,
+    }
+    // All fields but `serverMessage`, the last one: it stays out of logs and machine context.
+    for (const key of FIELDS.slice(0, -1)) {
       if (this[key] !== undefined) data[key] = this[key]
     }
     return data as ErrorData

@@ -17,17 +17,20 @@ export type SafeLogger = Record<LogLevel, (message: string, data?: unknown) => v
 
 /** Wraps `logger` so every message and data value is redacted; a throwing logger is ignored. */
 export function createSafeLogger(logger: Logger | undefined): SafeLogger {
-  const line =
-    (level: LogLevel) =>
-    (message: string, data?: unknown): void => {
-      const sink = logger?.[level]
-      if (!sink) return
-      try {
-        if (data === undefined) sink(redact(message))
-        else sink(redact(message), redactValue(data))
-      } catch {
-        // A broken logger must never break the session.
-      }
-    }
-  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') }
+  const levels: LogLevel[] = ['debug', 'info', 'warn', 'error']
+  return Object.fromEntries(
+    levels.map((level) => [
+      level,
+      (message: string, data?: unknown): void => {
+        const sink = logger?.[level]
+        try {
+          // Without data, the sink gets one argument (`console` would print `undefined`).
+          if (data === undefined) sink?.(redact(message))
+          else sink?.(redact(message), redactValue(data))
+        } catch {
+          // A broken logger must never break the session.
+        }
+      },
+    ]),
+  ) as SafeLogger
 }

@@ -11,22 +11,16 @@ export const REDACTED = '[redacted]'
 // Keys whose values are secrets. Besides the exact names, any key ending in `token`, `password` or
 // `secret` counts (`refresh_token`, `pwd_action_token`, `resetToken`, `newPassword`,
 // `client_secret`, `new_password`, ...): a new SLAS or SCAPI field of that kind is safe by default.
-const KEY_SOURCE =
-  '[\\w-]*(?:token|password|secret)|code(?:_verifier)?|authorization|' +
-  'x-slas-client-auth|_sfdc_client_auth'
-
-const KEY_ONLY = new RegExp(`^(?:${KEY_SOURCE})$`, 'i')
+// KEY_VALUE repeats this list (a test keeps the two in step).
+const KEY_ONLY =
+  /^(?:[\w-]*(?:token|password|secret)|code(?:_verifier)?|authorization|x-slas-client-auth|_sfdc_client_auth)$/i
 
 // `key` (optionally quoted, also as escaped JSON inside a string) followed by `:` or `=` and a
 // value: a double- or single-quoted string, an escaped-quote string, or a bare run such as a query
-// or form value (with an optional `Bearer `/`Basic ` scheme, as in header dumps). Groups 4 to 6
+// or form value (with an optional `Bearer `/`Basic ` scheme, as in header dumps). Groups 4 and 5
 // capture the value's opening quote, which the replacement keeps around `[redacted]`.
-const KEY_VALUE = new RegExp(
-  `(\\\\?["']?)(?<![\\w-])(${KEY_SOURCE})\\1(\\s*[:=]\\s*)` +
-    `(?:(")(?:[^"\\\\]|\\\\.)*"|(')(?:[^'\\\\]|\\\\.)*'|(\\\\").*?\\\\"|` +
-    `(?:(?:Bearer|Basic)\\s+)?[^\\s&,;"'<>}\\]\\\\]+)`,
-  'gi',
-)
+const KEY_VALUE =
+  /(\\?["']?)(?<![\w-])([\w-]*(?:token|password|secret)|code(?:_verifier)?|authorization|x-slas-client-auth|_sfdc_client_auth)\1(\s*[:=]\s*)(?:(["'])(?:(?!\4)[^\\]|\\.)*\4|(\\").*?\\"|(?:(?:Bearer|Basic)\s+)?[^\s&,;"'<>}\]\\]+)/gi
 
 // A JWS compact serialization always starts with the base64url of `{"`: `eyJ`. Matched only at
 // the start of a run of token characters: otherwise a long `eyJeyJ…` run is tried from every
@@ -35,13 +29,15 @@ const JWT = /(?<![\w-])eyJ[\w-]*\.[\w-]+\.[\w-]*/g
 
 // HTTP credentials in free text. Plain words are kept so that SLAS's own message "Basic
 // Authorization failed." stays readable.
-const CREDENTIAL = /\b(Bearer|Basic)(\s+)([\w.~+/-]+=*)/gi
+const CREDENTIAL = /\b((?:Bearer|Basic)\s+)([\w.~+/-]+=*)/gi
 
 // Opaque tokens (SLAS refresh tokens and codes are `xxxx.yyyy` base64url strings) that a server may
 // echo without a key. Long runs count only when they look random (a digit, or mixed case), so type
 // slugs such as `basket-transfer-basket-already-exists-exception` stay readable; UUIDs (usid,
 // client ids) are identifiers, not secrets.
 const OPAQUE = /[\w-]{32,}(?:\.[\w-]{8,})*/g
+// The runs kept: a UUID, or no digit and a single case of letters.
+const KEPT_RUN = /^(?:[\dA-Fa-f]{8}(?:-[\dA-Fa-f]{4}){3}-[\dA-Fa-f]{12}|[a-z_.-]+|[A-Z_.-]+)$/
 
 /**
  * Replaces secrets in `text` with `[redacted]`: JWTs, `Bearer …`/`Basic …` credentials, long
@@ -59,17 +55,12 @@ const OPAQUE = /[\w-]{32,}(?:\.[\w-]{8,})*/g
  */
 export function redact(text: string): string {
   return text
-    .replace(KEY_VALUE, `$1$2$1$3$4$5$6${REDACTED}$4$5$6`)
+    .replace(KEY_VALUE, `$1$2$1$3$4$5${REDACTED}$4$5`)
     .replace(JWT, REDACTED)
-    .replace(CREDENTIAL, (match, scheme: string, space: string, credential: string) =>
-      /^[A-Z]?[a-z]+$/.test(credential) ? match : scheme + space + REDACTED,
+    .replace(CREDENTIAL, (match, scheme: string, credential: string) =>
+      /^[A-Z]?[a-z]+$/.test(credential) ? match : scheme + REDACTED,
     )
-    .replace(OPAQUE, (run) =>
-      /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/i.test(run) ||
-      !(/\d/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run)))
-        ? run
-        : REDACTED,
-    )
+    .replace(OPAQUE, (run) => (KEPT_RUN.test(run) ? run : REDACTED))
 }
 
 /** True when `key` names a secret (see {@link redact} for the list). */
@@ -77,7 +68,10 @@ export function isSensitiveKey(key: string): boolean {
   return KEY_ONLY.test(key)
 }
 
-const MAX_DEPTH = 12
+// `code` is an OAuth authorization code, or an error's code (`invalid_grant`): lower-case words
+// are never a credential, and logs without the error code would be useless.
+const isErrorCode = (key: string, value: unknown) =>
+  key === 'code' && typeof value === 'string' && /^[a-z]+(?:_[a-z]+)*$/.test(value)
 
 /**
  * Deep redaction of a value for logs and inspection: strings go through {@link redact}, the values
@@ -91,39 +85,33 @@ const MAX_DEPTH = 12
  * ```
  */
 export function redactValue(value: unknown): unknown {
-  return walk(value, new WeakSet(), 0)
-}
-
-function walk(value: unknown, seen: WeakSet<object>, depth: number): unknown {
-  if (typeof value === 'string') return redact(value)
-  if (typeof value !== 'object' || value === null) return value
-  if (seen.has(value)) return '[circular]'
-  if (depth >= MAX_DEPTH) return '[too deep]'
-  seen.add(value)
-  try {
-    if (Array.isArray(value)) return value.map((item) => walk(item, seen, depth + 1))
-    if (value instanceof Error) {
-      return { name: value.name, message: redact(value.message) }
-    }
+  // The objects being copied, outermost first: a value met again is a cycle, and their number is
+  // the depth.
+  const path = new Set<object>()
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return redact(value)
+    if (!value || typeof value !== 'object') return value
+    if (path.has(value)) return '[circular]'
+    if (path.size >= 12) return '[too deep]'
+    if (value instanceof Error) return { name: value.name, message: redact(value.message) }
     if (value instanceof URL) return redact(value.href)
     if (value instanceof Date) return value
-    const entries = isEntryIterable(value)
-      ? Array.from(value.entries())
-      : Object.entries(value as Record<string, unknown>)
-    const out: Record<string, unknown> = {}
-    for (const [key, item] of entries) {
-      const name = String(key)
-      out[name] = isSensitiveKey(name) ? REDACTED : walk(item, seen, depth + 1)
-    }
-    return out
-  } finally {
-    seen.delete(value)
+    path.add(value)
+    // All three iterate their entries (and every runtime this package supports has them).
+    const copy = Array.isArray(value)
+      ? value.map(walk)
+      : Object.fromEntries(
+          ([Map, Headers, URLSearchParams].some((type) => value instanceof type)
+            ? [...(value as Iterable<[unknown, unknown]>)]
+            : Object.entries(value)
+          ).map(([key, item]) => {
+            const name = String(key)
+            return [name, KEY_ONLY.test(name) && !isErrorCode(name, item) ? REDACTED : walk(item)]
+          }),
+        )
+    // A value met again elsewhere (not inside itself) is no cycle.
+    path.delete(value)
+    return copy
   }
-}
-
-function isEntryIterable(value: object): value is { entries(): Iterable<[unknown, unknown]> } {
-  // Headers and URLSearchParams may be missing on old runtimes.
-  return [Map, globalThis.Headers, globalThis.URLSearchParams].some(
-    (type) => type && value instanceof type,
-  )
+  return walk(value)
 }

@@ -144,6 +144,60 @@ describe('redactValue', () => {
     expect(isSensitiveKey('token_type')).toBe(false)
     expect(isSensitiveKey('usid')).toBe(false)
   })
+
+  // The key list is written twice (whole keys, and keys followed by a value in text).
+  it.each([
+    ['access_token', true],
+    ['code', true],
+    ['Code_Verifier', true],
+    ['newPassword', true],
+    ['client_secret', true],
+    ['Authorization', true],
+    ['x-slas-client-auth', true],
+    ['_sfdc_client_auth', true],
+    ['token_type', false],
+    ['code_challenge', false],
+    ['usid', false],
+    ['authorization_code', false],
+  ])('redacts the value of %s in text exactly when it is a sensitive key', (key, sensitive) => {
+    expect(isSensitiveKey(key)).toBe(sensitive)
+    expect(redact(`${key}=v1`)).toBe(sensitive ? `${key}=${REDACTED}` : `${key}=v1`)
+  })
+
+  it("keeps an error's code (lower-case words) but redacts an authorization code", () => {
+    const logged = { type: 'login.failed', error: { code: 'invalid_credentials', message: 'm' } }
+    expect(redactValue(logged)).toEqual(logged)
+    expect(redactValue({ code: 'rate_limited' })).toEqual({ code: 'rate_limited' })
+    for (const code of ['Xk9_q2', 'c1', 'ABC_DEF', 'a-b', 'invalid_grant ', 42]) {
+      expect(redactValue({ code })).toEqual({ code: REDACTED })
+    }
+  })
+
+  it('marks only real cycles: a value met twice side by side is copied twice', () => {
+    const shared = { code: 'c1', usid: 'u' }
+    expect(redactValue({ a: shared, b: [shared, shared] })).toEqual({
+      a: { code: REDACTED, usid: 'u' },
+      b: [
+        { code: REDACTED, usid: 'u' },
+        { code: REDACTED, usid: 'u' },
+      ],
+    })
+  })
+
+  it('cuts values nested deeper than 12 objects', () => {
+    let deep: unknown = 'leaf'
+    for (let level = 0; level < 13; level++) deep = { next: deep }
+    let cut = redactValue(deep)
+    for (let level = 0; level < 12; level++) cut = (cut as { next: unknown }).next
+    expect(cut).toBe('[too deep]')
+  })
+
+  it('copies a `__proto__` key as data', () => {
+    const input: unknown = JSON.parse('{"__proto__":{"password":"p"}}')
+    const out = redactValue(input) as Record<string, unknown>
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(Object.hasOwn(out, '__proto__')).toBe(true)
+  })
 })
 
 describe('redact: the JWT rule is anchored', () => {

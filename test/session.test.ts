@@ -60,6 +60,17 @@ describe('createShopperSession', () => {
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
   })
 
+  it('the logger hears a failed login with its error code, and never the password', async () => {
+    harness = createSessionHarness()
+    const warnings: unknown[] = []
+    const session = harness.session({ logger: { warn: (...line) => warnings.push(line) } })
+    await session.ready()
+    await expectCode(session.login(ada().login, 'not-the-password'), 'invalid_credentials')
+    const logged = JSON.stringify(warnings)
+    expect(logged).toContain('"code":"invalid_credentials"')
+    expect(logged).not.toContain('not-the-password')
+  })
+
   it('a failed basket transfer never fails the login; it is reported', async () => {
     harness = createSessionHarness()
     const session = harness.session()

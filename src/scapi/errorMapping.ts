@@ -70,17 +70,6 @@ function authenticatesClient({ api, operation }: ErrorResponseInput): boolean {
   )
 }
 
-/**
- * {@link authenticatesClient} for the calls of this package's own clients, which always name their
- * API and only call the operations listed above: every SLAS call but the two made with a shopper's
- * Bearer token, and the Account Manager token call.
- */
-function ownClientAuthenticates({ api, operation }: ErrorResponseInput): boolean {
-  return api === 'slas'
-    ? !/^(?:logoutCustomer|getUserInfo)$/.test(operation)
-    : api === 'accountManager'
-}
-
 /** OAuth `error` values or SCAPI problem+json type slugs (lower case) with a code of their own. */
 export type ErrorTags = Readonly<Record<string, ErrorCode>>
 
@@ -123,62 +112,7 @@ export const SHOPPER_TAGS: ErrorTags = {
   'basket-merge-no-current-basket-exception': 'conflict',
 }
 
-const tagCode = (tags: ErrorTags | undefined, tag: string) =>
-  tags !== undefined && Object.hasOwn(tags, tag) ? tags[tag] : undefined
-
-// Other 4xx statuses are `bad_request` (429 never gets this far).
-const STATUS_FALLBACK: Readonly<Record<number, ErrorCode>> = {
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-}
-
-/** The fields of an error body we look at; only strings are kept. */
-interface ErrorFields {
-  /** OAuth `error` or the problem+json type slug, lower-cased. */
-  tag: string | undefined
-  /** Every human field, lower-cased and joined, for keyword rules. */
-  text: string
-  /** The best human description, unredacted (redact before use). */
-  description: string | undefined
-  /** The start of a body that is not JSON (an HTML gateway or maintenance page), lower-cased. */
-  page: string
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
-}
-
-function readFields(body: unknown): ErrorFields {
-  let object: unknown = body
-  let page = ''
-  if (typeof body === 'string') {
-    try {
-      object = JSON.parse(body)
-    } catch {
-      object = undefined
-    }
-  }
-  const fields = (
-    typeof object === 'object' && object !== null && !Array.isArray(object) ? object : {}
-  ) as Record<string, unknown>
-  // A body that is not a JSON object with fields: an HTML gateway or maintenance page.
-  if (typeof body === 'string' && Object.keys(fields).length === 0) {
-    page = body.slice(0, 4096).toLowerCase()
-  }
-  const slug = str(fields.type)?.replace(/\/+$/, '').split('/').pop()
-  const error = str(fields.error)
-  const human = ['message', 'error_description', 'detail', 'title']
-    .map((key) => str(fields[key]))
-    .filter((part) => part !== undefined)
-  return {
-    tag: (error ?? slug)?.toLowerCase(),
-    text: human.join(' \n ').toLowerCase(),
-    description: human[0] ?? error ?? slug,
-    page,
-  }
-}
-
+/** A header of a `Headers` object or a plain record, by its lower-case name. */
 function header(headers: ErrorResponseInput['headers'], name: string): string | undefined {
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
     return headers.get(name) ?? undefined
@@ -191,55 +125,6 @@ function header(headers: ErrorResponseInput['headers'], name: string): string | 
 
 /** Reads a response header by its lower-case name. */
 type HeaderReader = (name: string) => string | null | undefined
-
-function codeFor(
-  input: ErrorResponseInput,
-  fields: ErrorFields,
-  clientAuth: boolean,
-  header: HeaderReader,
-  tags: ErrorTags | undefined,
-): ErrorCode {
-  const { operation, status } = input
-  const { tag, text, page } = fields
-  if (header('sfdc_maintenance')?.trim()) return 'maintenance'
-  // The spec documents a 303 from /logout as "rate limiting in effect".
-  if (status === 429 || (status === 303 && operation === 'logoutCustomer')) return 'rate_limited'
-  if (status >= 500 && status <= 599) {
-    const maintenance =
-      tag === 'maintenance' ||
-      (status === 503 && (text.includes('maintenance') || page.includes('maintenance')))
-    return maintenance ? 'maintenance' : 'server_error'
-  }
-  if (status < 400 || status > 499) return 'invalid_response'
-
-  if (text.includes('credentials changed')) return 'credentials_changed'
-  if ((status === 401 || status === 403) && /\blocked\b|\block ?out\b/.test(text)) {
-    return 'account_locked'
-  }
-  // SLAS answers a wrong shopper password on /login with its client-auth wording; a strict client
-  // auth failure there says "Authorization failed." without "Basic".
-  if (
-    operation === 'authenticateCustomer' &&
-    status === 401 &&
-    text.includes('basic authorization failed')
-  ) {
-    return 'invalid_credentials'
-  }
-  const tagged = tag === undefined ? undefined : (tagCode(TAGS, tag) ?? tagCode(tags, tag))
-  if (tagged !== undefined) return tagged
-  // Shopper Baskets' CustomerInfoJwtMismatch: a 400 `bad-request` whose detail says the basket
-  // belongs to another customer than the token's (reference d), as `invalid-customer` does in
-  // Shopper Customers.
-  if (status === 400 && /\bthe customer is invalid\b/.test(text)) return 'forbidden'
-  // E.g. SLAS's "invalid refresh_token" and "Bad or missing refresh token."
-  if (/refresh[ _]token/.test(text) && /bad|missing|invalid|expired|revoked|used/.test(text)) {
-    return 'invalid_grant'
-  }
-  if (/client[ _]id/.test(text)) return 'invalid_client'
-  if (!clientAuth && /access[ _]token/.test(text)) return 'invalid_token'
-  if (status === 401) return clientAuth ? 'invalid_client' : 'invalid_token'
-  return STATUS_FALLBACK[status] ?? 'bad_request'
-}
 
 /**
  * Builds the {@link ShopperSessionError} for a non-2xx answer. Keys on the HTTP status plus the
@@ -270,25 +155,102 @@ export function mapClientError(
   input: ErrorResponseInput & { headers: Headers },
   tags?: ErrorTags,
 ): ShopperSessionError {
-  return mapError(input, ownClientAuthenticates(input), (name) => input.headers.get(name), tags)
+  const { api, operation, headers } = input
+  // What `authenticatesClient` says for the operations these clients call: every SLAS call but
+  // the two made with a shopper's Bearer token, and the Account Manager token call.
+  const clientAuth =
+    api === 'slas' ? !/^(?:logoutCustomer|getUserInfo)$/.test(operation) : api === 'accountManager'
+  return mapError(input, clientAuth, (name) => headers.get(name), tags)
 }
 
+// The mapping itself; `clientAuth`: whether a 401 refuses the API client, `tags`: the caller's.
 function mapError(
   input: ErrorResponseInput,
   clientAuth: boolean,
   header: HeaderReader,
-  tags: ErrorTags | undefined,
+  tags: ErrorTags = {},
 ): ShopperSessionError {
-  const { operation, status } = input
-  const fields = readFields(input.body)
-  const code = codeFor(input, fields, clientAuth, header, tags)
-  const serverMessage = cleanServerText(fields.description)
-  const what = serverMessage ?? (code === 'invalid_response' ? 'unexpected status' : undefined)
-  const message = `${operation} failed: ${status}${what === undefined ? '' : ` ${what}`}`
-  return new ShopperSessionError(code, message, {
+  const { operation, status, body } = input
+  let parsed = body
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body)
+    } catch {
+      // Not JSON: the text stays, and a string has no fields.
+    }
+  }
+  const fields = (
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}
+  ) as Record<string, unknown>
+  // Only non-blank strings count.
+  const read = (key: string) => {
+    const value = fields[key]
+    return (typeof value === 'string' && value.trim()) || undefined
+  }
+  const error = read('error')
+  // The human fields, the best description first.
+  const human = ['message', 'error_description', 'detail', 'title'].map(read).filter(Boolean)
+  const slug = read('type')?.replace(/\/+$/, '').split('/').pop()
+  // OAuth `error` or the problem+json type slug, lower-cased.
+  const tag = (error ?? slug)?.toLowerCase()
+  // Every human field, lower-cased and joined for the keyword rules (never matched across fields).
+  const text = human.join(' \n ').toLowerCase()
+
+  // Own keys only: a tag such as `constructor` is no code.
+  const tagged = tag && [TAGS, tags].find((table) => Object.hasOwn(table, tag))?.[tag]
+  // A body that is not a JSON object with fields: an HTML gateway or maintenance page.
+  const page = typeof body === 'string' && !Object.keys(fields).length ? body.slice(0, 4096) : ''
+
+  // The rules in order, first match wins.
+  const code = ((): ErrorCode => {
+    if (header('sfdc_maintenance')?.trim()) return 'maintenance'
+    // The spec documents a 303 from /logout as "rate limiting in effect".
+    if (status === 429 || (status === 303 && operation === 'logoutCustomer')) return 'rate_limited'
+    if (status >= 500 && status <= 599) {
+      return tag === 'maintenance' || (status === 503 && /maintenance/i.test(text + page))
+        ? 'maintenance'
+        : 'server_error'
+    }
+    if (status < 400 || status > 499) return 'invalid_response'
+
+    if (/credentials changed/.test(text)) return 'credentials_changed'
+    if ((status === 401 || status === 403) && /\block(?:ed| ?out)\b/.test(text)) {
+      return 'account_locked'
+    }
+    // SLAS answers a wrong shopper password on /login with its client-auth wording; a strict
+    // client auth failure there says "Authorization failed." without "Basic".
+    if (
+      operation === 'authenticateCustomer' &&
+      status === 401 &&
+      /basic authorization failed/.test(text)
+    ) {
+      return 'invalid_credentials'
+    }
+    if (tagged) return tagged
+    // Shopper Baskets' CustomerInfoJwtMismatch: a 400 `bad-request` whose detail says the basket
+    // belongs to another customer than the token's (reference d), as `invalid-customer` does in
+    // Shopper Customers.
+    if (status === 400 && /\bthe customer is invalid\b/.test(text)) return 'forbidden'
+    // E.g. SLAS's "invalid refresh_token" and "Bad or missing refresh token."
+    if (/refresh[ _]token/.test(text) && /bad|missing|invalid|expired|revoked|used/.test(text)) {
+      return 'invalid_grant'
+    }
+    if (/client[ _]id/.test(text)) return 'invalid_client'
+    if (!clientAuth && (status === 401 || /access[ _]token/.test(text))) return 'invalid_token'
+    if (status === 401) return 'invalid_client'
+    if (status === 403) return 'forbidden'
+    if (status === 404) return 'not_found'
+    // Other 4xx statuses are `bad_request` (429 never gets this far).
+    return status === 409 ? 'conflict' : 'bad_request'
+  })()
+
+  // Server text is redacted and cut; an unexpected status without one says so.
+  const serverMessage = cleanServerText(human[0] ?? error ?? slug)
+  const what = serverMessage ?? (code === 'invalid_response' ? 'unexpected status' : '')
+  return new ShopperSessionError(code, `${operation} failed: ${status} ${what}`.trimEnd(), {
     status,
     operation,
-    serverError: cleanServerText(fields.tag, 100),
+    serverError: cleanServerText(tag, 100),
     serverMessage,
     retryAfterMs: retryAfterMs(
       header('retry-after'),

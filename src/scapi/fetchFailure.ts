@@ -7,19 +7,8 @@ import { type ErrorCode, ShopperSessionError } from '../errors.ts'
 import { operationError } from './operationError.ts'
 import { cleanServerText } from './serverText.ts'
 
-function errorName(value: unknown): string | undefined {
-  const name = typeof value === 'object' ? (value as { name?: unknown } | null)?.name : undefined
-  return typeof name === 'string' ? name : undefined
-}
-
-function describeThrown(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return typeof value
-  const { message, cause } = value as { message?: unknown; cause?: { code?: unknown } | null }
-  const code = typeof cause === 'object' ? cause?.code : undefined
-  return [errorName(value), message, typeof code === 'string' ? `(${code})` : undefined]
-    .filter((part) => typeof part === 'string' && part !== '')
-    .join(' ')
-}
+/** What a thrown value may carry; read with `?.`, so primitives and null are fine too. */
+type Thrown = { name?: unknown; message?: unknown; cause?: Thrown; code?: unknown } | null
 
 /**
  * Maps a thrown fetch failure (no HTTP answer) to `timeout` (a `TimeoutError`, or a signal aborted
@@ -38,16 +27,24 @@ export function mapFetchFailure(
   signal?: AbortSignal,
 ): ShopperSessionError {
   if (error instanceof ShopperSessionError) return error
-  // ofetch-style wrappers keep the real failure in `cause`; an aborted signal's reason decides.
-  const cause = typeof error === 'object' ? (error as { cause?: unknown } | null)?.cause : undefined
-  const aborted = signal?.aborted === true
-  const names = aborted ? [errorName(signal.reason)] : [errorName(error), errorName(cause)]
-  const code: ErrorCode = names.includes('TimeoutError')
-    ? 'timeout'
+  const thrown = typeof error === 'object' ? (error as Thrown) : undefined
+  // ofetch-style wrappers keep the real failure in `cause`; undici keeps the system error's code
+  // there. An aborted signal's reason decides.
+  const cause = typeof thrown?.cause === 'object' ? thrown.cause : undefined
+  const aborted = signal?.aborted
+  const names = aborted ? [(signal.reason as Thrown)?.name] : [thrown?.name, cause?.name]
+  const [code, label]: [ErrorCode, string] = names.includes('TimeoutError')
+    ? ['timeout', 'timed out']
     : aborted || names.includes('AbortError')
-      ? 'aborted'
-      : 'network'
-  const summary = cleanServerText(describeThrown(error))
-  const label = code === 'network' ? 'network error' : code === 'timeout' ? 'timed out' : 'aborted'
-  return operationError(code, operation, ` failed: ${label}${!summary ? '' : ` (${summary})`}`)
+      ? ['aborted', 'aborted']
+      : ['network', 'network error']
+  // A summary such as `TypeError fetch failed (ECONNREFUSED)`, or the type of a thrown primitive.
+  const summary = cleanServerText(
+    thrown
+      ? [thrown.name, thrown.message, typeof cause?.code === 'string' && `(${cause.code})`]
+          .filter((part) => typeof part === 'string' && part)
+          .join(' ')
+      : typeof error,
+  )
+  return operationError(code, operation, ` failed: ${label}${summary ? ` (${summary})` : ''}`)
 }

@@ -16,19 +16,18 @@ export function retryAfterMs(
   now: () => number,
 ): number | undefined {
   const value = retryAfter?.trim() ?? ''
-  const date = HTTP_DATE.test(value) ? Date.parse(value) : Number.NaN
   const reset = rateLimitReset?.trim() ?? ''
+  // NaN (the one value not equal to itself) when a header gives nothing usable: the next is tried.
+  const date = HTTP_DATE.test(value) ? Date.parse(value) - now() : NaN
   const ms = SECONDS.test(value)
-    ? Number(value) * 1000
-    : Number.isFinite(date)
-      ? date - now()
+    ? +value * 1000
+    : date === date
+      ? date
       : SECONDS.test(reset)
         ? // A plausible epoch (after 2001-09-09) is a reset time; smaller values are read as
           // seconds from now, defensively.
-          Number(reset) >= 1e9
-          ? Number(reset) * 1000 - now()
-          : Number(reset) * 1000
-        : undefined
+          +reset * 1000 - (+reset >= 1e9 ? now() : 0)
+        : NaN
   // Capped at the largest delay setTimeout accepts, so a machine can use the value as is.
-  return ms === undefined ? undefined : Math.min(Math.max(0, Math.round(ms)), 2_147_483_647)
+  return ms === ms ? Math.min(Math.max(0, Math.round(ms)), 2 ** 31 - 1) : undefined
 }

@@ -5,13 +5,8 @@
  */
 import { redact } from '../redact.ts'
 
-const MAX_SERVER_TEXT = 200
-
-/** Whitespace collapsed, secrets redacted, cut to `max` characters. */
-export function cleanServerText(
-  value: string | undefined,
-  max = MAX_SERVER_TEXT,
-): string | undefined {
+/** Whitespace collapsed, secrets redacted, cut to `max` characters (200 by default). */
+export function cleanServerText(value: string | undefined, max = 200): string | undefined {
   if (value === undefined) return undefined
   // Redact before cutting: a cut token would no longer be recognized.
   const text = redact(value.replace(/\s+/g, ' '))

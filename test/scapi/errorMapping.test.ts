@@ -134,6 +134,15 @@ describe('mapErrorResponse: details', () => {
     expect(error.serverMessage).toBe('invalid refresh_token')
   })
 
+  it.each([
+    [400, '', 'getAccessToken failed: 400'],
+    [400, { type: '/' }, 'getAccessToken failed: 400'],
+    [400, { error: 'invalid_request' }, 'getAccessToken failed: 400 invalid_request'],
+    [302, '', 'getAccessToken failed: 302 unexpected status'],
+  ] as const)('words the message of a %i with body %j', (status, body, message) => {
+    expect(map({ operation: 'getAccessToken', status, body }).message).toBe(message)
+  })
+
   it('keeps two 400s apart by their type slug', () => {
     const slug = (name: string) => ({
       type: `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/${name}`,
@@ -202,6 +211,8 @@ describe('mapErrorResponse: details', () => {
     [{ 'retry-after': '120' }, 503, 120_000],
     [{ 'x-ratelimit-1m-reset': String(NOW / 1000 + 42) }, 400, undefined],
     [{ 'retry-after': '99999999999' }, 429, 2_147_483_647],
+    // An unparseable date falls through to the reset header.
+    [{ 'retry-after': 'Mon, soon', 'x-ratelimit-1m-reset': '7' }, 429, 7000],
   ] as const)('reads %j on a %i as retryAfterMs %s', (headers, status, expected) => {
     const error = map({ operation: 'getAccessToken', status, headers, body: '' })
     expect(error.retryAfterMs).toBe(expected)
