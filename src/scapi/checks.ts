@@ -59,8 +59,11 @@ export function num() {
   })
 }
 
-/** An integer from `min` to `max` (what `z.int()` with `z.gte`/`z.lte` do). */
-export function int(min = 0, max = Number.MAX_SAFE_INTEGER) {
+/**
+ * An integer from `min` to `max` (what `z.int()` with `z.gte`/`z.lte` do; the default `max` is
+ * `Number.MAX_SAFE_INTEGER`).
+ */
+export function int(min = 0, max = 2 ** 53 - 1) {
   return num().check(
     rule<number>((value) =>
       !Number.isInteger(value)

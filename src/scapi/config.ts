@@ -5,14 +5,13 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { bool, holds, oneOf } from './checks.ts'
+import { bool, holds, oneOf, text } from './checks.ts'
 import {
   apiOrigin,
   commonConfigFields,
   configError,
   headerSecret,
   lazyFetch,
-  nonEmpty,
   parseConfig,
   parsesAsUrl,
 } from './configFields.ts'
@@ -93,9 +92,9 @@ const LABEL = 'SLAS client config'
 
 const ConfigSchema = z.object({
   ...commonConfigFields,
-  clientId: nonEmpty(40),
-  siteId: nonEmpty(100),
-  redirectURI: nonEmpty(256).check(holds(parsesAsUrl, 'must be an absolute URI')),
+  clientId: text(40),
+  siteId: text(100),
+  redirectURI: text(256).check(holds(parsesAsUrl, 'must be an absolute URI')),
   clientSecret: z.optional(headerSecret(1024)),
   redirect: z.optional(oneOf('manual', 'follow')),
   strictClientAuth: z.optional(bool()),
@@ -109,20 +108,27 @@ const ConfigSchema = z.object({
 export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig {
   const value = parseConfig(LABEL, ConfigSchema, config)
   const origin = apiOrigin(LABEL, value)
-  if (value.strictClientAuth === true && value.clientSecret === undefined) {
-    throw configError(
-      LABEL,
-      'strictClientAuth: needs clientSecret (only private clients can send x-slas-client-auth)',
-    )
+  const {
+    shortCode,
+    baseUrl,
+    fetch,
+    redirect,
+    strictClientAuth = false,
+    headers,
+    clientSecret,
+    ...ids
+  } = value
+  if (strictClientAuth && clientSecret === undefined) {
+    // Only a private client has the secret that x-slas-client-auth carries.
+    throw configError(LABEL, 'strictClientAuth: needs clientSecret (private clients only)')
   }
-  const { shortCode, baseUrl, fetch, redirect, strictClientAuth, headers, ...ids } = value
   return {
     ...ids,
     origin,
-    clientSecret: value.clientSecret,
+    clientSecret,
     fetch: lazyFetch(fetch),
     redirect: redirect ?? (typeof document !== 'undefined' ? 'follow' : 'manual'),
-    strictClientAuth: strictClientAuth ?? false,
+    strictClientAuth,
     headers: headers ?? {},
   }
 }

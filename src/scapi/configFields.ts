@@ -7,47 +7,39 @@
 import * as z from 'zod/mini'
 import { ShopperSessionError } from '../errors.ts'
 import { holds, matches, text } from './checks.ts'
-import { describeFirstIssue, type IssueDetails } from './issues.ts'
+import { type IssueDetails, parseOrThrow } from './issues.ts'
 
-// Limits from the SLAS reference (section a.1) and the OpenAPI parameters.
-const ORGANIZATION_ID = /^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/
-const SHORT_CODE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
-// Header values may not carry control characters; fetch would throw with the value in its message.
-const HEADER_SAFE = /^[^\0-\x1f\x7f]*$/
-
-function parseUrl(value: string): URL | undefined {
+/** True when `value` parses as an absolute URL (for which `test` holds, when given). */
+export function parsesAsUrl(value: string, test?: (url: URL) => boolean): boolean {
   try {
-    return new URL(value)
+    const url = new URL(value)
+    return test?.(url) ?? true
   } catch {
-    return undefined
+    return false
   }
 }
 
-/** True when `value` parses as an absolute URL. */
-export function parsesAsUrl(value: string): boolean {
-  return parseUrl(value) !== undefined
-}
-
-function isHttpBase(value: string): boolean {
-  const url = parseUrl(value)
-  return (
-    /^https?:$/.test(url?.protocol ?? '') &&
-    !(url?.username || url?.password || url?.search || url?.hash)
-  )
-}
-
 /** A required string of 1..`max` characters. */
-export const nonEmpty = (max: number) => text(max)
+export const nonEmpty: (max: number) => ReturnType<typeof text> = text
 
 /** A secret that travels in a header: 1..`max` characters, no control characters. */
 export const headerSecret = (max: number) =>
-  nonEmpty(max).check(matches(HEADER_SAFE, 'must not contain control characters'))
+  // fetch would throw on a control character, with the value (a secret) in its message.
+  text(max).check(matches(/^[^\0-\x1f\x7f]*$/, 'must not contain control characters'))
 
 /** An http(s) base URL (optionally with a path prefix) without credentials, query or hash. */
 export const baseUrlField = z.optional(
-  z
-    .string()
-    .check(holds(isHttpBase, 'must be an http(s) URL without credentials, query or hash')),
+  z.string().check(
+    holds(
+      (value: string) =>
+        parsesAsUrl(
+          value,
+          ({ protocol, username, password, search, hash }) =>
+            /^https?:$/.test(protocol) && !(username || password || search || hash),
+        ),
+      'must be an http(s) URL without credentials, query or hash',
+    ),
+  ),
 )
 
 /**
@@ -73,14 +65,28 @@ export function stringRecord(reasonFor?: (key: string, value: string) => string 
     )
 }
 
-/** The fields every client config accepts the same way. */
+/**
+ * The fields every client config accepts the same way (limits from the SLAS reference, section
+ * a.1, and the OpenAPI parameters).
+ */
 export const commonConfigFields = {
   shortCode: z.optional(
-    z.string().check(matches(SHORT_CODE, 'must be a host name label like kv7kzm78')),
+    z
+      .string()
+      .check(
+        matches(
+          /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i,
+          'must be a host name label like kv7kzm78',
+        ),
+      ),
   ),
   baseUrl: baseUrlField,
   // The pattern also bounds the length (at most 15 characters).
-  organizationId: z.string().check(matches(ORGANIZATION_ID, 'must look like f_ecom_abcd_001')),
+  organizationId: z
+    .string()
+    .check(
+      matches(/^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/, 'must look like f_ecom_abcd_001'),
+    ),
   fetch: z.optional(
     z.custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
   ),
@@ -94,7 +100,7 @@ export function configError(label: string, reason: string): ShopperSessionError 
 
 /**
  * Validates `config` against `schema`; the error names the first bad field and never echoes a
- * value (one of them may be a secret). `details`: see `describeFirstIssue`.
+ * value (one of them may be a secret). `details`: see `parseOrThrow`.
  */
 export function parseConfig<S extends z.ZodMiniType>(
   label: string,
@@ -105,9 +111,7 @@ export function parseConfig<S extends z.ZodMiniType>(
   if (typeof config !== 'object' || config === null) {
     throw configError(label, '(root): must be an object')
   }
-  const result = schema.safeParse(config)
-  if (result.success) return result.data
-  throw configError(label, describeFirstIssue(result.error.issues, config, details))
+  return parseOrThrow(schema, config, (reason) => configError(label, reason), details)
 }
 
 /**
@@ -118,11 +122,12 @@ export function apiOrigin(
   label: string,
   value: { shortCode?: string | undefined; baseUrl?: string | undefined },
 ): string {
-  if (value.baseUrl !== undefined) return value.baseUrl.replace(/\/+$/, '')
-  if (value.shortCode === undefined) {
+  const { baseUrl, shortCode } = value
+  if (baseUrl !== undefined) return baseUrl.replace(/\/+$/, '')
+  if (shortCode === undefined) {
     throw configError(label, 'shortCode: is required unless baseUrl is set')
   }
-  return `https://${value.shortCode}.api.commercecloud.salesforce.com`
+  return `https://${shortCode}.api.commercecloud.salesforce.com`
 }
 
 /** The configured fetch, or one that reads `globalThis.fetch` at call time. */

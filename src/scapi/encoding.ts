@@ -28,7 +28,8 @@ export function basicCredentials(user: string, secret: string): string {
 export function base64UrlToText(value: string): string {
   // atob decodes unpadded input and throws on an impossible length; only its alphabet is ours.
   if (/[^\w-]/.test(value)) throw new TypeError('not base64url')
-  const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'))
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+  const bytes = Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (char) =>
+    char.charCodeAt(0),
+  )
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
 }

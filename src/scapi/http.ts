@@ -9,7 +9,7 @@ import type * as z from 'zod/mini'
 import { ShopperSessionError } from '../errors.ts'
 import type { ResolvedSlasConfig } from './config.ts'
 import { type ApiName, type ErrorTags, mapClientError, mapFetchFailure } from './errorMapping.ts'
-import { describeFirstIssue, type IssueDetails } from './issues.ts'
+import { type IssueDetails, parseOrThrow } from './issues.ts'
 import { operationError } from './operationError.ts'
 
 /** What sending needs from a config; the SLAS, SCAPI and Account Manager configs have it. */
@@ -78,18 +78,14 @@ export function slasUrl(
   const url = new URL(
     `${config.origin}/shopper/auth/v1/organizations/${config.organizationId}/oauth2/${path}`,
   )
-  for (const [key, value] of defined(query)) url.searchParams.append(key, value)
+  // Serialized as `searchParams.append` would; no query leaves no `?`.
+  url.search = new URLSearchParams(defined(query)).toString()
   return url
 }
 
-function isResponse(value: unknown): value is Response {
-  const candidate = value as Partial<Response> | null
-  return (
-    typeof value === 'object' &&
-    typeof candidate?.status === 'number' &&
-    typeof candidate.text === 'function' &&
-    typeof candidate.headers?.get === 'function'
-  )
+/** `invalid_response` for `operation`: `{operation} failed: {reason}`. */
+export function failed(operation: string, reason: string, status?: number): ShopperSessionError {
+  return operationError('invalid_response', operation, ` failed: ${reason}`, status)
 }
 
 /** Sends `request` to `url` and returns the raw answer, whatever its status. */
@@ -98,33 +94,39 @@ export async function sendTo(
   url: URL,
   request: HttpRequest,
 ): Promise<Response> {
-  const { operation, signal } = request
+  const { operation, signal, form, json } = request
   const headers = { ...transport.headers, ...Object.fromEntries(defined(request.headers)) }
-  let body: string | undefined
-  if (request.form !== undefined) {
-    headers['content-type'] = 'application/x-www-form-urlencoded'
-    body = new URLSearchParams(defined(request.form)).toString()
-  } else if (request.json !== undefined) {
-    headers['content-type'] = 'application/json'
-    body = JSON.stringify(request.json)
+  const body = form
+    ? new URLSearchParams(defined(form)).toString()
+    : json === undefined
+      ? undefined
+      : JSON.stringify(json)
+  if (body !== undefined) {
+    headers['content-type'] = form ? 'application/x-www-form-urlencoded' : 'application/json'
   }
-  let response: unknown
+  let response: Partial<Response> | null | undefined
   try {
     signal?.throwIfAborted()
+    // fetch reads an undefined `redirect` or `signal` as not given.
     response = await transport.fetch(url.href, {
       method: request.method,
       headers,
       body,
-      ...(transport.redirect === undefined ? {} : { redirect: transport.redirect }),
-      ...(signal === undefined ? {} : { signal }),
+      redirect: transport.redirect,
+      signal,
     })
   } catch (error) {
     throw mapFetchFailure(operation, error, signal)
   }
-  if (!isResponse(response)) {
-    throw operationError('invalid_response', operation, ' failed: fetch returned no Response')
+  // A custom fetch may return anything; the answer must at least look like a Response.
+  if (
+    typeof response?.status !== 'number' ||
+    typeof response.text !== 'function' ||
+    typeof response.headers?.get !== 'function'
+  ) {
+    throw failed(operation, 'fetch returned no Response')
   }
-  return response
+  return response as Response
 }
 
 /**
@@ -170,37 +172,20 @@ export async function errorFromResponse(
     body = await readText(operation, response, signal)
   } catch (error) {
     // An unreadable error body still maps by status, unless the caller gave up meanwhile.
-    if (signal?.aborted === true) return error as ShopperSessionError
-  }
-  if (response.status === 0) {
-    const reason = " failed: opaque response (status 0); in a browser use redirect: 'follow'"
-    return operationError('invalid_response', operation, reason, 0)
+    if (signal?.aborted) return error as ShopperSessionError
   }
   const { status, headers } = response
+  if (status === 0) {
+    return failed(operation, "opaque response (status 0); in a browser use redirect: 'follow'", 0)
+  }
   return mapClientError({ operation, status, headers, body, api }, tags)
-}
-
-/**
- * Validates `value` against `schema`; a mismatch names the first bad field, never its value
- * (`details`: see `describeFirstIssue`).
- */
-export function validate<S extends z.ZodMiniType>(
-  operation: string,
-  schema: S,
-  value: unknown,
-  details?: IssueDetails,
-): z.output<S> {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  const issue = describeFirstIssue(result.error.issues, value, details)
-  throw operationError('invalid_response', operation, ` returned an unexpected body: ${issue}`)
 }
 
 /** Options for {@link requestJson}. */
 export interface JsonOptions {
   /** Accept an empty 2xx body, validated as `{}` (for answers nobody reads, e.g. logout). */
   allowEmpty?: boolean
-  /** Words the issues of zod's own kinds in the schema (see `describeFirstIssue`). */
+  /** Words the issues of zod's own kinds in the schema (see `parseOrThrow`). */
   details?: IssueDetails
   /** The error slugs of the caller's operations (see `errorFromResponse`). */
   tags?: ErrorTags
@@ -216,7 +201,10 @@ export async function requestJson<S extends z.ZodMiniType>(
   return readJson({ ...request, api: 'slas' }, await send(config, request), schema, options)
 }
 
-/** Maps a non-2xx `response`, else parses its JSON body and validates it against `schema`. */
+/**
+ * Maps a non-2xx `response`, else parses its JSON body and validates it against `schema`; a
+ * mismatch names the first bad field, never its value.
+ */
 export async function readJson<S extends z.ZodMiniType>(
   request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
   response: Response,
@@ -224,23 +212,23 @@ export async function readJson<S extends z.ZodMiniType>(
   options: JsonOptions = {},
 ): Promise<z.output<S>> {
   const { operation, signal, api } = request
-  if (!isSuccess(response.status)) {
+  const { status } = response
+  if (!isSuccess(status)) {
     throw await errorFromResponse(operation, response, signal, api, options.tags)
   }
   const text = await readText(operation, response, signal)
-  // An allowed empty body is validated as `{}`.
-  let json: unknown = {}
-  if (text.trim() !== '' || options.allowEmpty !== true) {
-    try {
-      json = JSON.parse(text)
-    } catch {
-      // The SyntaxError is dropped on purpose: V8 quotes the start of the text in its message.
-      const { status } = response
-      const reason = ` returned a body that is not JSON (status ${status})`
-      throw operationError('invalid_response', operation, reason, status)
-    }
+  let json: unknown
+  try {
+    // An allowed empty body is validated as `{}`.
+    json = options.allowEmpty && !text.trim() ? {} : JSON.parse(text)
+  } catch {
+    // The SyntaxError is dropped on purpose: V8 quotes the start of the text in its message.
+    const reason = ` returned a body that is not JSON (status ${status})`
+    throw operationError('invalid_response', operation, reason, status)
   }
-  return validate(operation, schema, json, options.details)
+  const fail = (issue: string) =>
+    operationError('invalid_response', operation, ` returned an unexpected body: ${issue}`)
+  return parseOrThrow(schema, json, fail, options.details)
 }
 
 /**

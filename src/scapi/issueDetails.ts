@@ -31,7 +31,7 @@ export const issueDetails: IssueDetails = (issue) => {
       const inner = issue.issues[0]
       return inner === undefined
         ? 'is not an allowed key'
-        : `key ${issueReason(inner, undefined, issueDetails)}`
+        : `key ${issueReason(inner, issueDetails)}`
     }
     default:
       return undefined

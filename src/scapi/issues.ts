@@ -16,42 +16,40 @@ export type Issue = z.core.$ZodIssue
 /** Words an issue that carries no reason of its own, or gives up (`undefined`). */
 export type IssueDetails = (issue: Issue) => string | undefined
 
-/** `a.b[0]`-style path, or `(root)`. */
-export function issuePath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`
-  }
-  return out || '(root)'
-}
-
-/** Why `issue` failed, e.g. `is required` or `must be a string`; "is invalid" when unknown. */
-export function issueReason(issue: Issue, input: unknown, details?: IssueDetails): string {
+/**
+ * Why `issue` failed, e.g. `is required` or `must be a string`; "is invalid" when unknown. A type
+ * mismatch needs the issue's `input` (parse with `reportInput`, as {@link parseOrThrow} does).
+ */
+export function issueReason(issue: Issue, details?: IssueDetails): string {
   // Our own checks carry a readable message; zod/mini's defaults all say "Invalid input".
-  if (issue.message && issue.message !== 'Invalid input') return issue.message
+  if (issue.message !== 'Invalid input') return issue.message
   if (issue.code === 'invalid_type') {
-    let value = input
-    for (const part of issue.path) {
-      const parent = typeof value === 'object' && value !== null ? value : {}
-      value = (parent as Record<PropertyKey, unknown>)[part]
-    }
-    return value === undefined
+    return issue.input === undefined
       ? 'is required'
-      : `must be ${issue.expected === 'number' ? 'a finite number' : `a ${issue.expected}`}`
+      : `must be a ${issue.expected === 'number' ? 'finite number' : issue.expected}`
   }
   return details?.(issue) ?? 'is invalid'
 }
 
 /**
- * `path: reason` for the first issue, e.g. `expires_in: must be a finite number`. `details` words
- * the issues of zod's own kinds (see `issueDetails.ts`).
+ * Parses `value` with `schema`, else throws `fail(reason)` where `reason` is `path: why` of the
+ * first issue, e.g. `expires_in: must be a finite number`; never the value itself. `details`
+ * words the issues of zod's own kinds (see `issueDetails.ts`).
  */
-export function describeFirstIssue(
-  issues: readonly Issue[],
-  input: unknown,
+export function parseOrThrow<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  fail: (reason: string) => Error,
   details?: IssueDetails,
-): string {
-  const issue = issues[0]
-  if (issue === undefined) return '(root): is invalid'
-  return `${issuePath(issue.path)}: ${issueReason(issue, input, details)}`
+): z.output<S> {
+  // The inputs stay on the issues (to tell a missing field from a mistyped one); they are
+  // dropped with the issues, never copied into the error.
+  const result = schema.safeParse(value, { reportInput: true })
+  if (result.success) return result.data
+  // A failed parse has at least one issue. Its path reads `a.b[0]`, or `(root)`.
+  const issue = result.error.issues[0] as Issue
+  const path = issue.path.map((part) =>
+    typeof part === 'number' ? `[${part}]` : `.${String(part)}`,
+  )
+  throw fail(`${path.join('').replace(/^\./, '') || '(root)'}: ${issueReason(issue, details)}`)
 }

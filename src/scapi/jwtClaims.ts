@@ -8,8 +8,8 @@
 import { ShopperSessionError } from '../errors.ts'
 import { base64UrlToText } from './encoding.ts'
 
-/** What a shopper access token says about its shopper. */
-export interface ShopperTokenClaims {
+/** Who a shopper access token is about: what the session keeps of it. */
+export interface ShopperIdentity {
   /** `guest` when `isb` carries `upn:Guest`, else `registered`. */
   customerType: 'guest' | 'registered'
   /** `gcid` for guests, `rcid` for registered shoppers. */
@@ -18,6 +18,10 @@ export interface ShopperTokenClaims {
   loginId: string
   /** The shopper's USID, from `sub` (`cc-slas::{tenant}::scid:{clientId}::usid:{usid}`). */
   usid: string
+}
+
+/** What a shopper access token says about its shopper. */
+export interface ShopperTokenClaims extends ShopperIdentity {
   /** The identity provider origin (`uido`), e.g. `slas` or `ecom`. */
   uido: string | undefined
   /** The site (`chid`). */
@@ -45,14 +49,46 @@ function pairs(text: unknown): Record<string, string> {
   return out
 }
 
-/** `value`, unless it is missing or empty. */
-function claim(value: string | undefined, name: string): string {
-  if (!value) throw fail(`claim ${name} is missing`)
+/** The pair `key`, unless it is missing or empty (the key names its claim: usid is in sub). */
+function need(found: Record<string, string>, key: string): string {
+  const value = found[key]
+  if (!value) throw fail(`${key} is missing`)
   return value
 }
 
 const optionalNumber = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined
+
+/** The JSON object payload of a JWT, else `invalid_response`. */
+function payloadOf(token: string): Record<string, unknown> {
+  const segments = typeof token === 'string' ? token.split('.') : []
+  let payload: unknown
+  try {
+    payload = JSON.parse(base64UrlToText(segments[1] ?? ''))
+  } catch {
+    // Never attach the parse error: its message may quote the payload.
+  }
+  if (segments.length !== 3 || typeof payload !== 'object' || !payload || Array.isArray(payload)) {
+    throw fail('not a JWT with a JSON object payload')
+  }
+  return payload as Record<string, unknown>
+}
+
+/**
+ * Who a SLAS shopper access token is about: the part of {@link decodeJwtClaims} the session
+ * keeps, and the one reader of those claims underneath both. Throws as {@link decodeJwtClaims}.
+ */
+export function readShopperToken(token: string): ShopperIdentity {
+  const claims = payloadOf(token)
+  const isb = pairs(claims.isb)
+  const guest = isb.upn === 'Guest'
+  return {
+    customerType: guest ? 'guest' : 'registered',
+    customerId: need(isb, guest ? 'gcid' : 'rcid'),
+    loginId: guest ? 'guest' : need(isb, 'upn'),
+    usid: need(pairs(claims.sub), 'usid'),
+  }
+}
 
 /**
  * Decodes the claims of a SLAS shopper access token. Throws
@@ -65,36 +101,17 @@ const optionalNumber = (value: unknown) =>
  * ```
  */
 export function decodeJwtClaims(token: string): ShopperTokenClaims {
-  const segments = typeof token === 'string' ? token.split('.') : []
-  let payload: unknown
-  try {
-    payload = JSON.parse(base64UrlToText(segments[1] ?? ''))
-  } catch {
-    // Never attach the parse error: its message may quote the payload.
-  }
-  if (
-    segments.length !== 3 ||
-    typeof payload !== 'object' ||
-    payload === null ||
-    Array.isArray(payload)
-  ) {
-    throw fail('not a JWT with a JSON object payload')
-  }
-  const { sub, isb, exp, iat, dnt } = payload as Record<string, unknown>
-  const usid = claim(pairs(sub).usid, 'sub (usid)')
-  const bundle = pairs(isb)
-  const guest = bundle.upn === 'Guest'
-  const customerId = claim(guest ? bundle.gcid : bundle.rcid, guest ? 'isb (gcid)' : 'isb (rcid)')
+  const shopper = readShopperToken(token)
+  // Read again for the claims the session does not keep (a token is a few hundred bytes).
+  const { exp, iat, dnt, isb: text } = payloadOf(token)
+  const isb = pairs(text)
   return {
-    customerType: guest ? 'guest' : 'registered',
-    customerId,
-    loginId: guest ? 'guest' : claim(bundle.upn, 'isb (upn)'),
-    usid,
-    uido: bundle.uido,
-    siteId: bundle.chid,
+    ...shopper,
+    uido: isb.uido,
+    siteId: isb.chid,
     exp: optionalNumber(exp),
     iat: optionalNumber(iat),
     dnt: typeof dnt === 'string' ? dnt : undefined,
-    isb: bundle,
+    isb,
   }
 }

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini'
 import type { ErrorCode } from '../errors.ts'
 import { headerSecret } from './configFields.ts'
-import { describeFirstIssue, type IssueDetails } from './issues.ts'
+import { type IssueDetails, parseOrThrow } from './issues.ts'
 import { operationError } from './operationError.ts'
 
 /** Per-call options of every operation. */
@@ -24,7 +24,7 @@ export const headerText = headerSecret
 
 /**
  * Validates an operation's input into a `code` error (default `invalid_config`) naming the field,
- * never its value (`details`: see `describeFirstIssue`).
+ * never its value (`details`: see `parseOrThrow`).
  */
 export function parseParams<S extends z.ZodMiniType>(
   operation: string,
@@ -33,8 +33,6 @@ export function parseParams<S extends z.ZodMiniType>(
   code: ErrorCode = 'invalid_config',
   details?: IssueDetails,
 ): z.output<S> {
-  const result = schema.safeParse(params ?? {})
-  if (result.success) return result.data
-  const issue = describeFirstIssue(result.error.issues, params, details)
-  throw operationError(code, operation, `: ${issue}`)
+  const fail = (issue: string) => operationError(code, operation, `: ${issue}`)
+  return parseOrThrow(schema, params ?? {}, fail, details)
 }

@@ -10,22 +10,19 @@ import { bytesToBase64Url } from './encoding.ts'
 // RFC 7636 unreserved characters: A-Z a-z 0-9 - . _ ~
 const VERIFIER = /^[\w.~-]{43,128}$/
 
-const invalidConfig = (message: string) => new ShopperSessionError('invalid_config', message)
-
 function webCrypto(): Crypto {
   const crypto = globalThis.crypto as Crypto | undefined
-  if (crypto?.subtle === undefined || typeof crypto.getRandomValues !== 'function') {
-    throw invalidConfig('PKCE needs WebCrypto (crypto.subtle, a secure context)')
+  if (!crypto?.subtle || typeof crypto.getRandomValues !== 'function') {
+    const reason = 'PKCE needs WebCrypto (crypto.subtle, a secure context)'
+    throw new ShopperSessionError('invalid_config', reason)
   }
   return crypto
 }
 
 /** `length` random base64url characters (unchecked: the public functions check their input). */
 export function randomBase64Url(length: number): string {
-  // 3 random bytes make 4 base64url characters.
-  const bytes = new Uint8Array(Math.ceil((length * 3) / 4))
-  webCrypto().getRandomValues(bytes)
-  return bytesToBase64Url(bytes).slice(0, length)
+  // Every base64url character carries 6 random bits; `length` bytes make more than enough.
+  return bytesToBase64Url(webCrypto().getRandomValues(new Uint8Array(length))).slice(0, length)
 }
 
 /** base64url(SHA-256(`verifier`)), unchecked (see {@link generateCodeChallenge}). */
@@ -46,7 +43,7 @@ export async function s256(verifier: string): Promise<string> {
  */
 export function createCodeVerifier(length = 128): string {
   if (!Number.isInteger(length) || length < 43 || length > 128) {
-    throw invalidConfig('length: must be an integer from 43 to 128')
+    throw new ShopperSessionError('invalid_config', 'length: must be an integer from 43 to 128')
   }
   return randomBase64Url(length)
 }
@@ -63,7 +60,8 @@ export function createCodeVerifier(length = 128): string {
  */
 export async function generateCodeChallenge(verifier: string): Promise<string> {
   if (typeof verifier !== 'string' || !VERIFIER.test(verifier)) {
-    throw invalidConfig(
+    throw new ShopperSessionError(
+      'invalid_config',
       'codeVerifier: must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)',
     )
   }

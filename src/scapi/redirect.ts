@@ -7,11 +7,9 @@
  *
  * @module
  */
-import type { ShopperSessionError } from '../errors.ts'
 import type { ResolvedSlasConfig } from './config.ts'
 import { mapClientError } from './errorMapping.ts'
-import { operationError } from './operationError.ts'
-import { errorFromResponse, isSuccess, type SlasRequest, sendTo, slasUrl } from './http.ts'
+import { errorFromResponse, failed, type SlasRequest, sendTo, slasUrl } from './http.ts'
 
 /** What an authorization redirect carries. */
 export interface AuthorizationRedirect {
@@ -21,42 +19,6 @@ export interface AuthorizationRedirect {
   usid: string | undefined
   /** The echoed `state`, when there was one. */
   state: string | undefined
-}
-
-function invalid(operation: string, reason: string, status: number): ShopperSessionError {
-  return operationError('invalid_response', operation, ` failed: ${reason}`, status)
-}
-
-function discardBody(response: Response): void {
-  // Frees the connection of an unread redirect body; failures do not matter.
-  try {
-    void response.body?.cancel().catch(() => undefined)
-  } catch {
-    // A locked or already-used body: nothing to free.
-  }
-}
-
-function redirectTarget(operation: string, response: Response, requestUrl: URL): URL {
-  const { status } = response
-  const redirected = status >= 300 && status <= 399
-  // Followed in a browser, the final URL is the redirect_uri with the code. An in-process handler
-  // or a non-following fetch gives '' there.
-  const target = redirected
-    ? (response.headers.get('location') ?? '')
-    : isSuccess(status) && response.url !== requestUrl.href
-      ? response.url
-      : ''
-  if (target.trim() === '') {
-    const reason = redirected
-      ? `redirect ${status} without a Location header`
-      : `expected a redirect, got status ${status}`
-    throw invalid(operation, reason, status)
-  }
-  try {
-    return new URL(target, requestUrl)
-  } catch {
-    throw invalid(operation, 'redirect to a location that is not a URL', status)
-  }
 }
 
 /**
@@ -75,23 +37,43 @@ export async function requestRedirect(
   if (status === 0 || status >= 400) {
     throw await errorFromResponse(operation, response, signal, 'slas')
   }
-  let target: URL
+  // Frees the connection of the unread redirect body; failures do not matter.
   try {
-    target = redirectTarget(operation, response, requestUrl)
-  } finally {
-    discardBody(response)
+    void response.body?.cancel().catch(() => undefined)
+  } catch {
+    // A locked or already-used body: nothing to free.
   }
-  const params = target.searchParams
+  // Below 400 and not 0: 3xx is a redirect to read, 2xx may be one that was followed.
+  const redirected = status >= 300
+  // Followed in a browser, the final URL is the redirect_uri with the code. An in-process handler
+  // or a non-following fetch gives '' there.
+  const target = redirected
+    ? (headers.get('location') ?? '')
+    : status >= 200 && response.url !== requestUrl.href
+      ? response.url
+      : ''
+  if (!target.trim()) {
+    const reason = redirected
+      ? `redirect ${status} without a Location header`
+      : `expected a redirect, got status ${status}`
+    throw failed(operation, reason, status)
+  }
+  let params: URLSearchParams
+  try {
+    params = new URL(target, requestUrl).searchParams
+  } catch {
+    throw failed(operation, 'redirect target is not a URL', status)
+  }
   const error = params.get('error')
   if (error !== null) {
     const body = { error, error_description: params.get('error_description') }
     throw mapClientError({ operation, api: 'slas', status: 400, headers, body })
   }
   const code = params.get('code')
-  if (!code) throw invalid(operation, 'redirect without a code', status)
+  if (!code) throw failed(operation, 'redirect without a code', status)
   const state = params.get('state') ?? undefined
   if (expectedState !== undefined && state !== expectedState) {
-    throw invalid(operation, 'the redirect state is not the request state', status)
+    throw failed(operation, 'redirect state mismatch', status)
   }
   return { code, usid: params.get('usid') || undefined, state }
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { holds, num, rule, text } from './checks.ts'
+import { holds, num, text } from './checks.ts'
 
 // z.looseObject, with a catchall that accepts anything as z.unknown does: z.custom is bundled
 // anyway, z.unknown's two classes would cost 58 gzip bytes in the browser entry.
@@ -18,25 +18,24 @@ const loose = <S extends z.core.$ZodLooseShape>(shape: S) =>
     z.core.$loose
   >
 
-const nonEmpty = () => text(Number.POSITIVE_INFINITY)
-const seconds = () =>
-  num().check(
-    rule((value: number) => (value < 0 ? 'must be a non-negative number' : undefined)),
-  )
+// One schema serves every field of its kind (zod schemas are immutable).
+const nonEmpty = text(Infinity)
+const seconds = num().check(holds((value: number) => value >= 0, 'must be a non-negative number'))
 
+// TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional).
 const tokenFields = {
-  access_token: nonEmpty(),
-  expires_in: seconds(),
+  access_token: nonEmpty,
+  expires_in: seconds,
   token_type: z
     .string()
     .check(holds((value: string) => value.toLowerCase() === 'bearer', 'must be "Bearer"')),
-  usid: nonEmpty(),
-  customer_id: nonEmpty(),
+  usid: nonEmpty,
+  customer_id: nonEmpty,
   id_token: z.optional(z.string()),
   enc_user_id: z.optional(z.string()),
   idp_access_token: z.optional(z.string()),
   idp_refresh_token: z.optional(z.string()),
-  refresh_token_expires_in: z.optional(seconds()),
+  refresh_token_expires_in: z.optional(seconds),
   // The spec says string ("true"/"false"); a boolean is read as the same thing. (z.custom, not
   // z.union: a union class would add 0.3 KiB to the browser entry for this one field.)
   dnt: z.optional(
@@ -45,6 +44,7 @@ const tokenFields = {
       'must be a string or a boolean',
     ),
   ),
+  refresh_token: nonEmpty,
 }
 
 /**
@@ -52,8 +52,7 @@ const tokenFields = {
  *
  * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse
  */
-export const TokenResponseSchema = /* @__PURE__ */ (() =>
-  loose({ ...tokenFields, refresh_token: nonEmpty() }))()
+export const TokenResponseSchema = /* @__PURE__ */ (() => loose(tokenFields))()
 
 /** A validated SLAS token response. */
 export type TokenResponse = z.infer<typeof TokenResponseSchema>
@@ -145,7 +144,7 @@ export const JwksSchema = /* @__PURE__ */ (() =>
   loose({
     keys: z.array(
       loose({
-        kty: nonEmpty(),
+        kty: nonEmpty,
         kid: z.optional(z.string()),
         use: z.optional(z.string()),
         alg: z.optional(z.string()),
@@ -168,9 +167,9 @@ const strings = () => z.optional(z.array(z.string()))
  */
 export const OpenIdConfigurationSchema = /* @__PURE__ */ (() =>
   loose({
-    issuer: nonEmpty(),
-    jwks_uri: nonEmpty(),
-    token_endpoint: nonEmpty(),
+    issuer: nonEmpty,
+    jwks_uri: nonEmpty,
+    token_endpoint: nonEmpty,
     authorization_endpoint: z.optional(z.string()),
     revocation_endpoint: z.optional(z.string()),
     userinfo_endpoint: z.optional(z.string()),

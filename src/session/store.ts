@@ -15,19 +15,20 @@ import type { SessionTokens } from '../../machines/contracts.ts'
 /** Current record version; older or newer records are treated as corrupt and replaced. */
 const VERSION = 1
 
-const token = () => text(8192)
-const time = () => int()
+// One schema per kind serves every field of that kind (zod schemas are immutable).
+const token = text(8192)
+const time = int()
 
 const StoredSchema = z.object({
   v: oneOf(VERSION),
-  accessToken: token(),
-  refreshToken: token(),
+  accessToken: token,
+  refreshToken: token,
   customerType: oneOf('guest', 'registered'),
-  customerId: token(),
-  usid: token(),
-  loginId: z.optional(token()),
-  accessExpiresAt: time(),
-  refreshExpiresAt: time(),
+  customerId: token,
+  usid: token,
+  loginId: z.optional(token),
+  accessExpiresAt: time,
+  refreshExpiresAt: time,
 })
 
 /** What a read found. */
@@ -52,11 +53,15 @@ export interface SessionStore {
 }
 
 /** Builds the storage key: `{prefix}:{organizationId}:{siteId}:{clientId}`. */
-export function storageKey(prefix: string, organizationId: string, siteId: string, clientId: string) {
-  return [prefix, organizationId, siteId, clientId].join(':')
+export function storageKey(
+  ...parts: [prefix: string, organizationId: string, siteId: string, clientId: string]
+): string {
+  return parts.join(':')
 }
 
-function parse(raw: string): StoredTokens | string {
+/** The stored tokens, the reason they are corrupt, or undefined when nothing is stored. */
+function parse(raw: string | null | undefined): StoredTokens | string | undefined {
+  if (raw == null) return undefined
   let json: unknown
   try {
     json = JSON.parse(raw)
@@ -64,52 +69,44 @@ function parse(raw: string): StoredTokens | string {
     return 'the stored session is not JSON'
   }
   const result = StoredSchema.safeParse(json)
-  if (!result.success) {
-    const fields = result.error.issues.map((issue) => issue.path.join('.') || '(record)')
-    return `the stored session is invalid (${[...new Set(fields)].join(', ')})`
+  if (result.success) {
+    const { v: _version, ...tokens } = result.data
+    return tokens
   }
-  const { v: _version, ...tokens } = result.data
-  return tokens
+  // Every bad field, once (a field may fail more than one check).
+  const fields = new Set(result.error.issues.map((issue) => issue.path.join('.') || '(record)'))
+  return `the stored session is invalid (${[...fields].join(', ')})`
 }
 
 /** Wraps a storage adapter. Adapter failures reject (the caller reports them). */
 export function createSessionStore(storage: StorageAdapter, key: string): SessionStore {
-  const current = async (): Promise<StoredTokens | string | undefined> => {
-    const raw = await storage.get(key)
-    return raw === null || raw === undefined ? undefined : parse(raw)
+  // True when the record holds a session of another refresh token (not nothing, not corrupt).
+  const holdsOther = async (refreshToken: string) => {
+    const found = parse(await storage.get(key))
+    return typeof found === 'object' && found.refreshToken !== refreshToken
+  }
+  const write = async (tokens: SessionTokens) => {
+    await storage.set(key, JSON.stringify({ v: VERSION, ...toStored(tokens) }))
   }
   return {
     key,
     async read(now) {
-      const found = await current()
-      if (found === undefined) return { kind: 'none' }
-      if (typeof found === 'string') {
-        await storage.remove(key)
-        return { kind: 'corrupt', reason: found }
+      const found = parse(await storage.get(key))
+      if (typeof found === 'object' && found.refreshExpiresAt > now) {
+        return { kind: 'session', tokens: found }
       }
-      if (found.refreshExpiresAt <= now) {
-        await storage.remove(key)
-        return { kind: 'none' }
-      }
-      return { kind: 'session', tokens: found }
+      // Corrupt data and an expired session are removed; an expired one is simply none.
+      if (found !== undefined) await storage.remove(key)
+      return typeof found === 'string' ? { kind: 'corrupt', reason: found } : { kind: 'none' }
     },
-    async write(tokens) {
-      await storage.set(key, JSON.stringify({ v: VERSION, ...toStored(tokens) }))
-    },
+    write,
     async replace(refreshToken, tokens) {
-      const found = await current()
-      if (found !== undefined && typeof found !== 'string' && found.refreshToken !== refreshToken) {
-        return false
-      }
-      await storage.set(key, JSON.stringify({ v: VERSION, ...toStored(tokens) }))
+      if (await holdsOther(refreshToken)) return false
+      await write(tokens)
       return true
     },
     async remove(refreshToken) {
-      if (refreshToken !== undefined) {
-        const found = await current()
-        if (found !== undefined && typeof found !== 'string' && found.refreshToken !== refreshToken) return
-      }
-      await storage.remove(key)
+      if (refreshToken === undefined || !(await holdsOther(refreshToken))) await storage.remove(key)
     },
   }
 }

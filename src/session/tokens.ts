@@ -6,7 +6,7 @@
  * @module
  */
 import { measure, type SessionTokens, type StoredTokens } from '../../machines/contracts.ts'
-import { decodeJwtClaims } from '../scapi/jwtClaims.ts'
+import { readShopperToken } from '../scapi/jwtClaims.ts'
 import type { TokenResponse } from '../scapi/slasSchemas.ts'
 
 export { measure, type StoredTokens } from '../../machines/contracts.ts'
@@ -18,13 +18,6 @@ export { measure, type StoredTokens } from '../../machines/contracts.ts'
  */
 export const IMPORT_PENDING = 'pwa-kit-import-pending'
 
-// Older SLAS answers omit `refresh_token_expires_in`: assume the documented defaults.
-const DEFAULT_REFRESH_SECONDS = { guest: 30 * 24 * 3600, registered: 90 * 24 * 3600 }
-
-function refreshLifetimeSeconds(response: TokenResponse, type: 'guest' | 'registered'): number {
-  return response.refresh_token_expires_in ?? DEFAULT_REFRESH_SECONDS[type]
-}
-
 /**
  * The session's token set from a SLAS `TokenResponse` received at `now`. The customer type,
  * customer id and login come from the access token's claims (what SLAS signed), not from the
@@ -35,18 +28,26 @@ export function fromTokenResponse(
   now: number,
   leewayMs: number,
 ): SessionTokens {
-  const claims = decodeJwtClaims(response.access_token)
-  const stored: StoredTokens = {
-    accessToken: response.access_token,
-    refreshToken: response.refresh_token,
-    customerType: claims.customerType,
-    customerId: claims.customerId,
-    usid: response.usid,
-    ...(claims.customerType === 'registered' ? { loginId: claims.loginId } : {}),
-    accessExpiresAt: now + response.expires_in * 1000,
-    refreshExpiresAt: now + refreshLifetimeSeconds(response, claims.customerType) * 1000,
-  }
-  return measure(stored, now, leewayMs, true)
+  const { customerType, customerId, loginId } = readShopperToken(response.access_token)
+  const guest = customerType === 'guest'
+  // Older SLAS answers omit `refresh_token_expires_in`: assume the documented defaults (30 days
+  // for guests, 90 for registered shoppers).
+  const refreshSeconds = response.refresh_token_expires_in ?? (guest ? 30 : 90) * 86_400
+  return measure(
+    {
+      accessToken: response.access_token,
+      refreshToken: response.refresh_token,
+      customerType,
+      customerId,
+      usid: response.usid,
+      ...(guest ? {} : { loginId }),
+      accessExpiresAt: now + response.expires_in * 1000,
+      refreshExpiresAt: now + refreshSeconds * 1000,
+    },
+    now,
+    leewayMs,
+    true,
+  )
 }
 
 /** Drops the timing fields (they are meaningless once written). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeJwtClaims } from '../../src/scapi/jwtClaims.ts'
+import { decodeJwtClaims, readShopperToken } from '../../src/scapi/jwtClaims.ts'
 import { expectCode } from '../support/expectError.ts'
 import { makeJwt } from './fakeFetch.ts'
 
@@ -81,5 +81,22 @@ describe('decodeJwtClaims', () => {
     ['a non-string token', () => decodeJwtClaims(42 as unknown as string)],
   ])('fails soft with invalid_response on %s', async (_name, run) => {
     await expectCode(Promise.resolve().then(run), 'invalid_response')
+  })
+})
+
+describe('readShopperToken', () => {
+  it('reads the identity decodeJwtClaims reads, and nothing else', () => {
+    const isb = `uido:ecom::upn:jane%3Ax@example.com::gcid:${GCID}::rcid:${RCID}::chid:RefArch`
+    const token = makeJwt({ sub: SUB, isb, exp: 1700001800 })
+    const { customerType, customerId, loginId, usid } = decodeJwtClaims(token)
+    expect(readShopperToken(token)).toStrictEqual({ customerType, customerId, loginId, usid })
+  })
+
+  it('names the missing claim', async () => {
+    const error = await expectCode(
+      Promise.resolve().then(() => readShopperToken(makeJwt({ sub: SUB, isb: 'upn:Guest' }))),
+      'invalid_response',
+    )
+    expect(error.message).toBe('Shopper token could not be read: gcid is missing')
   })
 })
