@@ -16,7 +16,8 @@
  *
  * @module
  */
-import { assign, emit, fromPromise, sendTo, setup } from 'xstate'
+import { assign, emit, sendTo, setup } from 'xstate'
+import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
 import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
 import { asSessionError } from './tokenRefreshMachine.ts'
@@ -93,9 +94,6 @@ export function isValidLoginFormat(login: string): boolean {
 
 type Submit = Extract<LoginIdChangeEvent, { type: 'submit' }>
 
-function unprovided(slot: string): never {
-  throw new Error(`loginIdChangeMachine: provide the '${slot}' actor (src/actors.ts does)`)
-}
 
 function released(event: LoginIdChangeEvent): HeldSecrets {
   return event.type === 'secrets.released' ? event.secrets : {}
@@ -125,10 +123,8 @@ export const loginIdChangeMachine = setup({
     tags: {} as LoginIdChangeTag,
   },
   actors: {
-    updateCustomer: fromPromise<void, LoginUpdateInput>(async () => unprovided('updateCustomer')),
-    authenticateCustomer: fromPromise<SessionTokens, ReloginInput>(async () =>
-      unprovided('authenticateCustomer'),
-    ),
+    updateCustomer: slot<void, LoginUpdateInput>(),
+    authenticateCustomer: slot<SessionTokens, ReloginInput>(),
     secretHold,
   },
   guards: {

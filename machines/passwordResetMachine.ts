@@ -20,7 +20,8 @@
  *
  * @module
  */
-import { assign, fromPromise, sendTo, setup } from 'xstate'
+import { assign, sendTo, setup } from 'xstate'
+import { slot } from './slot.ts'
 import { isTransientError, type SessionError, type SessionTokens } from './contracts.ts'
 import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
 import { asSessionError } from './tokenRefreshMachine.ts'
@@ -99,9 +100,6 @@ export interface ResetLoginInput {
 
 type EventOf<T extends PasswordResetEvent['type']> = Extract<PasswordResetEvent, { type: T }>
 
-function unprovided(slot: string): never {
-  throw new Error(`passwordResetMachine: provide the '${slot}' actor (src/actors.ts does)`)
-}
 
 /** The machine input, read from the init event (the only place the start token passes). */
 function startInput(event: { type: string }): PasswordResetInput | undefined {
@@ -141,13 +139,9 @@ export const passwordResetMachine = setup({
     tags: {} as PasswordResetTag,
   },
   actors: {
-    getResetPasswordToken: fromPromise<void, ResetTokenRequestInput>(async () =>
-      unprovided('getResetPasswordToken'),
-    ),
-    resetPassword: fromPromise<void, ResetPasswordInput>(async () => unprovided('resetPassword')),
-    authenticateCustomer: fromPromise<SessionTokens, ResetLoginInput>(async () =>
-      unprovided('authenticateCustomer'),
-    ),
+    getResetPasswordToken: slot<void, ResetTokenRequestInput>(),
+    resetPassword: slot<void, ResetPasswordInput>(),
+    authenticateCustomer: slot<SessionTokens, ResetLoginInput>(),
     secretHold,
   },
   guards: {

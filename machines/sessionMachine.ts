@@ -15,7 +15,8 @@
  *
  * @module
  */
-import { assign, emit, fromPromise, sendTo, setup } from 'xstate'
+import { assign, emit, sendTo, setup } from 'xstate'
+import { slot } from './slot.ts'
 import {
   backoffDelay,
   clampDelay,
@@ -165,9 +166,6 @@ export interface LogoutInput {
   remote: boolean
 }
 
-function unprovided(slot: string): never {
-  throw new Error(`sessionMachine: provide the '${slot}' actor (src/actors.ts does)`)
-}
 
 
 // Configuration shared by the guest and registered states (and by the three ways to log in).
@@ -251,23 +249,13 @@ export const sessionMachine = setup({
     tags: {} as SessionTag,
   },
   actors: {
-    restoreSession: fromPromise<RestoredSession>(async () => unprovided('restoreSession')),
-    authorizeCustomer: fromPromise<SessionTokens, GuestLoginInput>(async () =>
-      unprovided('authorizeCustomer'),
-    ),
-    authenticateCustomer: fromPromise<SessionTokens, LoginInput>(async () =>
-      unprovided('authenticateCustomer'),
-    ),
-    registerCustomer: fromPromise<SessionTokens, RegisterInput>(async () =>
-      unprovided('registerCustomer'),
-    ),
-    getTrustedSystemAccessToken: fromPromise<SessionTokens, OnBehalfInput>(async () =>
-      unprovided('getTrustedSystemAccessToken'),
-    ),
-    transferBasket: fromPromise<void, TransferBasketInput>(async () =>
-      unprovided('transferBasket'),
-    ),
-    logoutCustomer: fromPromise<void, LogoutInput>(async () => unprovided('logoutCustomer')),
+    restoreSession: slot<RestoredSession>(),
+    authorizeCustomer: slot<SessionTokens, GuestLoginInput>(),
+    authenticateCustomer: slot<SessionTokens, LoginInput>(),
+    registerCustomer: slot<SessionTokens, RegisterInput>(),
+    getTrustedSystemAccessToken: slot<SessionTokens, OnBehalfInput>(),
+    transferBasket: slot<void, TransferBasketInput>(),
+    logoutCustomer: slot<void, LogoutInput>(),
     tokenRefresh: tokenRefreshMachine,
   },
   guards: {

@@ -11,7 +11,8 @@
  *
  * @module
  */
-import { assign, fromPromise, sendParent, setup } from 'xstate'
+import { assign, sendParent, setup } from 'xstate'
+import { slot } from './slot.ts'
 import {
   backoffDelay,
   clampDelay,
@@ -84,9 +85,6 @@ export interface TokenRefreshOutput {
   error: SessionError
 }
 
-function unprovided(slot: string): never {
-  throw new Error(`tokenRefreshMachine: provide the '${slot}' actor (src/actors.ts does)`)
-}
 
 /** The refresh timer statechart. */
 export const tokenRefreshMachine = setup({
@@ -98,9 +96,7 @@ export const tokenRefreshMachine = setup({
     tags: {} as 'busy' | 'waiting',
   },
   actors: {
-    getAccessToken: fromPromise<RefreshOutput, RefreshActorInput>(async () =>
-      unprovided('getAccessToken'),
-    ),
+    getAccessToken: slot<RefreshOutput, RefreshActorInput>(),
   },
   guards: {
     isNearExpiry: ({ context, event }) =>
