@@ -22,7 +22,7 @@ import { ShopperSessionError } from './errors.ts'
 import type { TokenResponse } from './scapi/slasSchemas.ts'
 import type { SessionSlas } from './session/slasWire.ts'
 import type { SessionStore } from './session/store.ts'
-import { fromTokenResponse, IMPORT_PENDING, measure } from './session/tokens.ts'
+import { fromTokenResponse, IMPORT_PENDING, measure, type TokenOwner } from './session/tokens.ts'
 
 /** Calls the session needs beyond SLAS (registration, basket transfer). */
 export interface ShopperCalls {
@@ -77,7 +77,8 @@ export function createSessionWork(deps: ActorDeps) {
   const { store, coordination, now, leewayMs } = deps
   const lock = <T>(task: () => Promise<T>) => coordination.lock(`${LOCKS.session}:${store.key}`, task)
   const announce = () => coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
-  const receive = (response: TokenResponse) => fromTokenResponse(response, now(), leewayMs)
+  const receive = (response: TokenResponse, owner: TokenOwner) =>
+    fromTokenResponse(response, now(), leewayMs, owner)
   const save = async (tokens: SessionTokens) => {
     try {
       await store.write(tokens)
@@ -104,9 +105,9 @@ export function createSessionWork(deps: ActorDeps) {
 
   // A login's tokens, saved under the lock (the request itself runs outside it: a login never
   // waits for another tab's refresh).
-  const signedIn = async (request: Promise<TokenResponse>) => {
+  const signedIn = async (loginId: string, request: Promise<TokenResponse>) => {
     const response = await request
-    return lock(() => save(receive(response)))
+    return lock(() => save(receive(response, { customerType: 'registered', loginId })))
   }
 
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
@@ -132,11 +133,11 @@ export function createSessionWork(deps: ActorDeps) {
       lock(async () => {
         const existing = await adoptable()
         if (existing) return existing
-        return save(receive(await deps.slas.guest(input.usid || undefined)))
+        return save(receive(await deps.slas.guest(input.usid || undefined), { customerType: 'guest' }))
       }),
 
     authenticateCustomer: (input: LoginInput) =>
-      signedIn(deps.slas.login(input.username, input.password, input.guest.usid)),
+      signedIn(input.username, deps.slas.login(input.username, input.password, input.guest.usid)),
 
     // Trusted system on behalf of a customer: only server sessions provide it.
     getTrustedSystemAccessToken: async (input: OnBehalfInput) => {
@@ -144,12 +145,13 @@ export function createSessionWork(deps: ActorDeps) {
       if (!trustedSystem) {
         throw new ShopperSessionError('invalid_config', 'login.onBehalf: server sessions only')
       }
-      return signedIn(trustedSystem(input.loginId, input.guest.usid))
+      return signedIn(input.loginId, trustedSystem(input.loginId, input.guest.usid))
     },
 
     registerCustomer: async (input: RegisterInput) => {
       await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
-      return signedIn(deps.slas.login(input.customer.login, input.password, input.guest.usid))
+      const { login } = input.customer
+      return signedIn(login, deps.slas.login(login, input.password, input.guest.usid))
     },
 
     transferBasket: async (input: TransferBasketInput): Promise<void> => {
@@ -187,7 +189,8 @@ export function createSessionWork(deps: ActorDeps) {
           if (isDeadGrant(error)) await forget(tokens.refreshToken)
           throw error
         }
-        const next = receive(response)
+        // A refresh keeps the shopper: the same type and login as the tokens it replaces.
+        const next = receive(response, tokens)
         try {
           if (await store.replace(tokens.refreshToken, next)) announce()
         } catch (error) {

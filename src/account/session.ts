@@ -26,7 +26,7 @@ export function registeredTokens(session: AccountSession, operation: string): Re
   if (tokens?.customerType !== 'registered' || tokens.loginId === undefined) {
     throw new ShopperSessionError(
       'conflict',
-      `${operation}: needs a registered session (log the shopper in first, after session.ready())`,
+      `${operation}: needs a registered session with a known login (log the shopper in first)`,
       { operation },
     )
   }

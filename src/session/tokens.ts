@@ -5,8 +5,12 @@
  *
  * @module
  */
-import { measure, type SessionTokens, type StoredTokens } from '../../machines/contracts.ts'
-import { readShopperToken } from '../scapi/jwtClaims.ts'
+import {
+  type CustomerType,
+  measure,
+  type SessionTokens,
+  type StoredTokens,
+} from '../../machines/contracts.ts'
 import type { TokenResponse } from '../scapi/slasSchemas.ts'
 
 export { measure, type StoredTokens } from '../../machines/contracts.ts'
@@ -18,18 +22,25 @@ export { measure, type StoredTokens } from '../../machines/contracts.ts'
  */
 export const IMPORT_PENDING = 'pwa-kit-import-pending'
 
+/** Whom a token response is for: the flow that asked knows (a guest sign-in, a login as X). */
+export interface TokenOwner {
+  customerType: CustomerType
+  /** The login of a registered shopper (as given to the login; SLAS compares without case). */
+  loginId?: string | undefined
+}
+
 /**
- * The session's token set from a SLAS `TokenResponse` received at `now`. The customer type,
- * customer id and login come from the access token's claims (what SLAS signed), not from the
- * response fields.
+ * The session's token set from a SLAS `TokenResponse` received at `now`, for `owner`. The
+ * customer id is the response's `customer_id`; the access token is not decoded here (the browser
+ * bundle carries no JWT reader): the flow that asked for the tokens knows whose they are.
  */
 export function fromTokenResponse(
   response: TokenResponse,
   now: number,
   leewayMs: number,
+  owner: TokenOwner,
 ): SessionTokens {
-  const { customerType, customerId, loginId } = readShopperToken(response.access_token)
-  const guest = customerType === 'guest'
+  const guest = owner.customerType === 'guest'
   // Older SLAS answers omit `refresh_token_expires_in`: assume the documented defaults (30 days
   // for guests, 90 for registered shoppers).
   const refreshSeconds = response.refresh_token_expires_in ?? (guest ? 30 : 90) * 86_400
@@ -37,10 +48,10 @@ export function fromTokenResponse(
     {
       accessToken: response.access_token,
       refreshToken: response.refresh_token,
-      customerType,
-      customerId,
+      customerType: owner.customerType,
+      customerId: response.customer_id,
       usid: response.usid,
-      ...(guest ? {} : { loginId }),
+      ...(guest || owner.loginId === undefined ? {} : { loginId: owner.loginId }),
       accessExpiresAt: now + response.expires_in * 1000,
       refreshExpiresAt: now + refreshSeconds * 1000,
     },
