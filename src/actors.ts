@@ -19,7 +19,7 @@ import type {
 import type { RefreshActorInput, RefreshOutput } from '../machines/tokenRefreshMachine.ts'
 import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
 import { ShopperSessionError } from './errors.ts'
-import type { TokenResponse } from './scapi/slasSchemas.ts'
+import type { SessionTokenResponse as SessionTokenResponse } from './scapi/slasSchemas.ts'
 import type { SessionSlas } from './session/slasWire.ts'
 import type { SessionStore } from './session/store.ts'
 import { fromTokenResponse, IMPORT_PENDING, measure, type TokenOwner } from './session/tokens.ts'
@@ -27,7 +27,11 @@ import { fromTokenResponse, IMPORT_PENDING, measure, type TokenOwner } from './s
 /** Calls the session needs beyond SLAS (registration, basket transfer). */
 export interface ShopperCalls {
   /** registerCustomer with the guest's token; resolves when the shopper exists. */
-  registerCustomer(accessToken: string, customer: RegisterInput['customer'], password: string): Promise<void>
+  registerCustomer(
+    accessToken: string,
+    customer: RegisterInput['customer'],
+    password: string,
+  ): Promise<void>
   /** transferBasket (merge) with the registered shopper's token. */
   transferBasket(accessToken: string): Promise<void>
 }
@@ -36,7 +40,10 @@ export interface ShopperCalls {
  * Shares one refresh between callers that hold the same refresh token (server: concurrent
  * requests of one shopper). Returns `run()`'s promise, or the one already running for the token.
  */
-export type RefreshSharing = (refreshToken: string, run: () => Promise<TokenResponse>) => Promise<TokenResponse>
+export type RefreshSharing = (
+  refreshToken: string,
+  run: () => Promise<SessionTokenResponse>,
+) => Promise<SessionTokenResponse>
 
 /** What the actors are built from. */
 export interface ActorDeps {
@@ -64,7 +71,7 @@ export interface ActorDeps {
 }
 
 /** Gets a registered shopper's tokens for `loginId` on behalf of a trusted system. */
-export type TrustedSystemLogin = (loginId: string, usid: string) => Promise<TokenResponse>
+export type TrustedSystemLogin = (loginId: string, usid: string) => Promise<SessionTokenResponse>
 
 /** Lock names on the coordination bus. */
 export const LOCKS = { session: 'shopper-session:session' } as const
@@ -75,9 +82,11 @@ const ADOPT_MARGIN_MS = 5_000
 /** The work behind each actor slot, for one session: plain async functions over its deps. */
 export function createSessionWork(deps: ActorDeps) {
   const { store, coordination, now, leewayMs } = deps
-  const lock = <T>(task: () => Promise<T>) => coordination.lock(`${LOCKS.session}:${store.key}`, task)
-  const announce = () => coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
-  const receive = (response: TokenResponse, owner: TokenOwner) =>
+  const lockName = `${LOCKS.session}:${store.key}`
+  const lock = <T>(task: () => Promise<T>) => coordination.lock(lockName, task)
+  const announce = () =>
+    coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
+  const receive = (response: SessionTokenResponse, owner: TokenOwner) =>
     fromTokenResponse(response, now(), leewayMs, owner)
   const save = async (tokens: SessionTokens) => {
     try {
@@ -105,7 +114,7 @@ export function createSessionWork(deps: ActorDeps) {
 
   // A login's tokens, saved under the lock (the request itself runs outside it: a login never
   // waits for another tab's refresh).
-  const signedIn = async (loginId: string, request: Promise<TokenResponse>) => {
+  const signedIn = async (loginId: string, request: Promise<SessionTokenResponse>) => {
     const response = await request
     return lock(() => save(receive(response, { customerType: 'registered', loginId })))
   }
@@ -133,7 +142,8 @@ export function createSessionWork(deps: ActorDeps) {
       lock(async () => {
         const existing = await adoptable()
         if (existing) return existing
-        return save(receive(await deps.slas.guest(input.usid || undefined), { customerType: 'guest' }))
+        const response = await deps.slas.guest(input.usid || undefined)
+        return save(receive(response, { customerType: 'guest' }))
       }),
 
     authenticateCustomer: (input: LoginInput) =>
@@ -182,7 +192,7 @@ export function createSessionWork(deps: ActorDeps) {
         }
         const run = () =>
           deps.slas.refresh(tokens.refreshToken)
-        let response: TokenResponse
+        let response: SessionTokenResponse
         try {
           response = await (deps.shareRefresh ? deps.shareRefresh(tokens.refreshToken, run) : run())
         } catch (error) {
@@ -221,7 +231,10 @@ export function bindSessionWork(system: object, work: SessionWork): void {
 
 function workOf(system: object): SessionWork {
   const work = WORK.get(system)
-  if (!work) throw new ShopperSessionError('invalid_config', 'session actors run only in createShopperSession')
+  if (!work) {
+    const message = 'session actors run only in createShopperSession'
+    throw new ShopperSessionError('invalid_config', message)
+  }
   return work
 }
 

@@ -58,6 +58,23 @@ export const TokenResponseSchema = /* @__PURE__ */ (() => loose(tokenFields))()
 export type TokenResponse = z.infer<typeof TokenResponseSchema>
 
 /**
+ * The fields of a token response a session keeps, checked as in {@link TokenResponseSchema} (the
+ * others are dropped unread: the browser entry carries only this schema).
+ */
+export const SessionTokenResponseSchema = /* @__PURE__ */ (() =>
+  z.object({
+    access_token: nonEmpty,
+    refresh_token: nonEmpty,
+    expires_in: seconds,
+    refresh_token_expires_in: z.optional(seconds),
+    usid: nonEmpty,
+    customer_id: nonEmpty,
+  }))()
+
+/** What a session keeps of a token response (any {@link TokenResponse} is one). */
+export type SessionTokenResponse = z.infer<typeof SessionTokenResponseSchema>
+
+/**
  * A token response for flows that issue no refresh token (trusted agent): same checks, refresh
  * token optional.
  *

@@ -6,7 +6,7 @@
  * @module
  */
 import type { RefreshSharing } from '../actors.ts'
-import type { TokenResponse } from '../scapi/slasSchemas.ts'
+import type { SessionTokenResponse as SessionTokenResponse } from '../scapi/slasSchemas.ts'
 
 /** Options of {@link createRefreshSingleFlight}. */
 export interface RefreshSingleFlightOptions {
@@ -24,8 +24,8 @@ export interface RefreshSingleFlight {
   share(
     scope: string,
     refreshToken: string,
-    run: () => Promise<TokenResponse>,
-  ): Promise<TokenResponse>
+    run: () => Promise<SessionTokenResponse>,
+  ): Promise<SessionTokenResponse>
   /** Refreshes now on the wire (for metrics and tests). */
   inFlight(): number
 }
@@ -50,10 +50,10 @@ export function createRefreshSingleFlight(
   options: RefreshSingleFlightOptions = {},
 ): RefreshSingleFlight {
   const graceMs = options.graceMs ?? 10_000
-  const pending = new Map<string, Promise<TokenResponse>>()
+  const pending = new Map<string, Promise<SessionTokenResponse>>()
   // Answers of settled refreshes, kept `graceMs` for requests that still carry the old token.
-  const recent = new Map<string, Promise<TokenResponse>>()
-  const remember = (key: string, flight: Promise<TokenResponse>) => {
+  const recent = new Map<string, Promise<SessionTokenResponse>>()
+  const remember = (key: string, flight: Promise<SessionTokenResponse>) => {
     if (graceMs <= 0) return
     recent.set(key, flight)
     const timer = setTimeout(() => {
@@ -65,7 +65,8 @@ export function createRefreshSingleFlight(
   // Callers between arrival and lookup, by arrival number.
   const hashing = new Set<number>()
   // Settled entries waiting for the callers that arrived before they settled.
-  let leaving: Array<{ key: string; flight: Promise<TokenResponse>; arrivedBefore: number }> = []
+  type Leaving = { key: string; flight: Promise<SessionTokenResponse>; arrivedBefore: number }
+  let leaving: Leaving[] = []
   let arrivals = 0
 
   const sweep = () => {

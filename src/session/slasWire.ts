@@ -10,20 +10,27 @@
  */
 import type { ResolvedSlasConfig } from '../scapi/config.ts'
 import { basicCredentials } from '../scapi/encoding.ts'
-import { errorFromResponse, isSuccess, readText, requestJson, runOperation, send } from '../scapi/http.ts'
+import {
+  errorFromResponse,
+  isSuccess,
+  readText,
+  requestJson,
+  runOperation,
+  send,
+} from '../scapi/http.ts'
 import { operationError } from '../scapi/operationError.ts'
 import { randomBase64Url, s256 } from '../scapi/pkce.ts'
 import { type AuthorizationRedirect, requestRedirect } from '../scapi/redirect.ts'
-import { type TokenResponse, TokenResponseSchema } from '../scapi/slasSchemas.ts'
+import { type SessionTokenResponse, SessionTokenResponseSchema } from '../scapi/slasSchemas.ts'
 
 /** What the session's actors ask of SLAS. Every failure is a `ShopperSessionError`. */
 export interface SessionSlas {
   /** A guest session: PKCE `/authorize?hint=guest`, or `client_credentials` for private clients. */
-  guest(usid: string | undefined): Promise<TokenResponse>
+  guest(usid: string | undefined): Promise<SessionTokenResponse>
   /** A registered session: PKCE `/login` with the shopper's credentials, keeping `usid`. */
-  login(username: string, password: string, usid: string): Promise<TokenResponse>
+  login(username: string, password: string, usid: string): Promise<SessionTokenResponse>
   /** New tokens for a refresh token (single use for public clients). */
-  refresh(refreshToken: string): Promise<TokenResponse>
+  refresh(refreshToken: string): Promise<SessionTokenResponse>
   /** `/logout`: revokes a registered shopper's tokens (`allSessions`: all of the shopper's). */
   logout(accessToken: string, refreshToken: string, allSessions: boolean): Promise<void>
 }
@@ -33,17 +40,19 @@ const BAD_USERNAME = /[:\0-\x1f\x7f]/
 
 /** The shopper's own input, checked before it costs a request (`invalid_credentials`). */
 function checkCredentials(username: string, password: string): void {
-  const field =
-    typeof username !== 'string' || username === '' || username.length > 256 || BAD_USERNAME.test(username)
-      ? 'username'
-      : typeof password !== 'string' || password === '' || password.length > 4096
-        ? 'password'
-        : undefined
+  const field = !isText(username, 256) || BAD_USERNAME.test(username)
+    ? 'username'
+    : !isText(password, 4096)
+      ? 'password'
+      : undefined
   if (field !== undefined) {
     const reason = `: ${field} is empty, too long or holds characters a login cannot have`
     throw operationError('invalid_credentials', 'authenticateCustomer', reason)
   }
 }
+
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value !== '' && value.length <= max
 
 /** The session's SLAS requests for one resolved config; `dnt` goes with every token request. */
 export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): SessionSlas {
@@ -64,7 +73,7 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
         form: { ...form, channel_id: siteId, dnt: dnt?.toString() },
         headers: { authorization: secret && `Basic ${secret}` },
       },
-      TokenResponseSchema,
+      SessionTokenResponseSchema,
     )
 
   // The PKCE half both code flows share: verifier, challenge and a checked state for the
@@ -140,9 +149,18 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
           hint: allSessions ? 'all-sessions' : undefined,
         }
         const headers = { authorization: `Bearer ${accessToken}` }
-        const response = await send(slas, { operation, signal, method: 'GET', path: 'logout', query, headers })
+        const response = await send(slas, {
+          operation,
+          signal,
+          method: 'GET',
+          path: 'logout',
+          query,
+          headers,
+        })
         // The body (emptied tokens) tells nothing the session needs: only the status counts.
-        if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, signal, 'slas')
+        if (!isSuccess(response.status)) {
+          throw await errorFromResponse(operation, response, signal, 'slas')
+        }
         await readText(operation, response, signal)
       }),
   }

@@ -11,7 +11,7 @@ import {
   type SessionTokens,
   type StoredTokens,
 } from '../../machines/contracts.ts'
-import type { TokenResponse } from '../scapi/slasSchemas.ts'
+import type { SessionTokenResponse as SessionTokenResponse } from '../scapi/slasSchemas.ts'
 
 export { measure, type StoredTokens } from '../../machines/contracts.ts'
 
@@ -30,12 +30,12 @@ export interface TokenOwner {
 }
 
 /**
- * The session's token set from a SLAS `TokenResponse` received at `now`, for `owner`. The
+ * The session's token set from a SLAS token response received at `now`, for `owner`. The
  * customer id is the response's `customer_id`; the access token is not decoded here (the browser
  * bundle carries no JWT reader): the flow that asked for the tokens knows whose they are.
  */
 export function fromTokenResponse(
-  response: TokenResponse,
+  response: SessionTokenResponse,
   now: number,
   leewayMs: number,
   owner: TokenOwner,
