@@ -16,7 +16,8 @@
  *
  * @module
  */
-import { assign, emit, sendTo, setup } from 'xstate'
+import { assign, emit, sendTo } from 'xstate'
+import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
 import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'

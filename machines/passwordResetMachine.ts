@@ -20,7 +20,8 @@
  *
  * @module
  */
-import { assign, sendTo, setup } from 'xstate'
+import { assign, sendTo } from 'xstate'
+import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import { isTransientError, type SessionError, type SessionTokens } from './contracts.ts'
 import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'

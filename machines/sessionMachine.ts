@@ -15,7 +15,8 @@
  *
  * @module
  */
-import { assign, emit, sendTo, setup } from 'xstate'
+import { assign, emit, sendTo } from 'xstate'
+import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import {
   backoffDelay,

@@ -11,7 +11,8 @@
  *
  * @module
  */
-import { assign, sendParent, setup } from 'xstate'
+import { assign, sendParent } from 'xstate'
+import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import {
   backoffDelay,
