@@ -115,13 +115,14 @@ function refuse(
 
 /** The loginId change statechart. */
 export const loginIdChangeMachine = setup({
-  types: {
-    input: {} as LoginIdChangeInput,
-    context: {} as LoginIdChangeContext,
-    events: {} as LoginIdChangeEvent,
-    emitted: {} as LoginIdChangeEmitted,
-    output: {} as LoginIdChangeOutput,
-    tags: {} as LoginIdChangeTag,
+  // One empty object at runtime: the types are for the compiler only.
+  types: {} as {
+    input: LoginIdChangeInput
+    context: LoginIdChangeContext
+    events: LoginIdChangeEvent
+    emitted: LoginIdChangeEmitted
+    output: LoginIdChangeOutput
+    tags: LoginIdChangeTag
   },
   actors: {
     updateCustomer: slot<void, LoginUpdateInput>(),

@@ -132,12 +132,13 @@ const REQUEST = {
 
 /** The password reset statechart. */
 export const passwordResetMachine = setup({
-  types: {
-    input: {} as PasswordResetInput,
-    context: {} as PasswordResetContext,
-    events: {} as PasswordResetEvent,
-    output: {} as PasswordResetOutput,
-    tags: {} as PasswordResetTag,
+  // One empty object at runtime: the types are for the compiler only.
+  types: {} as {
+    input: PasswordResetInput
+    context: PasswordResetContext
+    events: PasswordResetEvent
+    output: PasswordResetOutput
+    tags: PasswordResetTag
   },
   actors: {
     getResetPasswordToken: slot<void, ResetTokenRequestInput>(),

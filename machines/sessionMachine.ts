@@ -242,12 +242,13 @@ const LOGIN_FAILED = {
 
 /** The session statechart. */
 export const sessionMachine = setup({
-  types: {
-    input: {} as SessionInput,
-    context: {} as SessionContext,
-    events: {} as SessionEvent,
-    emitted: {} as SessionEmitted,
-    tags: {} as SessionTag,
+  // One empty object at runtime: the types are for the compiler only.
+  types: {} as {
+    input: SessionInput
+    context: SessionContext
+    events: SessionEvent
+    emitted: SessionEmitted
+    tags: SessionTag
   },
   actors: {
     restoreSession: slot<RestoredSession>(),

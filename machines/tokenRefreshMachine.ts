@@ -89,12 +89,13 @@ export interface TokenRefreshOutput {
 
 /** The refresh timer statechart. */
 export const tokenRefreshMachine = setup({
-  types: {
-    input: {} as TokenRefreshInput,
-    context: {} as TokenRefreshContext,
-    events: {} as TokenRefreshEvent,
-    output: {} as TokenRefreshOutput,
-    tags: {} as 'busy' | 'waiting',
+  // One empty object at runtime: the types are for the compiler only.
+  types: {} as {
+    input: TokenRefreshInput
+    context: TokenRefreshContext
+    events: TokenRefreshEvent
+    output: TokenRefreshOutput
+    tags: 'busy' | 'waiting'
   },
   actors: {
     getAccessToken: slot<RefreshOutput, RefreshActorInput>(),

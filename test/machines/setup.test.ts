@@ -1,28 +1,39 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { assign, fromPromise, setup as xstateSetup } from 'xstate'
+import { assign, createActor, fromPromise, setup as xstateSetup } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import { setup } from '../../machines/setup.ts'
 
-const implementations = {
-  types: {} as { context: { n: number }; events: { type: 'inc' } },
-  actors: { work: fromPromise(async () => 1) },
-  actions: { inc: assign({ n: ({ context }) => context.n + 1 }) },
-  guards: { small: ({ context }: { context: { n: number } }) => context.n < 3 },
-  delays: { soon: 10 },
+const work = fromPromise(async () => 1)
+
+/** One machine, made with `make` (ours or XState's setup). */
+function machineWith(make: typeof xstateSetup) {
+  return make({
+    types: {} as { context: { n: number }; events: { type: 'inc' } },
+    actors: { work },
+    actions: { inc: assign({ n: ({ context }) => context.n + 1 }) },
+    guards: { small: ({ context }) => context.n < 3 },
+    delays: { soon: 10 },
+  }).createMachine({
+    id: 'm',
+    context: { n: 0 },
+    on: { inc: { guard: 'small', actions: 'inc' } },
+  })
 }
-const config = {
-  id: 'm',
-  context: { n: 0 },
-  on: { inc: { guard: 'small', actions: 'inc' } },
-} as const
 
 describe('machines/setup', () => {
   it('makes the machine XState’s setup makes, and nothing else', () => {
-    const ours = setup(implementations).createMachine(config)
-    const theirs = xstateSetup(implementations).createMachine(config)
-    expect(ours.implementations).toEqual(theirs.implementations)
+    const ours = machineWith(setup)
+    const theirs = machineWith(xstateSetup)
+    const shape = (m: typeof ours) =>
+      Object.fromEntries(Object.entries(m.implementations).map(([k, v]) => [k, Object.keys(v)]))
+    expect(shape(ours)).toEqual(shape(theirs))
     expect(ours.config).toEqual(theirs.config)
-    expect(Object.keys(setup(implementations))).toEqual(['createMachine'])
+    for (const machine of [ours, theirs]) {
+      const actor = createActor(machine).start()
+      for (let i = 0; i < 5; i++) actor.send({ type: 'inc' })
+      expect(actor.getSnapshot().context.n).toBe(3) // the guard and the action both ran
+    }
+    expect(Object.keys(setup({}))).toEqual(['createMachine'])
   })
 
   it('the machines only ever call createMachine on it', () => {
