@@ -44,19 +44,9 @@ export interface PasswordResetRateLimits {
 }
 
 /** Options of `createPasswordResetService`. */
-export interface PasswordResetServiceOptions {
-  /** The instance short code (`https://{shortCode}.api.commercecloud.salesforce.com`). */
-  shortCode?: string
-  /** Overrides the SCAPI origin, e.g. the emulator's `http://localhost:8787`. */
-  baseUrl?: string
-  /** `f_ecom_{realm}_{instance}`. */
-  organizationId: string
-  /** The B2C Commerce site id. */
-  siteId: string
-  /** The fetch for SCAPI and Account Manager. Default: the global `fetch`, read at call time. */
-  fetch?: typeof fetch
-  /** Extra headers sent to SCAPI (not to Account Manager). */
-  headers?: Record<string, string>
+export interface PasswordResetServiceOptions extends ScapiClientConfig {
+  // The SCAPI location (`shortCode` or `baseUrl`, `organizationId`, `siteId`); `fetch` serves
+  // Account Manager too; `headers` go to SCAPI only.
   /** The Account Manager API client (reference e). */
   accountManager: PasswordResetAccountManager
   /**

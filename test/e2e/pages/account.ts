@@ -14,6 +14,7 @@ import {
 } from '../../../src/account.ts'
 import { createShopperSession, type ShopperSession } from '../../../src/browser.ts'
 import type { PageSettings } from '../server.ts'
+import { fingerprint } from './fingerprint.ts'
 
 /** What an account page reports: no tokens, only a fingerprint to compare them. */
 export interface AccountPageState {
@@ -61,14 +62,6 @@ let reset: PasswordResetActor | undefined
 function current() {
   if (session === undefined) throw new Error('account page: call start() first')
   return session
-}
-
-async function fingerprint(token: string | undefined): Promise<string | undefined> {
-  if (token === undefined) return undefined
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
-  return Array.from(new Uint8Array(digest).slice(0, 6), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
 }
 
 async function state(): Promise<AccountPageState> {

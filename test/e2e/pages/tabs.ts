@@ -10,6 +10,7 @@ import { createWebCoordination } from '../../../adapters/coordination/web.ts'
 import { createShopperSession, type ShopperSession } from '../../../src/browser.ts'
 import type { PageSettings } from '../server.ts'
 import type { TabsPageApi, TabState } from './api.ts'
+import { fingerprint } from './fingerprint.ts'
 
 let session: ShopperSession | undefined
 const events: string[] = []
@@ -17,14 +18,6 @@ const events: string[] = []
 function current(): ShopperSession {
   if (session === undefined) throw new Error('tabs page: call start() first')
   return session
-}
-
-async function fingerprint(token: string | undefined): Promise<string | undefined> {
-  if (token === undefined) return undefined
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
-  return Array.from(new Uint8Array(digest).slice(0, 6), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
 }
 
 async function state(): Promise<TabState> {
