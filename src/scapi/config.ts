@@ -1,11 +1,10 @@
 /**
- * Configuration of the SLAS client, validated with zod/mini into an `invalid_config` error that
- * names the bad field and why.
+ * Configuration of the SLAS client, validated with zod (core schemas, see checks.ts) into an
+ * `invalid_config` error that names the bad field and why.
  *
  * @module
  */
-import * as z from 'zod/mini'
-import { bool, holds, oneOf, text } from './checks.ts'
+import { bool, holds, object, oneOf, optional, text, withChecks } from './checks.ts'
 import {
   apiOrigin,
   commonConfigFields,
@@ -90,14 +89,14 @@ export interface ResolvedSlasConfig {
 
 const LABEL = 'SLAS client config'
 
-const ConfigSchema = z.object({
+const ConfigSchema = object({
   ...commonConfigFields,
   clientId: text(40),
   siteId: text(100),
-  redirectURI: text(256).check(holds(parsesAsUrl, 'must be an absolute URI')),
-  clientSecret: z.optional(headerSecret(1024)),
-  redirect: z.optional(oneOf('manual', 'follow')),
-  strictClientAuth: z.optional(bool()),
+  redirectURI: withChecks(text(256), holds(parsesAsUrl, 'must be an absolute URI')),
+  clientSecret: optional(headerSecret(1024)),
+  redirect: optional(oneOf('manual', 'follow')),
+  strictClientAuth: optional(bool()),
 })
 
 /**

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import * as z from 'zod/mini'
+import type { $ZodType, output } from 'zod/v4/core'
 import { ShopperSessionError } from '../errors.ts'
-import { holds, matches, text } from './checks.ts'
+import { check, custom, holds, matches, optional, string, text, withChecks } from './checks.ts'
 import { type IssueDetails, parseOrThrow } from './issues.ts'
 
 /** True when `value` parses as an absolute URL (for which `test` holds, when given). */
@@ -25,11 +25,11 @@ export const nonEmpty: (max: number) => ReturnType<typeof text> = text
 /** A secret that travels in a header: 1..`max` characters, no control characters. */
 export const headerSecret = (max: number) =>
   // fetch would throw on a control character, with the value (a secret) in its message.
-  text(max).check(matches(/^[^\0-\x1f\x7f]*$/, 'must not contain control characters'))
+  withChecks(text(max), matches(/^[^\0-\x1f\x7f]*$/, 'must not contain control characters'))
 
 /** An http(s) base URL (optionally with a path prefix) without credentials, query or hash. */
-export const baseUrlField = z.optional(
-  z.string().check(
+export const baseUrlField = optional(
+  string(
     holds(
       (value: string) =>
         parsesAsUrl(
@@ -48,21 +48,20 @@ export const baseUrlField = z.optional(
  * reason is reported under the entry's key; values are never echoed.
  */
 export function stringRecord(reasonFor?: (key: string, value: string) => string | undefined) {
-  return z
-    .custom<Record<string, string>>(
+  return withChecks(
+    custom<Record<string, string>>(
       (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
       'must be an object',
-    )
-    .check(
-      z.check((payload) => {
-        for (const [key, value] of Object.entries(payload.value)) {
-          const reason = typeof value !== 'string' ? 'must be a string' : reasonFor?.(key, value)
-          if (reason !== undefined) {
-            payload.issues.push({ code: 'custom', message: reason, path: [key], input: value })
-          }
+    ),
+    check((payload) => {
+      for (const [key, value] of Object.entries(payload.value)) {
+        const reason = typeof value !== 'string' ? 'must be a string' : reasonFor?.(key, value)
+        if (reason !== undefined) {
+          payload.issues.push({ code: 'custom', message: reason, path: [key], input: value })
         }
-      }),
-    )
+      }
+    }),
+  )
 }
 
 /**
@@ -70,27 +69,20 @@ export function stringRecord(reasonFor?: (key: string, value: string) => string 
  * a.1, and the OpenAPI parameters).
  */
 export const commonConfigFields = {
-  shortCode: z.optional(
-    z
-      .string()
-      .check(
-        matches(
-          /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i,
-          'must be a host name label like kv7kzm78',
-        ),
-      ),
+  shortCode: optional(
+    string(
+      matches(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i, 'must be a host name label like kv7kzm78'),
+    ),
   ),
   baseUrl: baseUrlField,
   // The pattern also bounds the length (at most 15 characters).
-  organizationId: z
-    .string()
-    .check(
-      matches(/^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/, 'must look like f_ecom_abcd_001'),
-    ),
-  fetch: z.optional(
-    z.custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
+  organizationId: string(
+    matches(/^f_ecom_[a-z]{4}_(?:prd|stg|dev|s\d{2}|\d{3})$/, 'must look like f_ecom_abcd_001'),
   ),
-  headers: z.optional(stringRecord()),
+  fetch: optional(
+    custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
+  ),
+  headers: optional(stringRecord()),
 }
 
 /** `invalid_config` for the config called `label`, e.g. `Invalid SLAS client config: ...`. */
@@ -102,12 +94,12 @@ export function configError(label: string, reason: string): ShopperSessionError 
  * Validates `config` against `schema`; the error names the first bad field and never echoes a
  * value (one of them may be a secret). `details`: see `parseOrThrow`.
  */
-export function parseConfig<S extends z.ZodMiniType>(
+export function parseConfig<S extends $ZodType>(
   label: string,
   schema: S,
   config: unknown,
   details?: IssueDetails,
-): z.output<S> {
+): output<S> {
   if (typeof config !== 'object' || config === null) {
     throw configError(label, '(root): must be an object')
   }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type * as z from 'zod/mini'
+import type { $ZodType, output } from 'zod/v4/core'
 import { ShopperSessionError } from '../errors.ts'
 import type { ResolvedSlasConfig } from './config.ts'
 import { type ApiName, type ErrorTags, mapClientError, mapFetchFailure } from './errorMapping.ts'
@@ -192,12 +192,12 @@ export interface JsonOptions {
 }
 
 /** Sends a SLAS `request`, then reads its answer with {@link readJson}. */
-export async function requestJson<S extends z.ZodMiniType>(
+export async function requestJson<S extends $ZodType>(
   config: ResolvedSlasConfig,
   request: SlasRequest,
   schema: S,
   options: JsonOptions = {},
-): Promise<z.output<S>> {
+): Promise<output<S>> {
   return readJson({ ...request, api: 'slas' }, await send(config, request), schema, options)
 }
 
@@ -205,12 +205,12 @@ export async function requestJson<S extends z.ZodMiniType>(
  * Maps a non-2xx `response`, else parses its JSON body and validates it against `schema`; a
  * mismatch names the first bad field, never its value.
  */
-export async function readJson<S extends z.ZodMiniType>(
+export async function readJson<S extends $ZodType>(
   request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
   response: Response,
   schema: S,
   options: JsonOptions = {},
-): Promise<z.output<S>> {
+): Promise<output<S>> {
   const { operation, signal, api } = request
   const { status } = response
   if (!isSuccess(status)) {

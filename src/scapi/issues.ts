@@ -1,6 +1,6 @@
 /**
  * Turns zod issues into short human reasons that never echo the offending value (it may be a
- * token, a password or a client secret). zod/mini ships no locale, so the wording is ours.
+ * token, a password or a client secret). No zod locale is bundled, so the wording is ours.
  *
  * The session path only meets our own checks (which carry their reason) and type mismatches; the
  * wording of zod's own kinds (lengths, enums, records, unknown keys) lives in
@@ -8,10 +8,10 @@
  *
  * @module
  */
-import type * as z from 'zod/mini'
+import { type $ZodIssue, type $ZodType, type output, safeParse } from 'zod/v4/core'
 
 /** One zod issue. */
-export type Issue = z.core.$ZodIssue
+export type Issue = $ZodIssue
 
 /** Words an issue that carries no reason of its own, or gives up (`undefined`). */
 export type IssueDetails = (issue: Issue) => string | undefined
@@ -21,7 +21,7 @@ export type IssueDetails = (issue: Issue) => string | undefined
  * mismatch needs the issue's `input` (parse with `reportInput`, as {@link parseOrThrow} does).
  */
 export function issueReason(issue: Issue, details?: IssueDetails): string {
-  // Our own checks carry a readable message; zod/mini's defaults all say "Invalid input".
+  // Our own checks carry a readable message; zod's defaults (no locale) all say "Invalid input".
   if (issue.message !== 'Invalid input') return issue.message
   if (issue.code === 'invalid_type') {
     return issue.input === undefined
@@ -36,15 +36,16 @@ export function issueReason(issue: Issue, details?: IssueDetails): string {
  * first issue, e.g. `expires_in: must be a finite number`; never the value itself. `details`
  * words the issues of zod's own kinds (see `issueDetails.ts`).
  */
-export function parseOrThrow<S extends z.ZodMiniType>(
+export function parseOrThrow<S extends $ZodType>(
   schema: S,
   value: unknown,
   fail: (reason: string) => Error,
   details?: IssueDetails,
-): z.output<S> {
+): output<S> {
   // The inputs stay on the issues (to tell a missing field from a mistyped one); they are
-  // dropped with the issues, never copied into the error.
-  const result = schema.safeParse(value, { reportInput: true })
+  // dropped with the issues, never copied into the error. Core's safeParse takes any schema
+  // (core or zod/mini), so the browser entry carries no schema wrapper class.
+  const result = safeParse(schema, value, { reportInput: true })
   if (result.success) return result.data
   // A failed parse has at least one issue. Its path reads `a.b[0]`, or `(root)`.
   const issue = result.error.issues[0] as Issue

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as z from 'zod/mini'
+import type { $ZodType, output } from 'zod/v4/core'
 import type { ErrorCode } from '../errors.ts'
 import { headerSecret } from './configFields.ts'
 import { type IssueDetails, parseOrThrow } from './issues.ts'
@@ -26,13 +26,13 @@ export const headerText = headerSecret
  * Validates an operation's input into a `code` error (default `invalid_config`) naming the field,
  * never its value (`details`: see `parseOrThrow`).
  */
-export function parseParams<S extends z.ZodMiniType>(
+export function parseParams<S extends $ZodType>(
   operation: string,
   schema: S,
   params: unknown,
   code: ErrorCode = 'invalid_config',
   details?: IssueDetails,
-): z.output<S> {
+): output<S> {
   const fail = (issue: string) => operationError(code, operation, `: ${issue}`)
   return parseOrThrow(schema, params ?? {}, fail, details)
 }

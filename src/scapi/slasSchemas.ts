@@ -1,6 +1,8 @@
 /**
- * zod/mini schemas and types for SLAS responses. Every response is checked before it reaches a
- * machine (style practice 7); unknown fields are tolerated, known fields must have their type.
+ * zod schemas and types for SLAS responses. Every response is checked before it reaches a machine
+ * (style practice 7); unknown fields are tolerated, known fields must have their type. The schema
+ * the session uses is built from checks.ts's core schemas (no zod/mini class in the browser
+ * entry); the others use zod/mini.
  *
  * Each schema is built in a `/* @__PURE__ *\/` IIFE: bundlers cannot tell that zod calls are
  * side-effect free, and a browser bundle must not carry the schemas of operations it never calls.
@@ -8,7 +10,8 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { holds, num, text } from './checks.ts'
+import type { output } from 'zod/v4/core'
+import { custom, holds, num, object, optional, text, withChecks } from './checks.ts'
 
 // z.looseObject, with a catchall that accepts anything as z.unknown does: z.custom is bundled
 // anyway, z.unknown's two classes would cost 58 gzip bytes in the browser entry.
@@ -20,10 +23,15 @@ const loose = <S extends z.core.$ZodLooseShape>(shape: S) =>
 
 // One schema serves every field of its kind (zod schemas are immutable).
 const nonEmpty = text(Infinity)
-const seconds = num().check(holds((value: number) => value >= 0, 'must be a non-negative number'))
+const seconds = withChecks(
+  num(),
+  holds((value: number) => value >= 0, 'must be a non-negative number'),
+)
 
-// TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional).
-const tokenFields = {
+// TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional), built in a
+// pure IIFE too: the session path uses only the core-based SessionTokenResponseSchema, and these
+// zod/mini fields must not pull zod/mini's classes into the browser entry.
+const tokenFields = /* @__PURE__ */ (() => ({
   access_token: nonEmpty,
   expires_in: seconds,
   token_type: z
@@ -35,17 +43,17 @@ const tokenFields = {
   enc_user_id: z.optional(z.string()),
   idp_access_token: z.optional(z.string()),
   idp_refresh_token: z.optional(z.string()),
-  refresh_token_expires_in: z.optional(seconds),
+  refresh_token_expires_in: optional(seconds),
   // The spec says string ("true"/"false"); a boolean is read as the same thing. (z.custom, not
   // z.union: a union class would add 0.3 KiB to the browser entry for this one field.)
-  dnt: z.optional(
-    z.custom<string | boolean>(
+  dnt: optional(
+    custom<string | boolean>(
       (value) => typeof value === 'string' || typeof value === 'boolean',
       'must be a string or a boolean',
     ),
   ),
   refresh_token: nonEmpty,
-}
+}))()
 
 /**
  * `TokenResponse` of every token-issuing SLAS endpoint (reference a.15), with a refresh token.
@@ -59,20 +67,21 @@ export type TokenResponse = z.infer<typeof TokenResponseSchema>
 
 /**
  * The fields of a token response a session keeps, checked as in {@link TokenResponseSchema} (the
- * others are dropped unread: the browser entry carries only this schema).
+ * others are dropped unread: the browser entry carries only this schema). A core schema, like its
+ * fields, so the browser entry carries no zod/mini class.
  */
 export const SessionTokenResponseSchema = /* @__PURE__ */ (() =>
-  z.object({
+  object({
     access_token: nonEmpty,
     refresh_token: nonEmpty,
     expires_in: seconds,
-    refresh_token_expires_in: z.optional(seconds),
+    refresh_token_expires_in: optional(seconds),
     usid: nonEmpty,
     customer_id: nonEmpty,
   }))()
 
 /** What a session keeps of a token response (any {@link TokenResponse} is one). */
-export type SessionTokenResponse = z.infer<typeof SessionTokenResponseSchema>
+export type SessionTokenResponse = output<typeof SessionTokenResponseSchema>
 
 /**
  * A token response for flows that issue no refresh token (trusted agent): same checks, refresh

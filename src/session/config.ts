@@ -4,8 +4,7 @@
  *
  * @module
  */
-import * as z from 'zod/mini'
-import { bool, int, matches, text } from '../scapi/checks.ts'
+import { bool, custom, int, matches, object, optional, text, withChecks } from '../scapi/checks.ts'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../machines/contracts.ts'
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
@@ -56,9 +55,9 @@ export interface ResolvedSessionConfig {
 }
 
 const LABEL = 'shopper session config'
-const fn = <T>() => z.custom<T>((value) => typeof value === 'function', 'must be a function')
+const fn = <T>() => custom<T>((value) => typeof value === 'function', 'must be a function')
 const adapter = (...methods: string[]) =>
-  z.custom<unknown>(
+  custom<unknown>(
     (value) =>
       typeof value === 'object' &&
       value !== null &&
@@ -67,23 +66,25 @@ const adapter = (...methods: string[]) =>
   )
 const ms = (max: number, min = 0) => int(min, max)
 
-const SessionOptionsSchema = z.object({
-  storage: z.optional(adapter('get', 'set', 'remove')),
-  coordination: z.optional(adapter('lock', 'publish', 'subscribe')),
-  storageKeyPrefix: z.optional(text(64).check(matches(/^[\w.-]+$/, 'must be letters, digits, _ . or -'))),
-  leewayMs: z.optional(ms(600_000)),
-  retry: z.optional(
-    z.object({
-      baseDelayMs: z.optional(ms(3_600_000, 1)),
-      maxDelayMs: z.optional(ms(3_600_000, 1)),
-      maxAttempts: z.optional(ms(100)),
+const SessionOptionsSchema = object({
+  storage: optional(adapter('get', 'set', 'remove')),
+  coordination: optional(adapter('lock', 'publish', 'subscribe')),
+  storageKeyPrefix: optional(
+    withChecks(text(64), matches(/^[\w.-]+$/, 'must be letters, digits, _ . or -')),
+  ),
+  leewayMs: optional(ms(600_000)),
+  retry: optional(
+    object({
+      baseDelayMs: optional(ms(3_600_000, 1)),
+      maxDelayMs: optional(ms(3_600_000, 1)),
+      maxAttempts: optional(ms(100)),
     }),
   ),
-  transferBasket: z.optional(bool()),
-  dnt: z.optional(bool()),
-  logger: z.optional(z.custom<Logger>((v) => typeof v === 'object' && v !== null, 'must be an object')),
-  now: z.optional(fn<() => number>()),
-  random: z.optional(fn<() => number>()),
+  transferBasket: optional(bool()),
+  dnt: optional(bool()),
+  logger: optional(custom<Logger>((v) => typeof v === 'object' && v !== null, 'must be an object')),
+  now: optional(fn<() => number>()),
+  random: optional(fn<() => number>()),
 })
 
 /** Validates `config` (SLAS fields included) and applies the defaults. */

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import * as z from 'zod/mini'
-import { int, oneOf, text } from '../scapi/checks.ts'
+import { safeParse } from 'zod/v4/core'
+import { int, object, oneOf, optional, text } from '../scapi/checks.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import { type StoredTokens, toStored } from './tokens.ts'
 import type { SessionTokens } from '../../machines/contracts.ts'
@@ -19,14 +19,14 @@ const VERSION = 1
 const token = text(8192)
 const time = int()
 
-const StoredSchema = z.object({
+const StoredSchema = object({
   v: oneOf(VERSION),
   accessToken: token,
   refreshToken: token,
   customerType: oneOf('guest', 'registered'),
   customerId: token,
   usid: token,
-  loginId: z.optional(token),
+  loginId: optional(token),
   accessExpiresAt: time,
   refreshExpiresAt: time,
 })
@@ -68,7 +68,7 @@ function parse(raw: string | null | undefined): StoredTokens | string | undefine
   } catch {
     return 'the stored session is not JSON'
   }
-  const result = StoredSchema.safeParse(json)
+  const result = safeParse(StoredSchema, json)
   if (result.success) {
     const { v: _version, ...tokens } = result.data
     return tokens

@@ -15,7 +15,7 @@ import { json, publicConfig, recordingFetch, tokenBody } from './fakeFetch.ts'
 const SECRET = 'do-not-echo-8xQ'
 
 /** The `invalid_config` message for `value` as field `f` of `schema`, or `ok`. */
-function reasonFor(schema: z.ZodMiniType, value: unknown): string {
+function reasonFor(schema: z.core.$ZodType, value: unknown): string {
   try {
     parseParams('op', z.object({ f: schema }), { f: value })
     return 'ok'

@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { holds } from '../checks.ts'
+import { holds, withChecks } from '../checks.ts'
 import type { ResolvedSlasConfig, SlasClientConfig } from '../config.ts'
 import { basicCredentials } from '../encoding.ts'
 import { operationError } from '../operationError.ts'
@@ -127,7 +127,8 @@ export function authorize(
 const AuthenticateSchema = z.object({
   ...common,
   // RFC 7617: the user-id of Basic credentials cannot contain a colon.
-  username: headerText(256).check(
+  username: withChecks(
+    headerText(256),
     holds((value: string) => !value.includes(':'), 'must not contain ":"'),
   ),
   password: text(4096),
