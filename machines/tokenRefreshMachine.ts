@@ -137,9 +137,8 @@ export const tokenRefreshMachine = setup({
     error: undefined,
   }),
   initial: 'scheduled',
-  output: ({ context }) => ({
-    error: context.error ?? { code: 'invalid_grant', message: 'The refresh token was refused.' },
-  }),
+  // `failed` is entered only with the refusal assigned.
+  output: ({ context }) => ({ error: context.error as SessionError }),
   states: {
     scheduled: {
       after: { accessTokenRefresh: { guard: 'proactive', target: 'refreshing' } },
@@ -218,14 +217,12 @@ export const tokenRefreshMachine = setup({
  */
 export function asSessionError(error: unknown): SessionError {
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
-    const { code, message, status, operation, retryAfterMs } = error as SessionError
-    return {
-      code,
-      message,
-      ...(status !== undefined ? { status } : {}),
-      ...(operation !== undefined ? { operation } : {}),
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    // Plain data: of the fields the machines keep, those the error has.
+    const data: { [K in keyof SessionError]?: unknown } = {}
+    for (const key of ['code', 'message', 'status', 'operation', 'retryAfterMs'] as const) {
+      if ((error as SessionError)[key] !== undefined) data[key] = (error as SessionError)[key]
     }
+    return data as SessionError
   }
   return { code: 'invalid_response', message: 'The actor failed without a coded error.' }
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { fromPromise } from 'xstate'
-import { type SessionTokens, TRANSIENT_ERROR_CODES } from '../machines/contracts.ts'
+import { isTransientError, type SessionTokens } from '../machines/contracts.ts'
 import type {
   GuestLoginInput,
   LoginInput,
@@ -81,33 +81,36 @@ const ADOPT_MARGIN_MS = 5_000
 
 /** The work behind each actor slot, for one session: plain async functions over its deps. */
 export function createSessionWork(deps: ActorDeps) {
-  const { store, coordination, now, leewayMs } = deps
-  const lockName = `${LOCKS.session}:${store.key}`
-  const lock = <T>(task: () => Promise<T>) => coordination.lock(lockName, task)
-  const announce = () =>
-    coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
+  // Without sharing (browsers), each refresh simply runs.
+  const { store, coordination, now, leewayMs, slas, shareRefresh = (_token, run) => run() } = deps
+  const lock = <T>(task: () => Promise<T>) =>
+    coordination.lock(`${LOCKS.session}:${store.key}`, task)
   const receive = (response: SessionTokenResponse, owner: TokenOwner) =>
     fromTokenResponse(response, now(), leewayMs, owner)
-  const save = async (tokens: SessionTokens) => {
+  // Storage trouble never logs a shopper out: it is reported and the session goes on in memory.
+  const guarded = async <T>(operation: () => Promise<T>): Promise<T | undefined> => {
     try {
-      await store.write(tokens)
-      announce()
-    } catch (error) {
-      deps.onStorageError(error)
-    }
-    return tokens
-  }
-  // Stored tokens another session wrote that are still good to use.
-  const adoptable = async (notFrom?: string): Promise<SessionTokens | undefined> => {
-    let found: Awaited<ReturnType<SessionStore['read']>>
-    try {
-      found = await store.read(now())
+      return await operation()
     } catch (error) {
       deps.onStorageError(error)
       return undefined
     }
-    if (found.kind !== 'session') return undefined
-    if (found.tokens.refreshToken === notFrom) return undefined
+  }
+  // A storage change, told to the other sessions unless it was not made (`false`).
+  const change = (operation: () => Promise<unknown>) =>
+    guarded(async () => {
+      if ((await operation()) !== false) {
+        coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
+      }
+    })
+  const save = async (tokens: SessionTokens) => {
+    await change(() => store.write(tokens))
+    return tokens
+  }
+  // Stored tokens another session wrote that are still good to use.
+  const adoptable = async (notFrom?: string): Promise<SessionTokens | undefined> => {
+    const found = await guarded(() => store.read(now()))
+    if (found?.kind !== 'session' || found.tokens.refreshToken === notFrom) return undefined
     const tokens = measure(found.tokens, now(), leewayMs)
     return tokens.expiresInMs > ADOPT_MARGIN_MS ? tokens : undefined
   }
@@ -120,14 +123,7 @@ export function createSessionWork(deps: ActorDeps) {
   }
 
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
-  const forget = async (refreshToken: string | undefined) => {
-    try {
-      await store.remove(refreshToken)
-      announce()
-    } catch (error) {
-      deps.onStorageError(error)
-    }
-  }
+  const forget = (refreshToken: string | undefined) => change(() => store.remove(refreshToken))
 
   return {
     restoreSession: async (): Promise<RestoredSession> => {
@@ -139,15 +135,14 @@ export function createSessionWork(deps: ActorDeps) {
 
     // Under the lock, so that five tabs opening at once create one guest session.
     authorizeCustomer: (input: GuestLoginInput): Promise<SessionTokens> =>
-      lock(async () => {
-        const existing = await adoptable()
-        if (existing) return existing
-        const response = await deps.slas.guest(input.usid || undefined)
-        return save(receive(response, { customerType: 'guest' }))
-      }),
+      lock(
+        async () =>
+          (await adoptable()) ??
+          save(receive(await slas.guest(input.usid || undefined), { customerType: 'guest' })),
+      ),
 
     authenticateCustomer: (input: LoginInput) =>
-      signedIn(input.username, deps.slas.login(input.username, input.password, input.guest.usid)),
+      signedIn(input.username, slas.login(input.username, input.password, input.guest.usid)),
 
     // Trusted system on behalf of a customer: only server sessions provide it.
     getTrustedSystemAccessToken: async (input: OnBehalfInput) => {
@@ -161,19 +156,18 @@ export function createSessionWork(deps: ActorDeps) {
     registerCustomer: async (input: RegisterInput) => {
       await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
       const { login } = input.customer
-      return signedIn(login, deps.slas.login(login, input.password, input.guest.usid))
+      return signedIn(login, slas.login(login, input.password, input.guest.usid))
     },
 
-    transferBasket: async (input: TransferBasketInput): Promise<void> => {
-      await deps.calls.transferBasket(input.tokens.accessToken)
-    },
+    transferBasket: (input: TransferBasketInput): Promise<void> =>
+      deps.calls.transferBasket(input.tokens.accessToken),
 
     // Local sign-out first: whatever the remote answers, this session and the others end.
     logoutCustomer: async (input: LogoutInput): Promise<void> => {
       const { tokens } = input
       await lock(() => forget(tokens?.refreshToken))
       if (tokens?.customerType !== 'registered' || !input.remote) return
-      await deps.slas.logout(tokens.accessToken, tokens.refreshToken, input.allSessions)
+      await slas.logout(tokens.accessToken, tokens.refreshToken, input.allSessions)
     },
 
     // The critical section of design 3.2: lock → re-read → adopt, or spend the refresh token →
@@ -182,39 +176,32 @@ export function createSessionWork(deps: ActorDeps) {
     getAccessToken: (input: RefreshActorInput): Promise<RefreshOutput> =>
       lock(async () => {
         const { tokens } = input
-        const adopted = await adoptable(tokens.refreshToken)
+        const { refreshToken } = tokens
+        const adopted = await adoptable(refreshToken)
         // Another session's tokens for the same shopper (or for an imported session whose shopper
         // was still unknown) are adopted instead of spending ours.
-        const sameShopper =
-          adopted?.customerId === tokens.customerId || tokens.customerId === IMPORT_PENDING
-        if (adopted && sameShopper) {
-          return { outcome: 'adopted' as const, tokens: adopted }
+        if (
+          adopted &&
+          (adopted.customerId === tokens.customerId || tokens.customerId === IMPORT_PENDING)
+        ) {
+          return { outcome: 'adopted', tokens: adopted }
         }
-        const run = () =>
-          deps.slas.refresh(tokens.refreshToken)
-        let response: SessionTokenResponse
-        try {
-          response = await (deps.shareRefresh ? deps.shareRefresh(tokens.refreshToken, run) : run())
-        } catch (error) {
-          if (isDeadGrant(error)) await forget(tokens.refreshToken)
-          throw error
-        }
+        const response = await shareRefresh(refreshToken, () => slas.refresh(refreshToken)).catch(
+          async (error: unknown) => {
+            // Any refusal that retrying cannot fix ends the stored session: left in storage, it
+            // would be adopted by the next guest sign-in and refused again, in a loop.
+            if (error instanceof ShopperSessionError && !isTransientError(error)) {
+              await forget(refreshToken)
+            }
+            throw error
+          },
+        )
         // A refresh keeps the shopper: the same type and login as the tokens it replaces.
         const next = receive(response, tokens)
-        try {
-          if (await store.replace(tokens.refreshToken, next)) announce()
-        } catch (error) {
-          deps.onStorageError(error)
-        }
-        return { outcome: 'refreshed' as const, tokens: next }
+        await change(() => store.replace(refreshToken, next))
+        return { outcome: 'refreshed', tokens: next }
       }),
   }
-}
-
-// Any refusal that retrying cannot fix ends the stored session: left in storage, it would be
-// adopted by the next guest sign-in and refused again, in a loop.
-function isDeadGrant(error: unknown): boolean {
-  return error instanceof ShopperSessionError && !TRANSIENT_ERROR_CODES.includes(error.code)
 }
 
 /** The work of one session. */

@@ -175,7 +175,6 @@ export function createShopperSession(
   const origin = createState() // a random id on the coordination bus
   const { organizationId, siteId, origin: baseUrl, fetch: rawFetch } = slas
   const scapi = { organizationId, siteId, baseUrl, fetch: rawFetch }
-  const calls = createShopperCalls(scapi)
   const { dnt } = resolved
   const { trustedSystem } = internals
   const work = createSessionWork({
@@ -189,7 +188,7 @@ export function createShopperSession(
     origin,
     now,
     leewayMs,
-    calls,
+    calls: createShopperCalls(scapi),
     onStorageError: (error) => {
       const reason = error instanceof Error ? error.message : 'the storage adapter failed'
       if (started) actor.send({ type: 'storage.failed', reason })
@@ -215,13 +214,13 @@ export function createShopperSession(
         if (message.origin === origin || message.key !== store.key) return
         void followExternal()
       }),
+      // Every emitted event reaches the logger (redacted); failures and storage trouble as
+      // warnings.
+      actor.on('*', (event) => {
+        const warn = 'error' in event || event.type.startsWith('storage.')
+        ;(warn ? log.warn : log.debug)(`shopper-session: ${event.type}`, event)
+      }).unsubscribe,
     )
-    // Every emitted event reaches the logger (redacted); failures and storage trouble as warnings.
-    const logged = actor.on('*', (event) => {
-      const warn = 'error' in event || event.type.startsWith('storage.')
-      ;(warn ? log.warn : log.debug)(`shopper-session: ${event.type}`, event)
-    })
-    cleanups.push(() => logged.unsubscribe())
     actor.start()
     return session
   }
@@ -230,13 +229,13 @@ export function createShopperSession(
   const followExternal = async () => {
     try {
       const found = await store.read(now())
-      const current = actor.getSnapshot().context.tokens
-      if (found.kind === 'session') {
-        if (found.tokens.refreshToken === current?.refreshToken) return
-        actor.send({ type: 'session.external', tokens: measure(found.tokens, now(), leewayMs) })
-      } else if (current !== undefined) {
-        actor.send({ type: 'session.external', tokens: null })
-      }
+      const tokens = found.kind === 'session' ? found.tokens : undefined
+      // Nothing to do when storage still holds what this session holds (or both hold nothing).
+      if (tokens?.refreshToken === actor.getSnapshot().context.tokens?.refreshToken) return
+      actor.send({
+        type: 'session.external',
+        tokens: tokens ? measure(tokens, now(), leewayMs) : null,
+      })
     } catch (error) {
       log.error('shopper-session: reading storage after a change notice failed', error)
     }
@@ -245,12 +244,14 @@ export function createShopperSession(
   const ready = (): Promise<void> => {
     start()
     return until(actor, (snapshot) => {
-      if (snapshot.hasTag('authenticated') || (snapshot.context.tokens && !snapshot.hasTag('busy'))) {
-        return { value: undefined }
+      const { tokens, error } = snapshot.context
+      if (snapshot.hasTag('authenticated') || (tokens && !snapshot.hasTag('busy'))) {
+        return [undefined]
       }
       if (!snapshot.hasTag('unavailable')) return undefined
-      const error = snapshot.context.error ?? { code: 'network', message: 'No session could be started.' }
-      return { error: toShopperSessionError(error) }
+      throw toShopperSessionError(
+        error ?? { code: 'network', message: 'No session could be started.' },
+      )
     })
   }
 
@@ -268,14 +269,9 @@ export function createShopperSession(
     },
     ready,
     getSnapshot: () => actor.getSnapshot(),
-    subscribe(listener) {
-      const subscription = actor.subscribe(listener)
-      return () => subscription.unsubscribe()
-    },
-    on(type, handler) {
-      const subscription = actor.on(type, handler as (event: SessionEmitted) => void)
-      return () => subscription.unsubscribe()
-    },
+    // XState's `unsubscribe` is an arrow function: handed out as it is.
+    subscribe: (listener) => actor.subscribe(listener).unsubscribe,
+    on: (type, handler) => actor.on(type, handler as (event: SessionEmitted) => void).unsubscribe,
     getAccessToken,
     getTokens() {
       const tokens = actor.getSnapshot().context.tokens
@@ -286,20 +282,12 @@ export function createShopperSession(
       signIn(actor, ready, { type: 'register', customer, password }),
     async logout(options = {}) {
       await ready()
-      const before = actor.getSnapshot().context.tokens
+      const { allSessions, remote } = options
+      // Done once a new guest session runs.
       await act(
         actor,
-        () =>
-          actor.send({
-            type: 'logout',
-            allSessions: options.allSessions === true,
-            remote: options.remote !== false,
-          }),
-        (snapshot) =>
-          snapshot.hasTag('guest') &&
-          !snapshot.hasTag('busy') &&
-          snapshot.context.tokens !== undefined &&
-          snapshot.context.tokens.refreshToken !== before?.refreshToken,
+        { type: 'logout', allSessions: allSessions === true, remote: remote !== false },
+        'guest',
       )
     },
     check() {

@@ -30,24 +30,25 @@ function usable(snapshot: SessionSnapshot, now: number, rejected: string | undef
 export function getAccessToken(
   actor: SessionActor,
   now: () => number,
-  options: AccessTokenOptions = {},
+  { rejected }: AccessTokenOptions = {},
 ): Promise<string> {
-  const { rejected } = options
-  const current = actor.getSnapshot()
-  const ready = usable(current, now(), rejected)
-  if (ready !== undefined) return Promise.resolve(ready)
   // Any new failure after this point answers the waiting callers.
-  const errorBefore = current.context.error
-  const waiting = until<string>(actor, (snapshot) => {
-    const token = usable(snapshot, now(), rejected)
-    if (token !== undefined) return { value: token }
-    const { error } = snapshot.context
-    // A new failure, or the one that keeps the session from starting.
-    if (error !== undefined && (error !== errorBefore || snapshot.hasTag('unavailable'))) {
-      return { error: toShopperSessionError(error) }
-    }
-    return undefined
-  })
-  actor.send(rejected === undefined ? { type: 'refresh' } : { type: 'token.rejected', accessToken: rejected })
-  return waiting
+  const errorBefore = actor.getSnapshot().context.error
+  // A usable token answers at once; else the machine is asked for a refresh.
+  return until<string>(
+    actor,
+    (snapshot) => {
+      const token = usable(snapshot, now(), rejected)
+      if (token !== undefined) return [token]
+      const { error } = snapshot.context
+      // A new failure, or the one that keeps the session from starting.
+      if (error !== undefined && (error !== errorBefore || snapshot.hasTag('unavailable'))) {
+        throw toShopperSessionError(error)
+      }
+      return undefined
+    },
+    rejected === undefined
+      ? { type: 'refresh' }
+      : { type: 'token.rejected', accessToken: rejected },
+  )
 }

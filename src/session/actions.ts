@@ -8,34 +8,41 @@
 import type { SessionEvent } from '../../machines/sessionMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
 import { toShopperSessionError } from './errors.ts'
-import { type SessionActor, type SessionSnapshot, until } from './until.ts'
+import { type SessionActor, until } from './until.ts'
 
 /** The events that log a shopper in. */
 export type SignInEvent = SessionEvent & { type: 'login' | 'login.onBehalf' | 'register' }
 
-/** Sends with `send()`, then settles when `succeeded`, or on the next error the machine records. */
+/**
+ * Sends `event`, then settles once the session is idle with new tokens of `tag`'s kind, or on the
+ * next error the machine records.
+ */
 export function act(
   actor: SessionActor,
-  send: () => void,
-  succeeded: (snapshot: SessionSnapshot) => boolean,
+  event: SessionEvent,
+  tag: 'guest' | 'registered',
 ): Promise<void> {
-  const errorBefore = actor.getSnapshot().context.error
+  const { error: errorBefore, tokens: before } = actor.getSnapshot().context
   let busySeen = false
-  const settled = until<void>(actor, (snapshot) => {
-    if (succeeded(snapshot)) return { value: undefined }
-    if (snapshot.hasTag('busy')) {
-      busySeen = true
-      return undefined
-    }
-    const { error } = snapshot.context
-    if (error !== undefined && error !== errorBefore) return { error: toShopperSessionError(error) }
-    // Ended without success or error: something else (another tab) took over; never hang.
-    if (!busySeen) return undefined
-    const interrupted = 'The action was interrupted by another change to the session.'
-    return { error: new ShopperSessionError('aborted', interrupted) }
-  })
-  send()
-  return settled
+  return until<void>(
+    actor,
+    (snapshot) => {
+      if (snapshot.hasTag('busy')) {
+        busySeen = true
+        return undefined
+      }
+      const { error, tokens } = snapshot.context
+      if (snapshot.hasTag(tag) && tokens && tokens.refreshToken !== before?.refreshToken) {
+        return [undefined]
+      }
+      if (error !== undefined && error !== errorBefore) throw toShopperSessionError(error)
+      // Ended without success or error: something else (another tab) took over; never hang.
+      if (!busySeen) return undefined
+      const interrupted = 'The action was interrupted by another change to the session.'
+      throw new ShopperSessionError('aborted', interrupted)
+    },
+    event,
+  )
 }
 
 /**
@@ -55,9 +62,5 @@ export async function signIn(
       { operation: event.type },
     )
   }
-  await act(
-    actor,
-    () => actor.send(event),
-    (snapshot) => snapshot.hasTag('registered') && !snapshot.hasTag('busy'),
-  )
+  await act(actor, event, 'registered')
 }

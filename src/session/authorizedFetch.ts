@@ -18,10 +18,10 @@ export function createAuthorizedFetch(session: TokenSource, fetchFn: typeof fetc
   return async (input, init) => {
     // Cloned up front: a streamed body can only be read once, and the retry needs it again.
     const original = new Request(input, init)
+    // Our own copies: their headers (guard `request`) take the token in place.
     const send = (token: string, request: Request) => {
-      const headers = new Headers(request.headers)
-      headers.set('authorization', `Bearer ${token}`)
-      return fetchFn(new Request(request, { headers }))
+      request.headers.set('authorization', `Bearer ${token}`)
+      return fetchFn(request)
     }
     const spare = original.clone()
     const token = await session.getAccessToken()

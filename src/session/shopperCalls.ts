@@ -12,24 +12,21 @@ import { errorFromResponse, isSuccess, readText, runOperation, sendTo } from '..
 
 /** Where the Shopper APIs are (validated by the session config). */
 export interface ShopperOrigin {
+  /** The resolved API origin: without a trailing slash. */
   baseUrl: string
+  /** Validated as `f_ecom_...`: nothing in it needs encoding. */
   organizationId: string
   siteId: string
   fetch: typeof fetch
 }
-
-const API_PATHS = {
-  customers: 'customer/shopper-customers/v1',
-  baskets: 'checkout/shopper-baskets/v1',
-} as const
 
 // The registration fields the API requires (reference c.3), checked before anything is sent.
 function checkRegistration(customer: Record<string, unknown>, password: string): void {
   const missing = ['login', 'email', 'lastName'].find(
     (field) => typeof customer[field] !== 'string' || customer[field] === '',
   )
-  const field = missing === undefined ? (password === '' ? 'password' : undefined) : `customer.${missing}`
-  if (field !== undefined) {
+  const field = missing ? `customer.${missing}` : password === '' ? 'password' : undefined
+  if (field) {
     throw new ShopperSessionError('bad_request', `registerCustomer: ${field}: must not be empty`, {
       operation: 'registerCustomer',
     })
@@ -38,31 +35,45 @@ function checkRegistration(customer: Record<string, unknown>, password: string):
 
 /** Binds the calls to one organization and site. */
 export function createShopperCalls(origin: ShopperOrigin): ShopperCalls {
+  // POST `{baseUrl}/{base}/organizations/{organizationId}/{path}?siteId=...` to Shopper `api`.
   const post = (
     operation: string,
-    api: keyof typeof API_PATHS,
+    api: 'customers' | 'baskets',
+    base: string,
     path: string,
     accessToken: string,
-    json: unknown,
+    json?: unknown,
   ) =>
     runOperation(operation, undefined, async () => {
-      const base = `${origin.baseUrl.replace(/\/+$/, '')}/${API_PATHS[api]}`
-      const url = new URL(`${base}/organizations/${encodeURIComponent(origin.organizationId)}/${path}`)
+      const { baseUrl, organizationId } = origin
+      const url = new URL(`${baseUrl}/${base}/organizations/${organizationId}/${path}`)
       url.searchParams.set('siteId', origin.siteId)
-      const headers = { authorization: `Bearer ${accessToken}` }
-      const transport = { fetch: origin.fetch, headers: {} }
-      const response = await sendTo(transport, url, { operation, api, method: 'POST', json, headers })
-      if (!isSuccess(response.status)) throw await errorFromResponse(operation, response, undefined, api)
+      const response = await sendTo({ fetch: origin.fetch, headers: {} }, url, {
+        operation,
+        api,
+        method: 'POST',
+        json,
+        headers: { authorization: `Bearer ${accessToken}` },
+      })
+      if (!isSuccess(response.status)) {
+        throw await errorFromResponse(operation, response, undefined, api)
+      }
       // Drained so the connection is released; the session does not read the answer.
       await readText(operation, response)
     })
   return {
     async registerCustomer(accessToken, customer, password) {
       checkRegistration(customer, password)
-      await post('registerCustomer', 'customers', 'customers', accessToken, { customer, password })
+      const customers = 'customer/shopper-customers/v1'
+      await post('registerCustomer', 'customers', customers, 'customers', accessToken, {
+        customer,
+        password,
+      })
     },
     async transferBasket(accessToken) {
-      await post('transferBasket', 'baskets', 'baskets/actions/transfer?merge=true', accessToken, undefined)
+      const baskets = 'checkout/shopper-baskets/v1'
+      const transfer = 'baskets/actions/transfer?merge=true'
+      await post('transferBasket', 'baskets', baskets, transfer, accessToken)
     },
   }
 }

@@ -17,10 +17,11 @@ import {
   requestJson,
   runOperation,
   send,
+  type SlasRequest,
 } from '../scapi/http.ts'
 import { operationError } from '../scapi/operationError.ts'
 import { randomBase64Url, s256 } from '../scapi/pkce.ts'
-import { type AuthorizationRedirect, requestRedirect } from '../scapi/redirect.ts'
+import { requestRedirect } from '../scapi/redirect.ts'
 import { type SessionTokenResponse, SessionTokenResponseSchema } from '../scapi/slasSchemas.ts'
 
 /** What the session's actors ask of SLAS. Every failure is a `ShopperSessionError`. */
@@ -60,14 +61,12 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
   const secret = clientSecret === undefined ? undefined : basicCredentials(clientId, clientSecret)
   // `x-slas-client-auth` (strict client auth) on /authorize and /login for private clients.
   const strict = slas.strictClientAuth && secret ? { 'x-slas-client-auth': secret } : {}
-  const signal = undefined
 
   const token = (form: Record<string, string | undefined>) =>
     requestJson(
       slas,
       {
         operation: 'getAccessToken',
-        signal,
         method: 'POST',
         path: 'token',
         form: { ...form, channel_id: siteId, dnt: dnt?.toString() },
@@ -77,13 +76,22 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
     )
 
   // The PKCE half both code flows share: verifier, challenge and a checked state for the
-  // redirect step, then the authorization_code_pkce grant for its code.
+  // redirect request (built from the parameters both send), then the authorization_code_pkce
+  // grant for its code.
   const withPkce = async (
     usid: string | undefined,
-    redirect: (challenge: string, state: string) => Promise<AuthorizationRedirect>,
+    redirect: (params: Record<string, string | undefined>) => SlasRequest,
   ) => {
     const verifier = randomBase64Url(128)
-    const { code, usid: redirectUsid } = await redirect(await s256(verifier), randomBase64Url(43))
+    const params = {
+      client_id: clientId,
+      redirect_uri: redirectURI,
+      code_challenge: await s256(verifier),
+      channel_id: siteId,
+      usid,
+      state: randomBase64Url(43),
+    }
+    const { code, usid: redirectUsid } = await requestRedirect(slas, redirect(params), params.state)
     return token({
       grant_type: 'authorization_code_pkce',
       code,
@@ -96,72 +104,55 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
 
   return {
     guest: (usid) =>
-      runOperation('loginGuestUser', signal, () =>
+      runOperation('loginGuestUser', undefined, () =>
         secret
           ? token({ grant_type: 'client_credentials', usid })
-          : withPkce(usid, (challenge, state) => {
-              const query = {
-                redirect_uri: redirectURI,
-                response_type: 'code',
-                client_id: clientId,
-                channel_id: siteId,
-                hint: 'guest',
-                code_challenge: challenge,
-                state,
-                usid,
-              }
-              const request = { operation: 'authorizeCustomer', signal, query, headers: strict }
-              return requestRedirect(slas, { ...request, method: 'GET', path: 'authorize' }, state)
-            }),
+          : withPkce(usid, (params) => ({
+              operation: 'authorizeCustomer',
+              method: 'GET',
+              path: 'authorize',
+              query: { ...params, response_type: 'code', hint: 'guest' },
+              headers: strict,
+            })),
       ),
 
     login: (username, password, usid) =>
-      runOperation('loginRegisteredUser', signal, async () => {
+      runOperation('loginRegisteredUser', undefined, async () => {
         checkCredentials(username, password)
-        return withPkce(usid, (challenge, state) => {
-          const form = {
-            client_id: clientId,
-            redirect_uri: redirectURI,
-            code_challenge: challenge,
-            channel_id: siteId,
-            usid,
-            state,
-          }
-          const authorization = `Basic ${basicCredentials(username, password)}`
-          const headers = { ...strict, authorization }
-          const request = { operation: 'authenticateCustomer', signal, form, headers }
-          return requestRedirect(slas, { ...request, method: 'POST', path: 'login' }, state)
-        })
+        return withPkce(usid, (form) => ({
+          operation: 'authenticateCustomer',
+          method: 'POST',
+          path: 'login',
+          form,
+          headers: { ...strict, authorization: `Basic ${basicCredentials(username, password)}` },
+        }))
       }),
 
     refresh: (refreshToken) =>
-      runOperation('getAccessToken', signal, () =>
+      runOperation('getAccessToken', undefined, () =>
         token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
       ),
 
     logout: (accessToken, refreshToken, allSessions) =>
-      runOperation('logoutCustomer', signal, async () => {
+      runOperation('logoutCustomer', undefined, async () => {
         const operation = 'logoutCustomer'
-        const query = {
-          refresh_token: refreshToken,
-          client_id: clientId,
-          channel_id: siteId,
-          hint: allSessions ? 'all-sessions' : undefined,
-        }
-        const headers = { authorization: `Bearer ${accessToken}` }
         const response = await send(slas, {
           operation,
-          signal,
           method: 'GET',
           path: 'logout',
-          query,
-          headers,
+          query: {
+            refresh_token: refreshToken,
+            client_id: clientId,
+            channel_id: siteId,
+            hint: allSessions ? 'all-sessions' : undefined,
+          },
+          headers: { authorization: `Bearer ${accessToken}` },
         })
         // The body (emptied tokens) tells nothing the session needs: only the status counts.
         if (!isSuccess(response.status)) {
-          throw await errorFromResponse(operation, response, signal, 'slas')
+          throw await errorFromResponse(operation, response, undefined, 'slas')
         }
-        await readText(operation, response, signal)
+        await readText(operation, response)
       }),
   }
 }

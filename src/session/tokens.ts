@@ -51,7 +51,7 @@ export function fromTokenResponse(
       customerType: owner.customerType,
       customerId: response.customer_id,
       usid: response.usid,
-      ...(guest || owner.loginId === undefined ? {} : { loginId: owner.loginId }),
+      loginId: guest ? undefined : owner.loginId,
       accessExpiresAt: now + response.expires_in * 1000,
       refreshExpiresAt: now + refreshSeconds * 1000,
     },

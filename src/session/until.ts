@@ -6,7 +6,7 @@
  * @module
  */
 import type { Actor, SnapshotFrom } from 'xstate'
-import type { sessionMachine } from '../../machines/sessionMachine.ts'
+import type { SessionEvent, sessionMachine } from '../../machines/sessionMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
 
 /** The session actor and its snapshot. */
@@ -14,31 +14,44 @@ export type SessionActor = Actor<typeof sessionMachine>
 /** A snapshot of the session actor. */
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>
 
-/** What `decide` returns: a value, an error, or nothing yet. */
-export type Decision<T> = { value: T } | { error: ShopperSessionError } | undefined
+/**
+ * What `decide` returns: `[value]` to resolve with `value`, or nothing yet. It throws the
+ * `ShopperSessionError` to reject with.
+ */
+export type Decision<T> = [value: T] | undefined
 
-/** Resolves or rejects on the first snapshot (the current one included) `decide` answers. */
+/**
+ * Resolves or rejects on the first snapshot (the current one included) `decide` answers. When the
+ * current one is not answered, sends `request` (if any) once listening.
+ */
 export function until<T>(
   actor: SessionActor,
   decide: (snapshot: SessionSnapshot) => Decision<T>,
+  request?: SessionEvent,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let done = false
     let subscription: { unsubscribe(): void } | undefined
-    const check = (snapshot: SessionSnapshot) => {
+    // Reads the actor's snapshot, which is the one a notification is about.
+    const check = () => {
       if (done) return
-      const decision =
-        snapshot.status === 'active'
-          ? decide(snapshot)
-          : { error: new ShopperSessionError('aborted', 'The session was stopped.') }
-      if (decision === undefined) return
+      const snapshot = actor.getSnapshot()
+      try {
+        if (snapshot.status !== 'active') {
+          throw new ShopperSessionError('aborted', 'The session was stopped.')
+        }
+        const decision = decide(snapshot)
+        if (!decision) return
+        resolve(decision[0])
+      } catch (error) {
+        reject(error)
+      }
       done = true
       subscription?.unsubscribe()
-      if ('value' in decision) resolve(decision.value)
-      else reject(decision.error)
     }
-    subscription = actor.subscribe({ next: check, complete: () => check(actor.getSnapshot()) })
-    check(actor.getSnapshot())
-    if (done) subscription.unsubscribe()
+    check()
+    if (done) return
+    subscription = actor.subscribe({ next: check, complete: check })
+    if (request) actor.send(request)
   })
 }

@@ -1,0 +1,102 @@
+/**
+ * The session API's small promises: the authorized fetch (token in place of the caller's, one
+ * retry after a 401 with the same body), unsubscribing, settling on a stopped session, logout
+ * waiting for the new guest session.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { createAuthorizedFetch } from '../../src/session/authorizedFetch.ts'
+import { expectCode } from '../support/expectError.ts'
+import { createSessionHarness } from './harness.ts'
+
+let harness: ReturnType<typeof createSessionHarness> | undefined
+afterEach(() => harness?.stopAll())
+
+describe('createAuthorizedFetch', () => {
+  it("replaces the caller's Authorization and retries once after a 401 with the same body", async () => {
+    const sent: string[] = []
+    const asked: Array<string | undefined> = []
+    const authorizedFetch = createAuthorizedFetch(
+      {
+        getAccessToken: async (options) => {
+          asked.push(options?.rejected)
+          return options?.rejected === undefined ? 'first' : 'second'
+        },
+      },
+      async (input, init) => {
+        const request = new Request(input, init)
+        const line = `${request.headers.get('authorization')} ${request.headers.get('x-keep')}`
+        sent.push(`${line} ${await request.text()}`)
+        return new Response(null, { status: sent.length === 1 ? 401 : 204 })
+      },
+    )
+    const request = new Request('https://api.example.com/a', {
+      method: 'POST',
+      body: 'the body',
+      headers: { authorization: 'Bearer the-callers', 'x-keep': 'kept' },
+    })
+    const response = await authorizedFetch(request)
+    expect(response.status).toBe(204)
+    expect(asked).toEqual([undefined, 'first'])
+    expect(sent).toEqual(['Bearer first kept the body', 'Bearer second kept the body'])
+    // The caller's request is left as it was.
+    expect(request.headers.get('authorization')).toBe('Bearer the-callers')
+  })
+
+  it('answers anything but a 401 as it is, after one token', async () => {
+    let calls = 0
+    const authorizedFetch = createAuthorizedFetch(
+      { getAccessToken: async () => `token-${++calls}` },
+      async (input, init) => {
+        const request = new Request(input, init)
+        return new Response(request.headers.get('authorization'), { status: 403 })
+      },
+    )
+    const response = await authorizedFetch('https://api.example.com/b', { method: 'GET' })
+    expect(response.status).toBe(403)
+    expect(await response.text()).toBe('Bearer token-1')
+    expect(calls).toBe(1)
+  })
+})
+
+describe('session promises and listeners', () => {
+  it('subscribe() and on() return working unsubscribes', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    let snapshots = 0
+    const checks: string[] = []
+    const unsubscribe = session.subscribe(() => snapshots++)
+    const off = session.on('session.started', (event) => checks.push(event.customerType))
+    await session.ready()
+    expect(snapshots).toBeGreaterThan(0)
+    expect(checks).toEqual(['guest'])
+    unsubscribe()
+    off()
+    const seen = snapshots
+    await session.logout()
+    expect(snapshots).toBe(seen)
+    expect(checks).toEqual(['guest'])
+  })
+
+  it('ready(), getAccessToken() and login() reject with aborted once the session stopped', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    session.stop()
+    await expectCode(session.ready(), 'aborted')
+    await expectCode(session.getAccessToken(), 'aborted')
+    await expectCode(session.login('someone@example.com', 'a-password'), 'aborted')
+  })
+
+  it('logout resolves with the new guest session in place', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const before = session.getTokens()
+    await session.logout()
+    const after = session.getTokens()
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    expect(session.getSnapshot().hasTag('busy')).toBe(false)
+    expect(after?.refreshToken).toBeDefined()
+    expect(after?.refreshToken === before?.refreshToken).toBe(false)
+  })
+})
