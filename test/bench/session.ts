@@ -8,6 +8,7 @@ import { type RestoredSession, sessionMachine } from '../../machines/sessionMach
 import { createEmulator } from '../../src/emulator/index.ts'
 import { createServerSession } from '../../src/server/index.ts'
 import { createShopperSession } from '../../src/session.ts'
+import { publicSlasConfig } from '../support/slasConfig.ts'
 
 const HOUR = 3_600_000
 
@@ -80,15 +81,8 @@ export async function bytesPerServerSession(count = 2_000): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc
   if (!gc) throw new Error('bench: run node with --expose-gc (npm run bench does)')
   const emulator = createEmulator()
-  const { baseUrl, organizationId, siteIds, clients, redirectUri, shoppers } = emulator.settings
-  const config = {
-    baseUrl,
-    organizationId,
-    siteId: siteIds[0] ?? 'RefArch',
-    clientId: clients.public.clientId,
-    redirectURI: redirectUri,
-    fetch: emulator.fetch,
-  }
+  const { shoppers } = emulator.settings
+  const config = publicSlasConfig(emulator)
   const shopper = shoppers[0]
   if (!shopper) throw new Error('bench: the emulator has no seeded shopper')
   const first = createServerSession(config, { cookies: null, cookie: { secure: false } })

@@ -12,6 +12,7 @@ import type { ShopperSession } from '../../src/session.ts'
 import { createTestEmulator } from '../support/emulator.ts'
 import { fakeOrigin } from '../adapters/coordination/fakes.ts'
 import { fakeTarget } from './fakes.ts'
+import { publicSlasConfig } from '../support/slasConfig.ts'
 
 const sessions: ShopperSession[] = []
 afterEach(() => {
@@ -20,18 +21,7 @@ afterEach(() => {
 
 function config() {
   const emulator = createTestEmulator()
-  const { baseUrl, organizationId, siteIds, clients, redirectUri } = emulator.settings
-  return {
-    emulator,
-    config: {
-      baseUrl,
-      organizationId,
-      siteId: siteIds[0] ?? 'RefArch',
-      clientId: clients.public.clientId,
-      redirectURI: redirectUri,
-      fetch: emulator.fetch,
-    },
-  }
+  return { emulator, config: publicSlasConfig(emulator) }
 }
 
 describe('the browser entry', () => {

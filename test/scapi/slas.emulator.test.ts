@@ -26,18 +26,10 @@ import {
 } from '../../src/scapi/index.ts'
 import { createTestEmulator } from '../support/emulator.ts'
 import { expectCode } from '../support/expectError.ts'
+import { publicSlasConfig } from '../support/slasConfig.ts'
 
 function publicConfig(emulator: Emulator, redirect?: 'manual' | 'follow'): SlasClientConfig {
-  const { baseUrl, organizationId, siteIds, redirectUri, clients } = emulator.settings
-  return {
-    baseUrl,
-    organizationId,
-    siteId: siteIds[0] ?? 'RefArch',
-    clientId: clients.public.clientId,
-    redirectURI: redirectUri,
-    fetch: emulator.fetch,
-    ...(redirect ? { redirect } : {}),
-  }
+  return { ...publicSlasConfig(emulator), ...(redirect ? { redirect } : {}) }
 }
 
 function privateConfig(emulator: Emulator): SlasClientConfig {

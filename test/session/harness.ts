@@ -8,6 +8,7 @@ import type { Emulator, EmulatorOptions, EmulatorShopper } from '../../src/emula
 import { createShopperSession, type ShopperSession, type ShopperSessionConfig } from '../../src/session.ts'
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import { createTestEmulator } from '../support/emulator.ts'
+import { publicSlasConfig } from '../support/slasConfig.ts'
 
 /** One emulator, one shared storage and bus, and a factory for sessions ("tabs") on them. */
 export interface SessionHarness {
@@ -27,14 +28,8 @@ export function createSessionHarness(options: EmulatorOptions = {}): SessionHarn
   const emulator = createTestEmulator(options)
   const storage = createMemoryStorage()
   const coordination = createInProcessCoordination()
-  const { baseUrl, organizationId, siteIds, clients, redirectUri } = emulator.settings
   const config: ShopperSessionConfig = {
-    baseUrl,
-    organizationId,
-    siteId: siteIds[0] ?? 'RefArch',
-    clientId: clients.public.clientId,
-    redirectURI: redirectUri,
-    fetch: emulator.fetch,
+    ...publicSlasConfig(emulator),
     storage,
     coordination,
   }

@@ -8,6 +8,7 @@ import { loginRegisteredUser } from '../../../src/scapi/slasFlows.ts'
 import { createPasswordResetService } from '../../../src/server/index.ts'
 import { expectCode } from '../../support/expectError.ts'
 import { resetSetup, testPassword } from './helpers.ts'
+import { publicSlasConfig } from '../../support/slasConfig.ts'
 
 const NEW_PASSWORD = 'New-Password-2024!'
 
@@ -35,15 +36,7 @@ describe('requestToken and resetPassword', () => {
 
     await service.resetPassword({ login: ada.login, token: lastToken(), newPassword: NEW_PASSWORD })
 
-    const { clients, redirectUri, baseUrl, organizationId, siteIds } = emulator.settings
-    const slas = {
-      baseUrl,
-      organizationId,
-      siteId: siteIds[0] ?? 'RefArch',
-      clientId: clients.public.clientId,
-      redirectURI: redirectUri,
-      fetch: emulator.fetch,
-    }
+    const slas = publicSlasConfig(emulator)
     const tokens = await loginRegisteredUser(slas, { username: ada.login, password: NEW_PASSWORD })
     expect(tokens.customer_id).toBe(ada.customerId)
     await expectCode(
