@@ -53,17 +53,11 @@ export async function microsecondsPerEvent(events = 50_000): Promise<number> {
 /** Refresh requests caused by `callers` concurrent `getAccessToken()` calls on an expired token. */
 export async function refreshesPerExpiry(callers: number): Promise<number> {
   const emulator = createEmulator()
-  const { baseUrl, organizationId, siteIds, clients, redirectUri, shoppers } = emulator.settings
   const session = createShopperSession({
-    baseUrl,
-    organizationId,
-    siteId: siteIds[0] ?? 'RefArch',
-    clientId: clients.public.clientId,
-    redirectURI: redirectUri,
-    fetch: emulator.fetch,
+    ...publicSlasConfig(emulator),
     now: () => emulator.control.now(),
   })
-  const shopper = shoppers[0]
+  const shopper = emulator.settings.shoppers[0]
   if (!shopper) throw new Error('bench: the emulator has no seeded shopper')
   await session.login(shopper.login, shopper.password)
   const before = emulator.control.requests('getAccessToken').length
