@@ -31,14 +31,14 @@ export interface AccountFlows {
   /**
    * Starts a loginId change flow for the registered shopper and returns its running actor.
    * On success the old tokens are dropped everywhere and the session logs in with the new
-   * login; if that fails the flow ends `reauthRequired` and the session is a guest. Throws
-   * `conflict` when the session is not registered.
+   * login; if that fails the flow ends `reauthRequired` and the session is a guest tagged
+   * `reauthRequired`. Throws `conflict` when the session is not registered.
    */
   changeLoginId(): LoginIdChangeActor
   /**
    * Changes the registered shopper's password, drops the old tokens everywhere and logs in again
    * with the new password. Rejects with the coded error; after a failed re-login the session is
-   * a guest.
+   * a guest tagged `reauthRequired`.
    */
   changePassword(input: ChangePasswordInput): Promise<void>
 }
