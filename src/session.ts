@@ -33,7 +33,10 @@ import type { SlasClientConfig } from './scapi/config.ts'
 import { createState } from './scapi/pkce.ts'
 import type { TokenResponse } from './scapi/slasSchemas.ts'
 import { createSafeLogger } from './logger.ts'
-import { type AccessTokenOptions, getAccessToken as waitForAccessToken } from './session/accessToken.ts'
+import {
+  type AccessTokenOptions,
+  getAccessToken as waitForAccessToken,
+} from './session/accessToken.ts'
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
 import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
 import { act, signIn } from './session/actions.ts'

@@ -91,7 +91,10 @@ export interface WebCoordinationOptions {
   locks?: LockManagerLike | null
   /** BroadcastChannel constructor; default the global one, `null` acts as missing. */
   BroadcastChannel?: BroadcastChannelFactory | null
-  /** The storage whose writes are settled, and of the fallbacks; default `localStorage`, `null` acts as missing. */
+  /**
+   * The storage whose writes are settled, and of the fallbacks; default `localStorage`, `null`
+   * acts as missing.
+   */
   storage?: WebStorageLike | null
   /** Where its `storage` events arrive; default `window`, `null` acts as missing. */
   events?: StorageEventSource | null

@@ -4,8 +4,9 @@
  * only. zod/mini's wrapper classes (their parse, check, clone, brand ... methods) and the helpers
  * only they use cost 0.76 KiB gzip of the browser entry, and zod's own length, number, regex,
  * enum, literal and boolean kinds each pull another class (0.1 to 0.4 KiB gzip each, measured);
- * these pull none and give the same messages. The schemas are plain core schemas: zod/mini schemas nest them as children, and
- * `parseOrThrow` (issues.ts) parses them with core's `safeParse`.
+ * these pull none and give the same messages. The schemas are plain core schemas: zod/mini
+ * schemas nest them as children, and `parseOrThrow` (issues.ts) parses them with core's
+ * `safeParse`.
  *
  * @module
  */

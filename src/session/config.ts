@@ -9,7 +9,11 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../machines/contracts
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import type { Logger } from '../logger.ts'
-import { type ResolvedSlasConfig, resolveSlasConfig, type SlasClientConfig } from '../scapi/config.ts'
+import {
+  type ResolvedSlasConfig,
+  resolveSlasConfig,
+  type SlasClientConfig,
+} from '../scapi/config.ts'
 import { parseConfig } from '../scapi/configFields.ts'
 
 /** Options of `createShopperSession`. The SLAS fields are those of {@link SlasClientConfig}. */
@@ -18,7 +22,10 @@ export interface ShopperSessionConfig extends SlasClientConfig {
   storage?: StorageAdapter
   /** Locks and notices shared with other sessions on the same storage. Default: in-process. */
   coordination?: CoordinationAdapter
-  /** Storage key prefix; the key is `{prefix}:{organizationId}:{siteId}:{clientId}`. Default `shopper-session`. */
+  /**
+   * Storage key prefix; the key is `{prefix}:{organizationId}:{siteId}:{clientId}`. Default
+   * `shopper-session`.
+   */
   storageKeyPrefix?: string
   /** Refresh this long before the access token expires. Default 60 000 ms; at most 10 minutes. */
   leewayMs?: number

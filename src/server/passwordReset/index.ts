@@ -4,7 +4,10 @@
  *
  * @module
  */
-export { createPasswordResetClient, type PasswordResetClientOptions } from '../../account/resetClient.ts'
+export {
+  createPasswordResetClient,
+  type PasswordResetClientOptions,
+} from '../../account/resetClient.ts'
 export type {
   PasswordResetAccountManager,
   PasswordResetRateLimits,
