@@ -162,8 +162,14 @@ export function createServerSession(
   )
   const setCookieHeaders = () => (hasSetCookieHeaders(storage) ? storage.setCookieHeaders() : [])
   // Extended in place: `start()` returns the session object itself, so it must be this one.
-  const loginOnBehalf = (loginId: string) =>
-    signIn(session.actor, session.ready, { type: 'login.onBehalf', loginId })
+  const loginOnBehalf = async (loginId: string) => {
+    // SLAS answers `guest` with guest tokens; a guest session already is one.
+    if (typeof loginId !== 'string' || !loginId.trim() || loginId.toLowerCase() === 'guest') {
+      const message = 'loginOnBehalf: loginId must be a shopper login (not empty, not "guest")'
+      throw new ShopperSessionError('bad_request', message, { operation: 'loginOnBehalf' })
+    }
+    await signIn(session.actor, session.ready, { type: 'login.onBehalf', loginId })
+  }
   return Object.assign(session, { setCookieHeaders, loginOnBehalf })
 }
 

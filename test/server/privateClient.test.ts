@@ -103,6 +103,18 @@ describe('trusted system on behalf', () => {
     )
   })
 
+  it('loginOnBehalf refuses "guest" and empty logins before any request (bad_request)', async () => {
+    const { privateConfig, count } = serverSetup()
+    const session = createServerSession(privateConfig, { storage: createMemoryStorage() })
+    await session.ready()
+    for (const loginId of ['guest', 'Guest', '', '  ']) {
+      await expectCode(session.loginOnBehalf(loginId), 'bad_request')
+    }
+    expect(count('getTrustedSystemAccessToken')).toBe(0)
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+    session.stop()
+  })
+
   it('a public client cannot: invalid_config, no trusted-system request', async () => {
     const { config, shopper, count } = serverSetup()
     await expectCode(
