@@ -184,7 +184,7 @@ export function createShopperSession(
     shareRefresh: internals.shareRefresh,
     trustedSystem:
       trustedSystem &&
-      ((loginId, usid) => trustedSystem(resolved.slasConfig, { loginId, usid, dnt })),
+      ((loginId, usid) => trustedSystem(config, { loginId, usid, dnt })),
     slas: createSessionSlas(slas, dnt),
     store,
     coordination,

@@ -8,14 +8,8 @@
  * @module
  */
 import { SHOPPER_TAGS } from '../scapi/errorMapping.ts'
-import {
-  errorFromResponse,
-  type HttpMethod,
-  isSuccess,
-  readText,
-  runOperation,
-  sendTo,
-} from '../scapi/http.ts'
+import { type HttpMethod, runOperation, sendUnread } from '../scapi/http.ts'
+import { scapiUrl } from '../scapi/scapiUrl.ts'
 import type { ShopperSession } from '../session.ts'
 
 /** What the calls need from the session. */
@@ -43,40 +37,29 @@ export interface AccountCalls {
   ): Promise<void>
 }
 
-const API = 'customer/shopper-customers/v1'
-
 /**
  * Binds the calls to `session`: its API origin, and its `fetch`, which sends the current access
  * token and refreshes once and retries once after a 401 (a 401 means nothing was executed).
  */
 export function createAccountCalls(session: CallsSession): AccountCalls {
   const { baseUrl, organizationId, siteId } = session.scapi
+  const location = { origin: baseUrl, organizationId, siteId }
+  const transport = { fetch: session.fetch, headers: {} }
   const call = (
     operation: string,
     method: HttpMethod,
-    path: string,
+    path: string[],
     json: object,
     signal: AbortSignal | undefined,
   ) =>
-    runOperation(operation, signal, async () => {
-      const base = `${baseUrl.replace(/\/+$/, '')}/${API}`
-      const url = new URL(`${base}/organizations/${encodeURIComponent(organizationId)}/${path}`)
-      url.searchParams.set('siteId', siteId)
-      const transport = { fetch: session.fetch, headers: {} }
+    runOperation(operation, signal, () => {
       const request = { operation, api: 'customers', method, json, signal } as const
-      const response = await sendTo(transport, url, request)
-      if (!isSuccess(response.status)) {
-        throw await errorFromResponse(operation, response, signal, 'customers', SHOPPER_TAGS)
-      }
-      // Drained so the connection is released; nobody reads the answer.
-      await readText(operation, response, signal)
+      return sendUnread(transport, scapiUrl(location, 'customers', path), request, SHOPPER_TAGS)
     })
-  // The id comes from the session's own token; encoded all the same, it is a path segment.
-  const customer = (customerId: string) => `customers/${encodeURIComponent(customerId)}`
   return {
     changeLogin: ({ customerId }, body, signal) =>
-      call('updateCustomer', 'PATCH', customer(customerId), body, signal),
+      call('updateCustomer', 'PATCH', ['customers', customerId], body, signal),
     changePassword: ({ customerId }, body, signal) =>
-      call('updateCustomerPassword', 'PUT', `${customer(customerId)}/password`, body, signal),
+      call('updateCustomerPassword', 'PUT', ['customers', customerId, 'password'], body, signal),
   }
 }

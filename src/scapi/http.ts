@@ -181,6 +181,32 @@ export async function errorFromResponse(
   return mapClientError({ operation, status, headers, body, api }, tags)
 }
 
+/**
+ * Reads an answer nobody reads the body of (204, or one the caller ignores): any 2xx is success
+ * and the body is drained so the connection is released; anything else is its mapped error.
+ */
+export async function readNothing(
+  request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
+  response: Response,
+  tags?: ErrorTags,
+): Promise<void> {
+  const { operation, signal, api } = request
+  if (!isSuccess(response.status)) {
+    throw await errorFromResponse(operation, response, signal, api, tags)
+  }
+  await readText(operation, response, signal)
+}
+
+/** Sends `request` to `url` and reads its answer with {@link readNothing}. */
+export async function sendUnread(
+  transport: Transport,
+  url: URL,
+  request: HttpRequest,
+  tags?: ErrorTags,
+): Promise<void> {
+  await readNothing(request, await sendTo(transport, url, request), tags)
+}
+
 /** Options for {@link requestJson}. */
 export interface JsonOptions {
   /** Accept an empty 2xx body, validated as `{}` (for answers nobody reads, e.g. logout). */

@@ -35,11 +35,8 @@ export {
   resolveScapiConfig,
   type ScapiClientConfig,
 } from './scapiConfig.ts'
-export type {
-  ScapiOperation,
-  ShopperApi,
-  TokenParams,
-} from './scapiOperation.ts'
+export type { ScapiOperation, TokenParams } from './scapiOperation.ts'
+export type { ShopperApi } from './scapiUrl.ts'
 export type { CallOptions, NoParams } from './slas/common.ts'
 export { getJwksUri, getWellknownOpenidConfiguration } from './slas/discovery.ts'
 export {

@@ -8,17 +8,15 @@
  */
 import * as z from 'zod/mini'
 import {
-  defined,
-  errorFromResponse,
   type HttpMethod,
   type HttpRequest,
-  isSuccess,
   readJson,
-  readText,
+  readNothing,
   runOperation,
   sendTo,
 } from './http.ts'
 import { SHOPPER_TAGS } from './errorMapping.ts'
+import { scapiUrl, type ShopperApi } from './scapiUrl.ts'
 import { issueDetails } from './issueDetails.ts'
 import { type CallOptions, headerText, parseParams } from './params.ts'
 import {
@@ -26,15 +24,6 @@ import {
   resolveScapiConfig,
   type ScapiClientConfig,
 } from './scapiConfig.ts'
-
-// Base path of each Shopper API below the origin.
-const API_PATHS = {
-  customers: 'customer/shopper-customers/v1',
-  baskets: 'checkout/shopper-baskets/v1',
-} as const
-
-/** The Shopper APIs this client speaks. */
-export type ShopperApi = keyof typeof API_PATHS
 
 /** The parameters every Shopper operation takes: the token it is called with. */
 export interface TokenParams {
@@ -72,12 +61,7 @@ export function jsonBody<S extends z.ZodMiniType>(schema: S): ResponseReader<z.o
 
 /** An answer whose body nobody reads (204); any 2xx is success. */
 export const noContent: ResponseReader<undefined> = async (request, response) => {
-  const { operation, signal, api } = request
-  if (!isSuccess(response.status)) {
-    throw await errorFromResponse(operation, response, signal, api, SHOPPER_TAGS)
-  }
-  // Drained so the connection is released; the text itself means nothing.
-  await readText(operation, response, signal)
+  await readNothing(request, response, SHOPPER_TAGS)
   return undefined
 }
 
@@ -125,20 +109,6 @@ export type ScapiOperation<P, R> = (
   params: P,
   options?: CallOptions,
 ) => Promise<R>
-
-/** `{origin}/{api}/organizations/{organizationId}/{path}?siteId=...&{query}`. */
-export function scapiUrl(
-  config: ResolvedScapiConfig,
-  api: ShopperApi,
-  path: readonly string[],
-  query: Record<string, string | undefined> = {},
-): URL {
-  const segments = [config.organizationId, ...path].map(encodeURIComponent).join('/')
-  const url = new URL(`${config.origin}/${API_PATHS[api]}/organizations/${segments}`)
-  url.searchParams.append('siteId', config.siteId)
-  for (const [key, value] of defined(query)) url.searchParams.append(key, value)
-  return url
-}
 
 function queryValue(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(String).join(',')

@@ -47,8 +47,6 @@ export interface ShopperSessionConfig extends SlasClientConfig {
 export interface ResolvedSessionConfig {
   /** The SLAS fields, checked and resolved. */
   slas: ResolvedSlasConfig
-  /** The SLAS fields as given (for the server's trusted-system call). */
-  slasConfig: SlasClientConfig
   storage: StorageAdapter | undefined
   coordination: CoordinationAdapter | undefined
   storageKeyPrefix: string
@@ -109,13 +107,11 @@ export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSess
     logger,
     now,
     random,
-    ...slas
   } = config
   return {
     slas: resolvedSlas,
-    slasConfig: slas,
-    storage: storage,
-    coordination: coordination,
+    storage,
+    coordination,
     storageKeyPrefix: storageKeyPrefix ?? 'shopper-session',
     leewayMs: leewayMs ?? 60_000,
     retry: {

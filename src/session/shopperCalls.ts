@@ -8,13 +8,13 @@
  */
 import type { ShopperCalls } from '../actors.ts'
 import { ShopperSessionError } from '../errors.ts'
-import { errorFromResponse, isSuccess, readText, runOperation, sendTo } from '../scapi/http.ts'
+import { runOperation, sendUnread } from '../scapi/http.ts'
+import { scapiUrl, type ShopperApi } from '../scapi/scapiUrl.ts'
 
 /** Where the Shopper APIs are (validated by the session config). */
 export interface ShopperOrigin {
   /** The resolved API origin: without a trailing slash. */
   baseUrl: string
-  /** Validated as `f_ecom_...`: nothing in it needs encoding. */
   organizationId: string
   siteId: string
   fetch: typeof fetch
@@ -35,45 +35,35 @@ function checkRegistration(customer: Record<string, unknown>, password: string):
 
 /** Binds the calls to one organization and site. */
 export function createShopperCalls(origin: ShopperOrigin): ShopperCalls {
-  // POST `{baseUrl}/{base}/organizations/{organizationId}/{path}?siteId=...` to Shopper `api`.
+  const location = { ...origin, origin: origin.baseUrl }
+  const transport = { fetch: origin.fetch, headers: {} }
+  // POST to a Shopper API with the shopper's token; the answer is not read.
   const post = (
     operation: string,
-    api: 'customers' | 'baskets',
-    base: string,
-    path: string,
+    api: ShopperApi,
+    path: string[],
     accessToken: string,
     json?: unknown,
+    query?: Record<string, string>,
   ) =>
-    runOperation(operation, undefined, async () => {
-      const { baseUrl, organizationId } = origin
-      const url = new URL(`${baseUrl}/${base}/organizations/${organizationId}/${path}`)
-      url.searchParams.set('siteId', origin.siteId)
-      const response = await sendTo({ fetch: origin.fetch, headers: {} }, url, {
+    runOperation(operation, undefined, () =>
+      sendUnread(transport, scapiUrl(location, api, path, query), {
         operation,
         api,
         method: 'POST',
         json,
         headers: { authorization: `Bearer ${accessToken}` },
-      })
-      if (!isSuccess(response.status)) {
-        throw await errorFromResponse(operation, response, undefined, api)
-      }
-      // Drained so the connection is released; the session does not read the answer.
-      await readText(operation, response)
-    })
+      }),
+    )
   return {
     async registerCustomer(accessToken, customer, password) {
       checkRegistration(customer, password)
-      const customers = 'customer/shopper-customers/v1'
-      await post('registerCustomer', 'customers', customers, 'customers', accessToken, {
-        customer,
-        password,
-      })
+      const body = { customer, password }
+      await post('registerCustomer', 'customers', ['customers'], accessToken, body)
     },
     async transferBasket(accessToken) {
-      const baskets = 'checkout/shopper-baskets/v1'
-      const transfer = 'baskets/actions/transfer?merge=true'
-      await post('transferBasket', 'baskets', baskets, transfer, accessToken)
+      const path = ['baskets', 'actions', 'transfer']
+      await post('transferBasket', 'baskets', path, accessToken, undefined, { merge: 'true' })
     },
   }
 }

@@ -11,9 +11,7 @@
 import type { ResolvedSlasConfig } from '../scapi/config.ts'
 import { basicCredentials } from '../scapi/encoding.ts'
 import {
-  errorFromResponse,
-  isSuccess,
-  readText,
+  readNothing,
   requestJson,
   runOperation,
   send,
@@ -135,9 +133,9 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
 
     logout: (accessToken, refreshToken, allSessions) =>
       runOperation('logoutCustomer', undefined, async () => {
-        const operation = 'logoutCustomer'
-        const response = await send(slas, {
-          operation,
+        const request = {
+          operation: 'logoutCustomer',
+          api: 'slas',
           method: 'GET',
           path: 'logout',
           query: {
@@ -147,12 +145,9 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
             hint: allSessions ? 'all-sessions' : undefined,
           },
           headers: { authorization: `Bearer ${accessToken}` },
-        })
+        } as const
         // The body (emptied tokens) tells nothing the session needs: only the status counts.
-        if (!isSuccess(response.status)) {
-          throw await errorFromResponse(operation, response, undefined, 'slas')
-        }
-        await readText(operation, response)
+        await readNothing(request, await send(slas, request))
       }),
   }
 }
