@@ -111,9 +111,11 @@ export type SessionEmitted =
   | { type: 'register.failed'; error: SessionError }
   | { type: 'basket.transferFailed'; error: SessionError }
   | { type: 'logout.remoteFailed'; error: SessionError }
-  | { type: 'storage.corrupt'; reason: string }
+  | { type: 'storage.corrupt'; code: StorageProblem; reason: string }
   | { type: 'storage.failed'; reason: string }
   | { type: 'session.unavailable'; error: SessionError }
+  /** Starting a session (restoring it, or a guest sign-in) failed transiently; retrying goes on. */
+  | { type: 'session.startFailed'; error: SessionError }
 
 /** The event of one type (states entered by one event only read it as that). */
 type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>
@@ -124,11 +126,20 @@ type FailureEventType = Extract<
   { error: SessionError; type: `${string}.${'failed' | 'remoteFailed' | 'unavailable' | 'transferFailed'}` }
 >['type']
 
+/**
+ * Why stored data could not be used: `invalid` (not a session record; cleared), `unreadable`
+ * (the storage adapter failed; left as it is) or `tampered` (forged, foreign or mixed data, or an
+ * access token that does not verify; cleared).
+ */
+export type StorageProblem = 'invalid' | 'unreadable' | 'tampered'
+
 /** What the `restoreSession` slot resolves with. */
 export interface RestoredSession {
   tokens: SessionTokens | undefined
-  /** Set when stored data was unreadable and has been cleared. */
-  corrupt?: string
+  /** Set when stored data could not be used. */
+  corrupt?: StorageProblem
+  /** What was wrong, in words (never the data itself). */
+  reason?: string
 }
 
 /** Inputs of the actor slots. */
@@ -261,10 +272,11 @@ export const sessionMachine = setup({
     tokenRefresh: tokenRefreshMachine,
   },
   guards: {
-    canRetrySignIn: ({ context, event }) =>
+    canRetry: ({ context, event }) =>
       'error' in event &&
       isTransientError(asSessionError(event.error)) &&
       context.attempt < context.retry.maxAttempts,
+    transient: ({ event }) => 'error' in event && isTransientError(asSessionError(event.error)),
     transferBasketOnLogin: ({ context }) => context.transferBasket,
     rejectedCurrentToken: ({ context, event }) =>
       event.type === 'token.rejected' && event.accessToken === context.tokens?.accessToken,
@@ -304,6 +316,11 @@ export const sessionMachine = setup({
       error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
     }),
     clearTokens: assign({ tokens: undefined }),
+    storeRestored: assign({
+      tokens: ({ event }) => (event as { output?: RestoredSession }).output?.tokens,
+      error: undefined,
+      attempt: 0,
+    }),
     /** The registered session is gone: keep its usid (and so the basket) for the next guest. */
     storeLostSession: assign({
       carryUsid: ({ context }) => context.tokens?.usid,
@@ -345,6 +362,19 @@ export const sessionMachine = setup({
       type: params.type,
       error: asSessionError('error' in event ? event.error : undefined),
     })),
+    emitCorrupt: emit(({ event }) => {
+      const output = 'output' in event ? (event.output as RestoredSession) : undefined
+      return {
+        type: 'storage.corrupt' as const,
+        code: output?.corrupt ?? 'unreadable',
+        reason: output?.reason ?? 'the stored session could not be read',
+      }
+    }),
+    // Each transient failure to start a session is told; retrying goes on.
+    emitStartFailed: emit(({ event }) => ({
+      type: 'session.startFailed' as const,
+      error: asSessionError('error' in event ? event.error : undefined),
+    })),
     emitReauthRequired: emit(({ context, event }) => ({
       type: 'session.reauthRequired' as const,
       error: (event.type === 'reauth.required' ? event.error : context.error) ?? {
@@ -373,38 +403,55 @@ export const sessionMachine = setup({
   },
   states: {
     restoring: {
-      tags: ['busy'],
-      invoke: {
-        id: 'restoreSession',
-        src: 'restoreSession',
-        onDone: [
-          {
-            guard: ({ event }) => event.output?.tokens?.customerType === 'registered',
-            target: 'registered',
-            actions: [assign({ tokens: ({ event }) => event.output?.tokens }), 'emitStarted'],
+      initial: 'reading',
+      states: {
+        reading: {
+          tags: ['busy'],
+          invoke: {
+            id: 'restoreSession',
+            src: 'restoreSession',
+            onDone: [
+              {
+                guard: ({ event }) => event.output?.tokens?.customerType === 'registered',
+                target: '#session.registered',
+                actions: ['storeRestored', 'emitStarted'],
+              },
+              {
+                guard: ({ event }) => event.output?.tokens !== undefined,
+                target: '#session.guest.session.live',
+                actions: ['storeRestored', 'emitStarted'],
+              },
+              {
+                guard: ({ event }) => event.output.corrupt !== undefined,
+                target: '#session.guest',
+                actions: ['resetAttempts', 'emitCorrupt'],
+              },
+              { target: '#session.guest', actions: 'resetAttempts' },
+            ],
+            // Storage or the token check did not answer in time: nothing stored is given up.
+            onError: [
+              { guard: 'canRetry', target: 'backingOff', actions: ['countFailure', 'emitStartFailed'] },
+              {
+                guard: 'transient',
+                target: 'unavailable',
+                actions: ['storeError', { type: 'emitFailure', params: { type: 'session.unavailable' } }],
+              },
+              // The storage adapter failed outright: nothing usable is stored; start as a guest.
+              { target: '#session.guest', actions: ['resetAttempts', 'emitCorrupt'] },
+            ],
           },
-          {
-            guard: ({ event }) => event.output?.tokens !== undefined,
-            target: 'guest.session.live',
-            actions: [assign({ tokens: ({ event }) => event.output?.tokens }), 'emitStarted'],
+        },
+        backingOff: {
+          tags: ['busy'],
+          after: { retryBackoff: 'reading' },
+          on: { 'session.check': 'reading', retry: 'reading' },
+        },
+        unavailable: {
+          tags: ['unavailable'],
+          on: {
+            'session.check': { target: 'reading', actions: 'resetAttempts' },
+            retry: { target: 'reading', actions: 'resetAttempts' },
           },
-          {
-            guard: ({ event }) => event.output.corrupt !== undefined,
-            target: 'guest',
-            actions: emit(({ event }) => ({
-              type: 'storage.corrupt' as const,
-              reason: event.output.corrupt ?? '',
-            })),
-          },
-          { target: 'guest' },
-        ],
-        // The storage adapter itself failed: nothing usable is stored; start as a guest.
-        onError: {
-          target: 'guest',
-          actions: emit({
-            type: 'storage.corrupt',
-            reason: 'the stored session could not be read',
-          }),
         },
       },
     },
@@ -432,7 +479,11 @@ export const sessionMachine = setup({
                   { target: 'live', actions: ['storeTokens', 'emitStarted'] },
                 ],
                 onError: [
-                  { guard: 'canRetrySignIn', target: 'backingOff', actions: 'countFailure' },
+                  {
+                    guard: 'canRetry',
+                    target: 'backingOff',
+                    actions: ['countFailure', 'emitStartFailed'],
+                  },
                   {
                     target: 'unavailable',
                     actions: [

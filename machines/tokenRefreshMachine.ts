@@ -212,17 +212,18 @@ export const tokenRefreshMachine = setup({
 
 /**
  * Reads an actor's rejection as {@link SessionError}. The actors reject with
- * `ShopperSessionError`; anything else (a bug in a provided actor) becomes `invalid_response`
- * so the machine still ends up somewhere defined.
+ * `ShopperSessionError`, which is kept as it is (so `isShopperSessionError` holds for the errors
+ * in context and in emitted events); anything else (a bug in a provided actor) becomes
+ * `invalid_response` so the machine still ends up somewhere defined.
  */
 export function asSessionError(error: unknown): SessionError {
-  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
-    // Plain data: of the fields the machines keep, those the error has.
-    const data: { [K in keyof SessionError]?: unknown } = {}
-    for (const key of ['code', 'message', 'status', 'operation', 'retryAfterMs'] as const) {
-      if ((error as SessionError)[key] !== undefined) data[key] = (error as SessionError)[key]
-    }
-    return data as SessionError
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as SessionError).code === 'string' &&
+    typeof (error as SessionError).message === 'string'
+  ) {
+    return error as SessionError
   }
   return { code: 'invalid_response', message: 'The actor failed without a coded error.' }
 }

@@ -14,14 +14,15 @@ import type {
   OnBehalfInput,
   RegisterInput,
   RestoredSession,
+  StorageProblem,
   TransferBasketInput,
 } from '../machines/sessionMachine.ts'
 import type { RefreshActorInput, RefreshOutput } from '../machines/tokenRefreshMachine.ts'
 import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
-import { ShopperSessionError } from './errors.ts'
+import { isShopperSessionError, ShopperSessionError } from './errors.ts'
 import type { SessionTokenResponse as SessionTokenResponse } from './scapi/slasSchemas.ts'
 import type { SessionSlas } from './session/slasWire.ts'
-import type { SessionStore } from './session/store.ts'
+import type { SessionStore, StoreRead } from './session/store.ts'
 import { fromTokenResponse, IMPORT_PENDING, measure, type TokenOwner } from './session/tokens.ts'
 
 /** Calls the session needs beyond SLAS (registration, basket transfer). */
@@ -68,7 +69,29 @@ export interface ActorDeps {
    * the browser bundle never carries it.
    */
   trustedSystem?: TrustedSystemLogin
+  /**
+   * Verifies every access token read from storage or received, and takes whose tokens they are
+   * from it (server sessions). Without it, the flow that asked for the tokens says whose they are.
+   */
+  identify?: IdentifyTokens
 }
+
+/** Whose tokens these are, as the access token itself says (see {@link IdentifyTokens}). */
+export interface TokenIdentity {
+  customerType: SessionTokens['customerType']
+  customerId: string
+  usid: string
+  /** Registered shoppers: the login. */
+  loginId?: string | undefined
+}
+
+/**
+ * Says whose tokens these are from the access token itself, verified (server sessions check it
+ * against SLAS's JWKS), so that nothing the client holds decides who the shopper is. Rejects with
+ * `tampered` when the token does not verify, or with a transient error when the keys cannot be
+ * fetched now.
+ */
+export type IdentifyTokens = (accessToken: string) => Promise<TokenIdentity>
 
 /** Gets a registered shopper's tokens for `loginId` on behalf of a trusted system. */
 export type TrustedSystemLogin = (loginId: string, usid: string) => Promise<SessionTokenResponse>
@@ -86,7 +109,20 @@ export function createSessionWork(deps: ActorDeps) {
   const lock = <T>(task: () => Promise<T>) =>
     coordination.lock(`${LOCKS.session}:${store.key}`, task)
   const receive = (response: SessionTokenResponse, owner: TokenOwner) =>
-    fromTokenResponse(response, now(), leewayMs, owner)
+    identified(fromTokenResponse(response, now(), leewayMs, owner))
+  // With `identify`, the verified access token says whose tokens these are; a login that comes
+  // back with another shopper's tokens is refused.
+  const identified = async (tokens: SessionTokens): Promise<SessionTokens> => {
+    if (!deps.identify || tokens.accessToken === IMPORT_PENDING) return tokens
+    const who = await deps.identify(tokens.accessToken)
+    const expected = tokens.loginId ?? (tokens.customerId === IMPORT_PENDING ? undefined : tokens.customerId)
+    const got = tokens.loginId === undefined ? who.customerId : who.loginId
+    if (expected !== undefined && got?.toLowerCase() !== expected.toLowerCase()) {
+      throw new ShopperSessionError('invalid_response', 'SLAS answered with tokens of another shopper')
+    }
+    const registered = who.customerType === 'registered'
+    return { ...tokens, ...who, loginId: registered ? who.loginId : undefined }
+  }
   // Storage trouble never logs a shopper out: it is reported and the session goes on in memory.
   const guarded = async <T>(operation: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -118,19 +154,45 @@ export function createSessionWork(deps: ActorDeps) {
   // A login's tokens, saved under the lock (the request itself runs outside it: a login never
   // waits for another tab's refresh).
   const signedIn = async (loginId: string, request: Promise<SessionTokenResponse>) => {
-    const response = await request
-    return lock(() => save(receive(response, { customerType: 'registered', loginId })))
+    const tokens = await receive(await request, { customerType: 'registered', loginId })
+    return lock(() => save(tokens))
   }
 
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
   const forget = (refreshToken: string | undefined) => change(() => store.remove(refreshToken))
 
+  // Stored data the session cannot use: a transient failure (storage or key fetch timing out)
+  // rejects, so the machine retries and nothing is lost; forged data (`tampered`, from a sealing
+  // storage or the token check) is removed; anything else is reported as `problem`.
+  const unusable = async (
+    error: unknown,
+    problem: StorageProblem,
+    reason: string,
+  ): Promise<RestoredSession> => {
+    if (error instanceof ShopperSessionError && isTransientError(error)) throw error
+    const tampered = problem === 'tampered' || isShopperSessionError(error, 'tampered')
+    if (tampered) await guarded(() => store.remove())
+    const message = tampered && error instanceof ShopperSessionError ? error.message : reason
+    return { tokens: undefined, corrupt: tampered ? 'tampered' : problem, reason: message }
+  }
+
   return {
+    // Unreadable, invalid or forged data is reported and the shopper starts as a guest; a
+    // transient failure (storage or key fetch timing out) rejects, and the machine retries.
     restoreSession: async (): Promise<RestoredSession> => {
-      const found = await store.read(now())
-      if (found.kind === 'corrupt') return { tokens: undefined, corrupt: found.reason }
+      let found: StoreRead
+      try {
+        found = await store.read(now())
+      } catch (error) {
+        return unusable(error, 'unreadable', 'the stored session could not be read')
+      }
+      if (found.kind === 'corrupt') return { tokens: undefined, corrupt: 'invalid', reason: found.reason }
       if (found.kind === 'none') return { tokens: undefined }
-      return { tokens: measure(found.tokens, now(), leewayMs) }
+      try {
+        return { tokens: await identified(measure(found.tokens, now(), leewayMs)) }
+      } catch (error) {
+        return unusable(error, 'tampered', 'the stored access token does not verify')
+      }
     },
 
     // Under the lock, so that five tabs opening at once create one guest session.
@@ -138,7 +200,7 @@ export function createSessionWork(deps: ActorDeps) {
       lock(
         async () =>
           (await adoptable()) ??
-          save(receive(await slas.guest(input.usid || undefined), { customerType: 'guest' })),
+          save(await receive(await slas.guest(input.usid || undefined), { customerType: 'guest' })),
       ),
 
     authenticateCustomer: (input: LoginInput) =>
@@ -197,7 +259,7 @@ export function createSessionWork(deps: ActorDeps) {
           },
         )
         // A refresh keeps the shopper: the same type and login as the tokens it replaces.
-        const next = receive(response, tokens)
+        const next = await receive(response, tokens)
         await change(() => store.replace(refreshToken, next))
         return { outcome: 'refreshed', tokens: next }
       }),

@@ -54,6 +54,11 @@ export const ERROR_CODES = [
   'bad_request',
   /** The library was configured or called wrongly; the message names the field and why. */
   'invalid_config',
+  /**
+   * Stored session data failed its integrity check (a forged, foreign or mixed session cookie, an
+   * access token that does not verify): it is dropped and the shopper starts over as a guest.
+   */
+  'tampered',
 ] as const
 
 /** A stable error code. See {@link ERROR_CODES} for the meaning of each. */
@@ -67,6 +72,13 @@ const TRANSIENT_CODES: readonly ErrorCode[] = [
   'rate_limited',
   'maintenance',
 ]
+
+/**
+ * Marks every {@link ShopperSessionError}. A registered symbol is the same in every copy of the
+ * library (its ESM and CJS builds, two versions in one app), where `instanceof` would tell apart
+ * errors of two copies of the class.
+ */
+const BRAND = Symbol.for('shopper-session.error')
 
 // The optional fields of an error, in the order they are set; `toJSON` leaves out the last one.
 const FIELDS = ['status', 'operation', 'serverError', 'retryAfterMs', 'serverMessage'] as const
@@ -125,6 +137,12 @@ export class ShopperSessionError extends Error {
     // Every field is an own property, `undefined` when not given.
     for (const key of FIELDS) (this as Record<OptionalField, unknown>)[key] = options[key]
     this.name = 'ShopperSessionError'
+    Object.defineProperty(this, BRAND, { value: true })
+  }
+
+  /** `instanceof` holds for errors of any copy of the library (see {@link BRAND}). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value
   }
 
   /** True for failures worth retrying later (network, timeout, 5xx, 429, maintenance). */

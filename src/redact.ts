@@ -76,7 +76,8 @@ const isErrorCode = (key: string, value: unknown) =>
 /**
  * Deep redaction of a value for logs and inspection: strings go through {@link redact}, the values
  * of sensitive keys become `[redacted]`, arrays, plain objects, `Map`s and `Headers` are copied
- * (never mutated), errors become `{ name, message }`. Cycles and very deep values are cut.
+ * (never mutated), errors become `{ name, message }` plus their own `toJSON()` data. Cycles and
+ * very deep values are cut.
  *
  * @example
  * ```ts
@@ -93,7 +94,13 @@ export function redactValue(value: unknown): unknown {
     if (!value || typeof value !== 'object') return value
     if (path.has(value)) return '[circular]'
     if (path.size >= 12) return '[too deep]'
-    if (value instanceof Error) return { name: value.name, message: redact(value.message) }
+    if (value instanceof Error) {
+      // An error's own plain form (a ShopperSessionError's code, status, operation) is kept.
+      const toJSON = (value as { toJSON?: () => unknown }).toJSON
+      const data = typeof toJSON === 'function' ? walk(toJSON.call(value)) : undefined
+      const fields = data && typeof data === 'object' ? data : {}
+      return { name: value.name, ...fields, message: redact(value.message) }
+    }
     if (value instanceof URL) return redact(value.href)
     if (value instanceof Date) return value
     path.add(value)

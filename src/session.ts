@@ -24,6 +24,7 @@ import { tokenRefreshMachine } from '../machines/tokenRefreshMachine.ts'
 import {
   bindSessionWork,
   createSessionWork,
+  type IdentifyTokens,
   type RefreshSharing,
   refreshActor,
   sessionActors,
@@ -109,6 +110,11 @@ export interface SessionInternals {
     slas: SlasClientConfig,
     params: { loginId: string; usid: string; dnt?: boolean },
   ) => Promise<TokenResponse>
+  /**
+   * Verifies each access token read or received and says whose it is (server sessions: against
+   * SLAS's JWKS), so no stored field the client could edit decides who the shopper is.
+   */
+  identify?: IdentifyTokens
 }
 
 // One provided machine per jitter source (normally just `Math.random`): building it per session
@@ -182,6 +188,7 @@ export function createShopperSession(
   const { trustedSystem } = internals
   const work = createSessionWork({
     shareRefresh: internals.shareRefresh,
+    identify: internals.identify,
     trustedSystem:
       trustedSystem &&
       ((loginId, usid) => trustedSystem(config, { loginId, usid, dnt })),

@@ -127,7 +127,7 @@ const actorEvents: readonly SessionTraversalEvent[] = [
   done('restoreSession', { tokens: undefined }),
   done('restoreSession', { tokens: guestTokens }),
   done('restoreSession', { tokens: registeredTokens }),
-  done('restoreSession', { tokens: undefined, corrupt: 'the stored session is not JSON' }),
+  done('restoreSession', { tokens: undefined, corrupt: 'invalid', reason: 'the stored session is not JSON' }),
   ...Object.entries(SAMPLE_OUTPUT)
     .filter(([id]) => id !== 'restoreSession')
     .map(([id, output]) => done(id, output)),

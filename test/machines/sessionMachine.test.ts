@@ -71,25 +71,59 @@ describe('sessionMachine: starting', () => {
 
   it('corrupt storage: storage.corrupt with the reason, then a new guest session', async () => {
     const s = startSession({
-      restore: [{ tokens: undefined, corrupt: 'the stored session is not JSON' }],
+      restore: [{ tokens: undefined, corrupt: 'invalid', reason: 'the stored session is not JSON' }],
     })
     await s.settle()
     expect(s.emitted[0]).toEqual({
       type: 'storage.corrupt',
+      code: 'invalid',
       reason: 'the stored session is not JSON',
     })
     expect(s.tags()).toEqual(['authenticated', 'guest'])
     expect(s.fakes.authorize.calls).toBe(1)
   })
 
-  it('a failing storage adapter counts as corrupt storage', async () => {
-    const s = startSession({ restore: [reject('invalid_response')] })
+  it('a storage adapter that fails outright counts as unreadable storage', async () => {
+    const s = startSession({ restore: [reject('invalid_config')] })
     await s.settle()
     expect(s.emitted[0]).toEqual({
       type: 'storage.corrupt',
+      code: 'unreadable',
       reason: 'the stored session could not be read',
     })
     expect(s.tags()).toEqual(['authenticated', 'guest'])
+  })
+
+  it('a forged stored session is reported as tampered, then a new guest session', async () => {
+    const reason = 'the session cookie failed its integrity check'
+    const s = startSession({ restore: [{ tokens: undefined, corrupt: 'tampered', reason }] })
+    await s.settle()
+    expect(s.emitted[0]).toEqual({ type: 'storage.corrupt', code: 'tampered', reason })
+    expect(s.tags()).toEqual(['authenticated', 'guest'])
+  })
+
+  it('a transient restore failure is retried: nothing stored is given up', async () => {
+    const s = startSession({ restore: [reject('timeout'), { tokens: registeredTokens }] })
+    await s.settle()
+    expect(s.tags()).toEqual(['busy'])
+    expect(s.emitted).toEqual([{ type: 'session.startFailed', error: codedError('timeout') }])
+    await s.advance(backoffDelay(1, TEST_POLICY, undefined))
+    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.fakes.authorize.calls).toBe(0)
+  })
+
+  it('restore failures that outlast the retries make the session unavailable, not a guest', async () => {
+    const s = startSession({
+      restore: [reject('timeout'), reject('timeout'), reject('timeout'), { tokens: registeredTokens }],
+    })
+    await s.settle()
+    await s.advance(backoffDelay(1, TEST_POLICY, undefined))
+    await s.advance(backoffDelay(2, TEST_POLICY, undefined))
+    expect(s.fakes.restore.calls).toBe(1 + TEST_POLICY.maxAttempts)
+    expect(s.tags()).toEqual(['unavailable'])
+    expect(s.fakes.authorize.calls).toBe(0)
+    await s.send({ type: 'retry' })
+    expect(s.tags()).toEqual(['authenticated', 'registered'])
   })
 })
 
@@ -109,7 +143,11 @@ describe('sessionMachine: guest sign-in failures', () => {
     expect(s.fakes.authorize.calls).toBe(1 + TEST_POLICY.maxAttempts)
     expect(s.tags()).toEqual(['guest', 'unavailable'])
     expect(s.snapshot().context.error?.code).toBe('timeout')
-    expect(s.emitted).toEqual([{ type: 'session.unavailable', error: codedError('timeout') }])
+    expect(s.emitted).toEqual([
+      { type: 'session.startFailed', error: codedError('network') },
+      { type: 'session.startFailed', error: codedError('server_error') },
+      { type: 'session.unavailable', error: codedError('timeout') },
+    ])
     await s.advance(100 * TEST_POLICY.maxDelayMs)
     expect(s.fakes.authorize.calls).toBe(3)
 
