@@ -56,7 +56,8 @@ export interface PasswordResetServiceOptions extends ScapiClientConfig {
   deliverToken?: DeliverToken
   /**
    * An unknown login: `'not_found'` (default) rejects with `not_found`, as SCAPI answers 404;
-   * `'neutral'` resolves as if a token was sent, so answers do not tell which logins exist.
+   * `'neutral'` resolves as if a token was sent, so answers do not tell which logins exist. In
+   * neutral mode a throwing `deliverToken` is logged and resolves too, for the same reason.
    */
   unknownLogin?: 'not_found' | 'neutral'
   /** Rate limits; `false` turns them off (e.g. when a gateway limits already). */

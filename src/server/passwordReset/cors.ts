@@ -33,21 +33,27 @@ function ownOrigin(request: Request): string | undefined {
   }
 }
 
-/** `value` as an origin (`https://shop.example.com`), or `undefined` when it is not one. */
+/**
+ * `value` when it is exactly an http(s) origin as a browser sends it in `Origin`, else
+ * `undefined`. Comparing with the URL parser's serialisation refuses a path, query, fragment,
+ * credentials, a trailing slash, upper case and a default port, none of which a browser sends,
+ * so such an entry could never match and would only hide a typo. `*` is refused by name: the
+ * URL parser takes `https://*.example.com` as a host, which no browser origin can match either.
+ */
 function asOrigin(value: string): string | undefined {
+  if (value.includes('*')) return undefined
   let url: URL
   try {
     url = new URL(value)
   } catch {
     return undefined
   }
-  const bare = value.replace(/\/$/, '')
-  return /^https?:$/.test(url.protocol) && url.origin === bare ? url.origin : undefined
+  return /^https?:$/.test(url.protocol) && url.origin === value ? value : undefined
 }
 
 /**
- * Creates the policy; `invalid_config` names an entry of `allowedOrigins` that is not an http(s)
- * origin (no path, query, credentials or `*`).
+ * Creates the policy; `invalid_config` names an entry of `allowedOrigins` that is not exactly an
+ * http(s) origin (`scheme://host[:port]`: no path, trailing slash, query, credentials or `*`).
  */
 export function createOriginPolicy(allowedOrigins: readonly string[] = []): OriginPolicy {
   const listed = new Set<string>()
@@ -57,7 +63,8 @@ export function createOriginPolicy(allowedOrigins: readonly string[] = []): Orig
       throw new ShopperSessionError(
         'invalid_config',
         `Invalid password reset handler options: allowedOrigins[${index}]: must be an http(s) ` +
-          'origin like https://shop.example.com (no path, no wildcard)',
+          'origin exactly as browsers send it, like https://shop.example.com ' +
+          '(scheme://host[:port]; no wildcard, path, trailing slash or default port)',
       )
     }
     listed.add(origin)

@@ -11,34 +11,35 @@ import { createSafeLogger, type Logger } from '../../logger.ts'
 import { parseConfig } from '../../scapi/configFields.ts'
 import { issueDetails } from '../../scapi/issueDetails.ts'
 import { readJsonObject } from './body.ts'
+import { createClientKey, type PasswordResetRequestInfo } from './clientKey.ts'
 import { createOriginPolicy } from './cors.ts'
 import { checkField } from './input.ts'
 import { problemFor, problemResponse } from './problem.ts'
 import type { PasswordResetService } from './service.ts'
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../account/resetWire.ts'
 
-/** What the runtime knows about a request beyond the `Request` itself. */
-export interface PasswordResetRequestInfo {
-  /** The peer's address (Express `req.ip`, Hono `getConnInfo(c).remote.address`, Bun). */
-  address?: string
-}
-
 /** Options of {@link createPasswordResetHandler}. */
 export interface PasswordResetHandlerOptions {
   /**
-   * Origins besides the request's own that may call from a browser, e.g.
-   * `['https://shop.example.com']`. Behind a proxy that rewrites the URL, list the public origin.
+   * Origins besides the request's own that may call from a browser, each exactly as a browser
+   * sends it, e.g. `['https://shop.example.com']`: no wildcard, path, trailing slash or default
+   * port (`invalid_config` otherwise). Behind a proxy that rewrites the URL, list the public
+   * origin.
    */
   allowedOrigins?: readonly string[]
   /**
    * The key the per-client limit counts under; `undefined`: no per-client limit for this call.
-   * Default: `info.address`, else with `trustProxy` the `X-Forwarded-For` entry that proxy added.
+   * Default: the client's IP address (see `trustProxy`), IPv6 grouped by /64 and IPv4-mapped
+   * IPv6 read as IPv4; no key when there is no address or it is not an IP address. A custom
+   * key that is an IP address is normalised the same way; any other string is used as it is.
    */
   clientKey?: (request: Request, info: PasswordResetRequestInfo) => string | undefined
   /**
-   * How many proxies in front of the app append to `X-Forwarded-For` (`true` = 1). The client's
-   * address is then that many entries from the right; entries further left are whatever the
-   * client claimed. Default: `X-Forwarded-For` is not read.
+   * How many reverse proxies in front of the app append to `X-Forwarded-For` (`true` = 1). The
+   * client is then the entry that many from the right, whatever `info.address` says (there it
+   * is the nearest proxy); entries further left are whatever the client claimed. With fewer
+   * entries than proxies (a call that went around them), the leftmost entry, else
+   * `info.address`. Default: `X-Forwarded-For` is not read and the client is `info.address`.
    */
   trustProxy?: boolean | number
   /** The largest body accepted (bytes); default 16 384. Larger bodies get 413. */
@@ -92,16 +93,6 @@ const OptionsSchema = z.object({
   ),
 })
 
-/** The `X-Forwarded-For` entry `hops` from the right: the address the nearest proxy saw. */
-function forwardedFor(request: Request, hops: number): string | undefined {
-  const entries = (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-  const entry = entries[entries.length - hops]
-  return entry === undefined ? undefined : entry
-}
-
 function isJson(contentType: string | null): boolean {
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase()
   return media === 'application/json'
@@ -117,8 +108,9 @@ const forbidden = (message: string) => ({ status: 403, code: 'forbidden' as cons
  * bad input, `invalid_reset_token` or `weak_password`; 403 `forbidden` (a missing
  * `x-shopper-session: 1` header, a content type other than `application/json`, a refused Origin);
  * 404 `not_found` (unless the service is neutral); 405; 413; 429 `rate_limited` with
- * `Retry-After`; 502/503/504 when Account Manager or SCAPI fail. Throws `invalid_config` for bad
- * options.
+ * `Retry-After`; 500 when `deliverToken` throws (a neutral service answers 204 and logs it);
+ * 502/503/504 when Account Manager or SCAPI fail. Throws `invalid_config` for bad options (an
+ * `allowedOrigins` entry that is not an exact origin among them).
  *
  * @example
  * ```ts
@@ -136,10 +128,7 @@ export function createPasswordResetHandler(
   const origins = createOriginPolicy(value.allowedOrigins)
   const maxBodyBytes = value.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const hops = typeof value.trustProxy === 'number' ? value.trustProxy : value.trustProxy ? 1 : 0
-  const clientKey =
-    value.clientKey ??
-    ((request: Request, info: PasswordResetRequestInfo) =>
-      info.address ?? (hops > 0 ? forwardedFor(request, hops) : undefined))
+  const clientKey = createClientKey(value.clientKey, hops)
   const log = createSafeLogger(value.logger === null ? undefined : (value.logger ?? console))
 
   const handle = async (request: Request, info: PasswordResetRequestInfo): Promise<Response> => {
@@ -178,7 +167,7 @@ export function createPasswordResetHandler(
 
     try {
       // Inside the try: a custom clientKey that throws is a 500 like any other bug.
-      const client = clientKey(request, info) || undefined
+      const client = clientKey(request, info)
       const { action } = body.value
       if (action === 'request') {
         const login = checkField('getResetPasswordToken', 'login', body.value.login)

@@ -25,8 +25,8 @@ export {
   type PasswordResetHandler,
   type PasswordResetHandlerOptions,
   type PasswordResetHandlerService,
-  type PasswordResetRequestInfo,
 } from './handler.ts'
+export type { PasswordResetRequestInfo } from './clientKey.ts'
 export type {
   PasswordResetCallOptions,
   PasswordResetPort,

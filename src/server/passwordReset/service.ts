@@ -40,7 +40,9 @@ export interface PasswordResetService extends PasswordResetPort {
    * `deliverToken`; resolves once delivered and tells nothing about the token. Rejects with
    * `not_found` (unknown login, unless `unknownLogin: 'neutral'`), `rate_limited` (with
    * `retryAfterMs`), `bad_request` (empty or over-long login), `server_error` (operation
-   * `deliverToken`: the hook threw) or an upstream code (`invalid_client`, `network`, …).
+   * `deliverToken`: the hook threw) or an upstream code (`invalid_client`, `network`, …). With
+   * `unknownLogin: 'neutral'` a throwing hook is logged and the call resolves, since rejecting
+   * only for known logins would tell which logins exist.
    */
   requestToken(login: string, options?: PasswordResetServiceCallOptions): Promise<void>
   /**
@@ -150,6 +152,9 @@ export function createPasswordResetService(
       // Only the error's name: its message may quote the link, and with it the token.
       const name = error instanceof Error ? error.name : typeof error
       log.error(`[shopper-session] deliverToken failed (${name}) for a password reset`)
+      // Neutral: an unknown login resolves, so a known one must too or the answer tells them
+      // apart; the log line above is how the operator learns that no link went out.
+      if (resolved.unknownLogin === 'neutral') return
       throw new ShopperSessionError(
         'server_error',
         'deliverToken failed: the reset token could not be delivered',

@@ -158,6 +158,35 @@ describe('answers', () => {
     expect(response.headers.get('allow')).toBe('OPTIONS, POST')
   })
 
+  it('neutral: a failed delivery answers 204 like an unknown login, logged', async () => {
+    const serverLines: string[] = []
+    let attempted = 0
+    const { handler, shopper, emulator, lines } = handlerSetup(
+      {},
+      {
+        unknownLogin: 'neutral',
+        deliverToken: ({ token }) => {
+          attempted += 1
+          throw new Error(`SMTP refused https://shop.test/reset#token=${token}`)
+        },
+        logger: { error: (message, data) => serverLines.push(`${message} ${String(data)}`) },
+      },
+    )
+    const ada = shopper()
+    const known = await handler(call({ action: 'request', login: ada.login }))
+    const unknown = await handler(call({ action: 'request', login: 'nobody@example.com' }))
+    expect(attempted).toBe(1)
+    expect(known.status).toBe(204)
+    expect(await visible(known)).toBe(await visible(unknown))
+    expect(serverLines).toHaveLength(1)
+    expect(serverLines[0]).toContain('deliverToken failed (Error)')
+    const token = emulator.control.outbox()[0]?.resetToken ?? ''
+    expect(token).not.toBe('')
+    expect(serverLines[0]).not.toContain(token)
+    expect(serverLines[0]).not.toContain(ada.login)
+    expect(lines).toEqual([]) // the handler saw a success: nothing more to log
+  })
+
   it('rate limited: 429 with Retry-After in seconds and retryAfterMs', async () => {
     const { handler, shopper } = handlerSetup()
     const ada = shopper()
@@ -297,7 +326,7 @@ describe('CSRF', () => {
   })
 
   it('a listed origin may call; its answers name it and expose Retry-After', async () => {
-    const { handler, shopper } = handlerSetup({ allowedOrigins: ['https://www.shop.test/'] })
+    const { handler, shopper } = handlerSetup({ allowedOrigins: ['https://www.shop.test'] })
     const response = await handler(
       call(
         { action: 'request', login: shopper().login },
@@ -329,6 +358,29 @@ describe('CSRF', () => {
       Promise.resolve().then(() => createPasswordResetHandler(service, { trustProxy: 0 })),
       'invalid_config',
     )
+  })
+})
+
+describe('allowedOrigins', () => {
+  it('refuses wildcards and anything but an exact origin: invalid_config naming it', async () => {
+    const { service } = handlerSetup()
+    const refused = [
+      'https://*.example.com',
+      'https://*',
+      'https://shop.example.com/',
+      'https://shop.example.com:443',
+      'HTTPS://Shop.Example.com',
+      'https://shop.example.com?x=1',
+      'https://user@shop.example.com',
+    ]
+    for (const origin of refused) {
+      const make = () =>
+        createPasswordResetHandler(service, { allowedOrigins: ['https://ok.test', origin] })
+      const error = await expectCode(Promise.resolve().then(make), 'invalid_config')
+      expect(error.message).toContain('allowedOrigins[1]: must be an http(s) origin')
+    }
+    const exact = ['https://shop.example.com', 'http://localhost:3000', 'https://[::1]:8443']
+    expect(() => createPasswordResetHandler(service, { allowedOrigins: exact })).not.toThrow()
   })
 })
 
@@ -412,6 +464,76 @@ describe('client keys', () => {
       handler(call({ action: 'request', login }, { headers: { 'x-forwarded-for': forwarded } }))
     expect((await from('203.0.113.9, 10.0.0.1', 'a@example.com')).status).toBe(204)
     expect((await from('203.0.113.9, 10.0.0.2', 'b@example.com')).status).toBe(429)
+  })
+
+  it('trustProxy with info.address (Express req.ip = the proxy): the rightmost entry', async () => {
+    const { handler } = handlerSetup({ trustProxy: true }, neutral)
+    const proxy = '10.0.0.1'
+    const from = async (forwarded: string, login: string) => {
+      const headers = { 'x-forwarded-for': forwarded }
+      return (await handler(call({ action: 'request', login }, { headers }), { address: proxy }))
+        .status
+    }
+    expect(await from('203.0.113.9', 'a@example.com')).toBe(204)
+    // Another shopper behind the same proxy has a key of their own.
+    expect(await from('203.0.113.10', 'b@example.com')).toBe(204)
+    // The first shopper again, with a forged entry on the left: still their key.
+    expect(await from('6.6.6.6, 203.0.113.9', 'c@example.com')).toBe(429)
+  })
+
+  it('trustProxy: 2 with info.address counts the peer as the nearest hop', async () => {
+    const { handler } = handlerSetup({ trustProxy: 2 }, neutral)
+    const from = async (forwarded: string, login: string) => {
+      const headers = { 'x-forwarded-for': forwarded }
+      const request = call({ action: 'request', login }, { headers })
+      return (await handler(request, { address: '10.0.0.2' })).status
+    }
+    expect(await from('203.0.113.9, 10.0.0.1', 'a@example.com')).toBe(204)
+    expect(await from('203.0.113.10, 10.0.0.1', 'b@example.com')).toBe(204)
+    expect(await from('6.6.6.6, 203.0.113.9, 10.0.0.3', 'c@example.com')).toBe(429)
+  })
+
+  it('trustProxy, fewer entries than proxies: the farthest address known', async () => {
+    const { handler } = handlerSetup({ trustProxy: 2 }, neutral)
+    const from = async (login: string, address?: string, forwarded?: string) => {
+      const headers: Record<string, string> = forwarded ? { 'x-forwarded-for': forwarded } : {}
+      const request = call({ action: 'request', login }, { headers })
+      return (await handler(request, address === undefined ? {} : { address })).status
+    }
+    // No header: a call that reached the app directly is keyed by its own address.
+    expect(await from('a@example.com', '203.0.113.9')).toBe(204)
+    expect(await from('b@example.com', '203.0.113.9')).toBe(429)
+    // One entry, through the inner proxy only: that entry is the address the proxy saw.
+    expect(await from('c@example.com', '10.0.0.2', '203.0.113.10')).toBe(204)
+    expect(await from('d@example.com', '10.0.0.2', '203.0.113.10')).toBe(429)
+    expect(await from('e@example.com', '10.0.0.2', '203.0.113.11')).toBe(204)
+    // Neither a header nor an address: no per-client key, so no per-client limit.
+    expect(await from('f@example.com')).toBe(204)
+    expect(await from('g@example.com')).toBe(204)
+  })
+
+  it('IPv6: one key per /64, however the address is written', async () => {
+    const { handler } = handlerSetup({}, neutral)
+    const from = async (address: string, login: string) =>
+      (await handler(call({ action: 'request', login }), { address })).status
+    expect(await from('2001:db8:0:1::1', 'a@example.com')).toBe(204)
+    // Another address in the same /64: the same holder.
+    expect(await from('2001:db8:0:1:ffff:ffff:ffff:ffff', 'b@example.com')).toBe(429)
+    expect(await from('2001:db8:0:2::1', 'c@example.com')).toBe(204)
+    expect(await from('2001:0DB8:0000:0003:0000:0000:0000:0001', 'd@example.com')).toBe(204)
+    expect(await from('[2001:db8:0:3::1]:443', 'e@example.com')).toBe(429)
+    expect(await from('fe80::1%eth0', 'f@example.com')).toBe(204)
+    expect(await from('FE80::2%25eth1', 'g@example.com')).toBe(429)
+  })
+
+  it('an IPv4-mapped IPv6 address is its IPv4 address', async () => {
+    const { handler } = handlerSetup({}, neutral)
+    const from = async (address: string, login: string) =>
+      (await handler(call({ action: 'request', login }), { address })).status
+    expect(await from('::ffff:203.0.113.9', 'a@example.com')).toBe(204)
+    expect(await from('203.0.113.9', 'b@example.com')).toBe(429)
+    expect(await from('198.51.100.1', 'c@example.com')).toBe(204)
+    expect(await from('::FFFF:c633:6401', 'd@example.com')).toBe(429) // 198.51.100.1 in hex
   })
 
   it('a custom clientKey decides', async () => {

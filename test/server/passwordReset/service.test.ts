@@ -151,6 +151,26 @@ describe('requestToken and resetPassword', () => {
     expect(lines.join('\n')).not.toContain(token)
   })
 
+  it('neutral: a throwing deliverToken resolves like an unknown login, and is logged', async () => {
+    const lines: string[] = []
+    const { service, shopper, emulator } = resetSetup({
+      unknownLogin: 'neutral',
+      deliverToken: ({ token }) => {
+        throw new Error(`SMTP refused https://shop.test/reset#token=${token}`)
+      },
+      logger: { error: (message) => lines.push(message) },
+    })
+    const ada = shopper()
+    await expect(service.requestToken(ada.login)).resolves.toBeUndefined()
+    await expect(service.requestToken('nobody@example.com')).resolves.toBeUndefined()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('deliverToken failed (Error)')
+    const token = emulator.control.outbox()[0]?.resetToken ?? ''
+    expect(token).not.toBe('')
+    expect(lines[0]).not.toContain(token)
+    expect(lines[0]).not.toContain(ada.login)
+  })
+
   it('an async deliverToken is awaited before requestToken resolves', async () => {
     let delivered = false
     const { service, shopper } = resetSetup({
