@@ -27,6 +27,8 @@ export interface SessionTokens {
   loginId?: string
   /** Absolute access-token expiry, client clock (ms). */
   accessExpiresAt: number
+  /** The access token's lifetime as SLAS gave it (`expires_in`, ms); unknown for old records. */
+  accessLifetimeMs?: number
   /** Absolute refresh-token expiry, client clock (ms). */
   refreshExpiresAt: number
   /** From the moment these were measured: ms until the proactive refresh (expiry minus leeway). */

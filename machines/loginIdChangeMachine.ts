@@ -17,6 +17,7 @@
  * @module
  */
 import { assign, emit, sendTo } from 'xstate'
+import type { Secret } from '../src/secret.ts'
 import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
@@ -42,7 +43,8 @@ export interface LoginIdChangeContext {
 
 /** Events {@link loginIdChangeMachine} accepts. */
 export type LoginIdChangeEvent =
-  | { type: 'submit'; newLogin: string; currentPassword: string }
+  /** The new login and the current password, boxed (`secret(value)`). */
+  | { type: 'submit'; newLogin: string; currentPassword: Secret }
   /** Internal: the {@link secretHold} child's answer. */
   | SecretsReleasedEvent
 
@@ -67,13 +69,13 @@ export interface LoginIdChangeOutput {
 /** Input of the `updateCustomer` slot. */
 export interface LoginUpdateInput {
   login: string
-  currentPassword: string
+  currentPassword: Secret
 }
 
 /** Input of the `authenticateCustomer` slot (the re-login with the new login). */
 export interface ReloginInput {
   username: string
-  password: string
+  password: Secret
 }
 
 /** SCAPI's limit for `customer.login`. */
@@ -133,7 +135,7 @@ export const loginIdChangeMachine = setup({
     badLoginFormat: ({ event }) => event.type === 'submit' && !isValidLoginFormat(event.newLogin),
     loginUnchanged: ({ context, event }) =>
       event.type === 'submit' && event.newLogin === context.currentLogin,
-    passwordMissing: ({ event }) => event.type === 'submit' && event.currentPassword.length === 0,
+    passwordMissing: ({ event }) => event.type === 'submit' && event.currentPassword.empty,
     hasPassword: ({ event }) => released(event).password !== undefined,
   },
   actions: {
@@ -243,7 +245,8 @@ export const loginIdChangeMachine = setup({
         src: 'authenticateCustomer',
         input: ({ context, event }) => ({
           username: context.currentLogin,
-          password: released(event).password ?? '',
+          // `hasPassword` let only a release holding it into this state.
+          password: released(event).password as Secret,
         }),
         onDone: { target: 'done', actions: assign({ tokens: ({ event }) => event.output }) },
         onError: { target: 'reauthRequired', actions: 'storeError' },

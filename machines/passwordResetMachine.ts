@@ -21,6 +21,7 @@
  * @module
  */
 import { assign, sendTo } from 'xstate'
+import type { Secret } from '../src/secret.ts'
 import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import { isTransientError, type SessionError, type SessionTokens } from './contracts.ts'
@@ -31,8 +32,8 @@ import { asSessionError } from './tokenRefreshMachine.ts'
 export interface PasswordResetInput {
   /** The login to reset; with `token`, the flow starts at `awaitingNewPassword`. */
   login?: string
-  /** The reset token from the emailed link (the fresh page the link opened). */
-  token?: string
+  /** The reset token from the emailed link (the fresh page the link opened), boxed. */
+  token?: Secret
   /** Log in with the new password once the reset succeeded. Default false. */
   loginAfterReset?: boolean
 }
@@ -51,10 +52,10 @@ export interface PasswordResetContext {
 export type PasswordResetEvent =
   /** Ask for a reset link for this login (again, after any failure). */
   | { type: 'request'; login: string }
-  /** The shopper followed the link in this page: the token it carried. */
-  | { type: 'link.opened'; token: string }
-  /** The new password the shopper chose. */
-  | { type: 'submit'; newPassword: string }
+  /** The shopper followed the link in this page: the token it carried, boxed. */
+  | { type: 'link.opened'; token: Secret }
+  /** The new password the shopper chose, boxed (`secret(value)`). */
+  | { type: 'submit'; newPassword: Secret }
   /** Try the failed request or reset again (transient failures). */
   | { type: 'retry' }
   /** Internal: the {@link secretHold} child's answer. */
@@ -89,14 +90,14 @@ export interface ResetTokenRequestInput {
 /** Input of the `resetPassword` slot. */
 export interface ResetPasswordInput {
   login: string
-  token: string
-  newPassword: string
+  token: Secret
+  newPassword: Secret
 }
 
 /** Input of the `authenticateCustomer` slot (login with the new password). */
 export interface ResetLoginInput {
   username: string
-  password: string
+  password: Secret
 }
 
 type EventOf<T extends PasswordResetEvent['type']> = Extract<PasswordResetEvent, { type: T }>
@@ -149,7 +150,7 @@ export const passwordResetMachine = setup({
   guards: {
     startsFromLink: ({ context, event }) =>
       context.login !== undefined && startInput(event)?.token !== undefined,
-    emptyPassword: ({ event }) => event.type === 'submit' && event.newPassword.length === 0,
+    emptyPassword: ({ event }) => event.type === 'submit' && event.newPassword.empty,
     loginAfterReset: ({ context }) => context.loginAfterReset,
     hasResetSecrets: ({ event }) =>
       released(event).token !== undefined && released(event).password !== undefined,
@@ -285,8 +286,9 @@ export const passwordResetMachine = setup({
         src: 'resetPassword',
         input: ({ context, event }) => ({
           login: context.login ?? '',
-          token: released(event).token ?? '',
-          newPassword: released(event).password ?? '',
+          // `hasResetSecrets` let only a release holding both into this state.
+          token: released(event).token as Secret,
+          newPassword: released(event).password as Secret,
         }),
         onDone: [
           {
@@ -335,7 +337,8 @@ export const passwordResetMachine = setup({
         src: 'authenticateCustomer',
         input: ({ context, event }) => ({
           username: context.login ?? '',
-          password: released(event).password ?? '',
+          // `hasPassword` let only a release holding it into this state.
+          password: released(event).password as Secret,
         }),
         onDone: { target: 'done', actions: assign({ tokens: ({ event }) => event.output }) },
         // The password was reset all the same: done, with the login's error in the output.

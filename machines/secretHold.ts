@@ -11,9 +11,10 @@
  * @module
  */
 import { fromCallback } from 'xstate'
+import type { Secret } from '../src/secret.ts'
 
-/** The secrets a flow holds: by name, e.g. `token`, `password`. */
-export type HeldSecrets = Readonly<Partial<Record<'token' | 'password', string>>>
+/** The secrets a flow holds, boxed: by name, e.g. `token`, `password`. */
+export type HeldSecrets = Readonly<Partial<Record<'token' | 'password', Secret>>>
 
 /** Events the hold accepts. */
 export type SecretHoldEvent =
@@ -35,7 +36,7 @@ export interface SecretsReleasedEvent {
  * snapshot, events are not.
  */
 export const secretHold = fromCallback<SecretHoldEvent>(({ receive, sendBack }) => {
-  let held: Partial<Record<keyof HeldSecrets, string>> = {}
+  let held: Partial<Record<keyof HeldSecrets, Secret>> = {}
   receive((event) => {
     if (event.type === 'secrets.hold') held = { ...held, ...event.secrets }
     else if (event.type === 'secrets.release') {

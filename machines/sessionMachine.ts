@@ -10,12 +10,13 @@
  * survives), tagged `reauthRequired` until the shopper logs in: never a silent logout.
  * `signingOut` always ends signed out locally, whatever the remote logout answers.
  *
- * Credentials travel in events straight into the invoked actor's input; they are never copied
- * into context, so snapshots never hold a password.
+ * Passwords travel boxed (`Secret`: events, actor inputs and snapshots show `[secret]`) straight
+ * into the invoked actor, which alone opens the box; they are never copied into context.
  *
  * @module
  */
 import { assign, emit, sendTo } from 'xstate'
+import type { Secret } from '../src/secret.ts'
 import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import {
@@ -73,10 +74,10 @@ export interface RegistrationCustomer {
   [field: string]: unknown
 }
 
-/** Events {@link sessionMachine} accepts. */
+/** Events {@link sessionMachine} accepts. Passwords travel boxed (see `Secret`), never as text. */
 export type SessionEvent =
-  | { type: 'login'; username: string; password: string }
-  | { type: 'register'; customer: RegistrationCustomer; password: string }
+  | { type: 'login'; username: string; password: Secret }
+  | { type: 'register'; customer: RegistrationCustomer; password: Secret }
   /** Trusted system on behalf of a customer (server, private client). */
   | { type: 'login.onBehalf'; loginId: string }
   /** `remote: false` skips SLAS (credentials changed: it already refuses these tokens). */
@@ -150,7 +151,7 @@ export interface GuestLoginInput {
 /** Input of `authenticateCustomer`. */
 export interface LoginInput {
   username: string
-  password: string
+  password: Secret
   /** The guest session, whose usid the login keeps. */
   guest: SessionTokens
 }
@@ -163,7 +164,7 @@ export interface OnBehalfInput {
 /** Input of `registerCustomer`. */
 export interface RegisterInput {
   customer: RegistrationCustomer
-  password: string
+  password: Secret
   guest: SessionTokens
 }
 /** Input of `transferBasket`. */
@@ -244,6 +245,12 @@ const ENTER_REGISTERED = [
   },
   { target: '#session.registered', actions: ['storeTokens', 'emitStarted'] },
 ] as const
+
+/**
+ * A logout while a login is on the wire wins: the login actor is stopped, and its tokens, should
+ * they still arrive, never become the session (the actor sees its abort signal).
+ */
+const LOGOUT_WINS = { logout: '#session.signingOut' } as const
 
 /** A login failed: back to the guest session, which is still valid. */
 const LOGIN_FAILED = {
@@ -531,6 +538,7 @@ export const sessionMachine = setup({
                     },
                     authenticating: {
                       tags: ['busy'],
+                      on: LOGOUT_WINS,
                       invoke: {
                         id: 'authenticateCustomer',
                         src: 'authenticateCustomer',
@@ -544,6 +552,7 @@ export const sessionMachine = setup({
                     },
                     authenticatingOnBehalf: {
                       tags: ['busy'],
+                      on: LOGOUT_WINS,
                       invoke: {
                         id: 'getTrustedSystemAccessToken',
                         src: 'getTrustedSystemAccessToken',
@@ -557,6 +566,7 @@ export const sessionMachine = setup({
                     },
                     registering: {
                       tags: ['busy'],
+                      on: LOGOUT_WINS,
                       invoke: {
                         id: 'registerCustomer',
                         src: 'registerCustomer',

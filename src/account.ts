@@ -5,13 +5,13 @@
  *
  * @example
  * ```ts
- * import { createPasswordResetClient, withAccountFlows } from 'shopper-session/account'
+ * import { createPasswordResetClient, secret, withAccountFlows } from 'shopper-session/account'
  *
  * const account = withAccountFlows(session, {
  *   passwordReset: createPasswordResetClient({ endpoint: '/api/password-reset' }),
  * })
  * const change = account.changeLoginId()
- * change.send({ type: 'submit', newLogin: 'ada@lovelace.example', currentPassword })
+ * change.send({ type: 'submit', newLogin: 'ada@lovelace.example', currentPassword: secret(input) })
  * ```
  * @module
  */
@@ -23,7 +23,9 @@ export {
 export type { AccountSession } from './account/session.ts'
 export type { ChangePasswordInput } from './account/changePassword.ts'
 export type { LoginIdChangeActor } from './account/loginIdChange.ts'
-export type { PasswordResetActor } from './account/passwordReset.ts'
+export type { PasswordResetActor, PasswordResetStart } from './account/passwordReset.ts'
+// Passwords and reset tokens go into the flows' events boxed: `secret(value)`.
+export { Secret, secret } from './secret.ts'
 // The browser half of the reset (no server code): the port `withAccountFlows` takes.
 export {
   createPasswordResetClient,

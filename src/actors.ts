@@ -20,6 +20,7 @@ import type {
 import type { RefreshActorInput, RefreshOutput } from '../machines/tokenRefreshMachine.ts'
 import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
 import { isShopperSessionError, ShopperSessionError } from './errors.ts'
+import { openSecret } from './secret.ts'
 import type { SessionTokenResponse as SessionTokenResponse } from './scapi/slasSchemas.ts'
 import type { SessionSlas } from './session/slasWire.ts'
 import type { SessionStore, StoreRead } from './session/store.ts'
@@ -102,6 +103,12 @@ export const LOCKS = { session: 'shopper-session:session' } as const
 // A stored access token this close to expiry is not worth adopting: refresh instead.
 const ADOPT_MARGIN_MS = 5_000
 
+/**
+ * Refreshes of one session are at least this far apart (ms): a server that sends very short
+ * lifetimes cannot make a session refresh in a loop; callers wait out the rest.
+ */
+export const MIN_REFRESH_INTERVAL_MS = 1_000
+
 /** The work behind each actor slot, for one session: plain async functions over its deps. */
 export function createSessionWork(deps: ActorDeps) {
   // Without sharing (browsers), each refresh simply runs.
@@ -153,9 +160,26 @@ export function createSessionWork(deps: ActorDeps) {
 
   // A login's tokens, saved under the lock (the request itself runs outside it: a login never
   // waits for another tab's refresh).
-  const signedIn = async (loginId: string, request: Promise<SessionTokenResponse>) => {
+  // A login that was overtaken while on the wire (a logout, another tab's login stopped its
+  // actor) never becomes the session, and SLAS is told to end it.
+  const signedIn = async (
+    loginId: string,
+    request: Promise<SessionTokenResponse>,
+    signal: AbortSignal,
+  ) => {
     const tokens = await receive(await request, { customerType: 'registered', loginId })
-    return lock(() => save(tokens))
+    return lock(async () => {
+      if (!signal.aborted) return save(tokens)
+      slas.logout(tokens.accessToken, tokens.refreshToken, false).catch(() => undefined)
+      throw new ShopperSessionError('aborted', 'The login was overtaken by a logout or another login.')
+    })
+  }
+
+  // When this session last asked SLAS for a refresh (see MIN_REFRESH_INTERVAL_MS).
+  let lastRefreshAt: number | undefined
+  const spaceRefreshes = async () => {
+    const wait = lastRefreshAt === undefined ? 0 : lastRefreshAt + MIN_REFRESH_INTERVAL_MS - now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, MIN_REFRESH_INTERVAL_MS)))
   }
 
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
@@ -203,22 +227,25 @@ export function createSessionWork(deps: ActorDeps) {
           save(await receive(await slas.guest(input.usid || undefined), { customerType: 'guest' })),
       ),
 
-    authenticateCustomer: (input: LoginInput) =>
-      signedIn(input.username, slas.login(input.username, input.password, input.guest.usid)),
+    authenticateCustomer: async (input: LoginInput, signal: AbortSignal) => {
+      const password = openSecret(input.password, 'password')
+      return signedIn(input.username, slas.login(input.username, password, input.guest.usid), signal)
+    },
 
     // Trusted system on behalf of a customer: only server sessions provide it.
-    getTrustedSystemAccessToken: async (input: OnBehalfInput) => {
+    getTrustedSystemAccessToken: async (input: OnBehalfInput, signal: AbortSignal) => {
       const { trustedSystem } = deps
       if (!trustedSystem) {
         throw new ShopperSessionError('invalid_config', 'login.onBehalf: server sessions only')
       }
-      return signedIn(input.loginId, trustedSystem(input.loginId, input.guest.usid))
+      return signedIn(input.loginId, trustedSystem(input.loginId, input.guest.usid), signal)
     },
 
-    registerCustomer: async (input: RegisterInput) => {
-      await deps.calls.registerCustomer(input.guest.accessToken, input.customer, input.password)
+    registerCustomer: async (input: RegisterInput, signal: AbortSignal) => {
+      const password = openSecret(input.password, 'password')
+      await deps.calls.registerCustomer(input.guest.accessToken, input.customer, password)
       const { login } = input.customer
-      return signedIn(login, slas.login(login, input.password, input.guest.usid))
+      return signedIn(login, slas.login(login, password, input.guest.usid), signal)
     },
 
     transferBasket: (input: TransferBasketInput): Promise<void> =>
@@ -235,8 +262,9 @@ export function createSessionWork(deps: ActorDeps) {
     // The critical section of design 3.2: lock → re-read → adopt, or spend the refresh token →
     // write → tell. No abort signal reaches the request: a sent refresh is never abandoned, and
     // its result is written even when the machine has moved on (the old token is spent).
-    getAccessToken: (input: RefreshActorInput): Promise<RefreshOutput> =>
-      lock(async () => {
+    getAccessToken: async (input: RefreshActorInput): Promise<RefreshOutput> => {
+      await spaceRefreshes()
+      return lock(async () => {
         const { tokens } = input
         const { refreshToken } = tokens
         const adopted = await adoptable(refreshToken)
@@ -248,6 +276,7 @@ export function createSessionWork(deps: ActorDeps) {
         ) {
           return { outcome: 'adopted', tokens: adopted }
         }
+        lastRefreshAt = now()
         const response = await shareRefresh(refreshToken, () => slas.refresh(refreshToken)).catch(
           async (error: unknown) => {
             // Any refusal that retrying cannot fix ends the stored session: left in storage, it
@@ -262,7 +291,8 @@ export function createSessionWork(deps: ActorDeps) {
         const next = await receive(response, tokens)
         await change(() => store.replace(refreshToken, next))
         return { outcome: 'refreshed', tokens: next }
-      }),
+      })
+    },
   }
 }
 
@@ -287,9 +317,13 @@ function workOf(system: object): SessionWork {
   return work
 }
 
-// An actor running one piece of its session's work.
-function slot<Input, Output>(pick: (work: SessionWork) => (input: Input) => Promise<Output>) {
-  return fromPromise<Output, Input>(({ input, system }) => pick(workOf(system))(input))
+// An actor running one piece of its session's work; the signal aborts when the actor stops.
+function slot<Input, Output>(
+  pick: (work: SessionWork) => (input: Input, signal: AbortSignal) => Promise<Output>,
+) {
+  return fromPromise<Output, Input>(({ input, system, signal }) =>
+    pick(workOf(system))(input, signal),
+  )
 }
 
 /**

@@ -17,5 +17,10 @@ export {
   type SessionTokens,
   type ShopperSession,
   type ShopperSessionConfig,
+  type LogoutOptions,
 } from './session.ts'
+export type { ActionOptions } from './session/actions.ts'
+export type { AccessTokenOptions } from './session/accessToken.ts'
+export type { InspectionObserver } from './session/config.ts'
+export { Secret, secret } from './secret.ts'
 export type { Logger, LogLevel } from './logger.ts'

@@ -40,7 +40,8 @@ import {
 } from './session/accessToken.ts'
 import { createAuthorizedFetch } from './session/authorizedFetch.ts'
 import { resolveSessionConfig, type ShopperSessionConfig } from './session/config.ts'
-import { act, signIn } from './session/actions.ts'
+import { act, type ActionOptions, signIn } from './session/actions.ts'
+import { secret } from './secret.ts'
 import { toShopperSessionError } from './session/errors.ts'
 import { createShopperCalls } from './session/shopperCalls.ts'
 import { createSessionSlas } from './session/slasWire.ts'
@@ -70,9 +71,10 @@ export interface ShopperSession {
   stop(): void
   /**
    * Resolves once the session holds tokens (restored, or a new guest session). Rejects with the
-   * coded error when no session can be started (the machine retries transient failures first).
+   * coded error when no session can be started, and with the last transient failure (or
+   * `timeout`) once `waitTimeoutMs` passed; the session keeps retrying meanwhile.
    */
-  ready(): Promise<void>
+  ready(options?: ActionOptions): Promise<void>
   getSnapshot(): SessionSnapshot
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void
   /** Listens to one typed event (`session.reauthRequired`, `basket.transferFailed`, ...). */
@@ -81,22 +83,39 @@ export interface ShopperSession {
   getAccessToken(options?: AccessTokenOptions): Promise<string>
   /** The current token set (a copy), or undefined. Never log it. */
   getTokens(): SessionTokens | undefined
-  /** Logs a shopper in (keeping the guest usid and basket). Rejects with the coded error. */
-  login(username: string, password: string): Promise<void>
+  /**
+   * Logs a shopper in (keeping the guest usid and basket). Resolves on this shopper's own login
+   * only: `conflict` when another tab logged someone else in meanwhile, `aborted` when a logout
+   * overtook it. Rejects with the coded error otherwise.
+   */
+  login(username: string, password: string, options?: ActionOptions): Promise<void>
   /** registerCustomer, then login (basket kept). Rejects with the coded error. */
-  register(customer: RegistrationCustomer, password: string): Promise<void>
+  register(customer: RegistrationCustomer, password: string, options?: ActionOptions): Promise<void>
   /**
    * Signs out locally (always: storage, other tabs) and at SLAS, then starts a guest session.
    * `allSessions` ends every session of the shopper; `remote: false` skips SLAS (after a
-   * credential change, when SLAS already refuses the old tokens).
+   * credential change, when SLAS already refuses the old tokens). A logout during a login wins:
+   * the login's tokens never become the session.
    */
-  logout(options?: { allSessions?: boolean; remote?: boolean }): Promise<void>
+  logout(options?: LogoutOptions): Promise<void>
   /** Re-checks expiry now (the browser adapters call it on visibility, online and wake). */
   check(): void
-  /** `fetch` with the shopper's Bearer token; a 401 refreshes once and retries once. */
+  /**
+   * `fetch` with the shopper's Bearer token, for the API's origin (and `trustedOrigins`) only: a
+   * request elsewhere is refused with `invalid_config` before anything is sent. A 401 refreshes
+   * once and retries once; no answer is `network`, `timeout` or `aborted`.
+   */
   readonly fetch: typeof fetch
   /** Organization, site and API origin, for clients built on this session. */
   readonly scapi: { organizationId: string; siteId: string; baseUrl: string; fetch: typeof fetch }
+}
+
+/** Options of {@link ShopperSession.logout}. */
+export interface LogoutOptions extends ActionOptions {
+  /** End every session of the shopper at SLAS (`hint=all-sessions`). */
+  allSessions?: boolean
+  /** `false` skips SLAS (the credentials changed: it already refuses these tokens). */
+  remote?: boolean
 }
 
 /** Internals the server entry plugs in. */
@@ -205,6 +224,7 @@ export function createShopperSession(
     },
   })
   const actor = createActor(machineFor(random), {
+    inspect: resolved.inspect,
     input: {
       leewayMs,
       transferBasket: resolved.transferBasket,
@@ -251,23 +271,30 @@ export function createShopperSession(
     }
   }
 
-  const ready = (): Promise<void> => {
+  // Every public wait checks the clock first: a clock that returns no time is `invalid_config`
+  // at once (the session's timers would otherwise wait for nothing).
+  const ready = async (options: ActionOptions = {}): Promise<void> => {
+    now()
     start()
-    return until(actor, (snapshot) => {
-      const { tokens, error } = snapshot.context
-      if (snapshot.hasTag('authenticated') || (tokens && !snapshot.hasTag('busy'))) {
-        return [undefined]
-      }
-      if (!snapshot.hasTag('unavailable')) return undefined
-      throw toShopperSessionError(
-        error ?? { code: 'network', message: 'No session could be started.' },
-      )
-    })
+    return until(
+      actor,
+      (snapshot) => {
+        const { tokens, error } = snapshot.context
+        if (snapshot.hasTag('authenticated') || (tokens && !snapshot.hasTag('busy'))) {
+          return [undefined]
+        }
+        if (!snapshot.hasTag('unavailable')) return undefined
+        throw toShopperSessionError(
+          error ?? { code: 'network', message: 'No session could be started.' },
+        )
+      },
+      { signal: options.signal, timeoutMs: resolved.waitTimeoutMs },
+    )
   }
 
-  const getAccessToken = async (options?: AccessTokenOptions) => {
-    await ready()
-    return waitForAccessToken(actor, now, options)
+  const getAccessToken = async (options: AccessTokenOptions = {}) => {
+    await ready(options)
+    return waitForAccessToken(actor, now, options, resolved.waitTimeoutMs)
   }
 
   const session: ShopperSession = {
@@ -287,23 +314,36 @@ export function createShopperSession(
       const tokens = actor.getSnapshot().context.tokens
       return tokens ? { ...tokens } : undefined
     },
-    login: (username, password) => signIn(actor, ready, { type: 'login', username, password }),
-    register: (customer, password) =>
-      signIn(actor, ready, { type: 'register', customer, password }),
+    // The password goes into a box at once: the event, the login actor's input and every
+    // snapshot carry only the box.
+    login: (username, password, options) =>
+      signIn(actor, ready, { type: 'login', username, password: secret(password) }, username, options),
+    async register(customer, password, options) {
+      if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) {
+        const message = 'registerCustomer: customer: must be an object with login, email and lastName'
+        throw new ShopperSessionError('bad_request', message, { operation: 'registerCustomer' })
+      }
+      const event = { type: 'register', customer, password: secret(password) } as const
+      await signIn(actor, ready, event, customer.login, options)
+    },
     async logout(options = {}) {
-      await ready()
-      const { allSessions, remote } = options
+      if (typeof options !== 'object' || options === null) {
+        throw new ShopperSessionError('invalid_config', 'logout: options must be an object')
+      }
+      await ready(options)
+      const { allSessions, remote, signal } = options
       // Done once a new guest session runs.
       await act(
         actor,
         { type: 'logout', allSessions: allSessions === true, remote: remote !== false },
         'guest',
+        { signal },
       )
     },
     check() {
       if (started) actor.send({ type: 'session.check', now: now() })
     },
-    fetch: createAuthorizedFetch({ getAccessToken }, rawFetch),
+    fetch: createAuthorizedFetch({ getAccessToken }, rawFetch, resolved.tokenOrigins),
     scapi,
   }
   return session

@@ -13,6 +13,8 @@ import {
   type ReloginInput,
 } from '../../machines/loginIdChangeMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
+import { openSecret } from '../secret.ts'
+import type { InspectionObserver } from '../session/config.ts'
 import type { AccountCalls } from './customerCalls.ts'
 import { type AccountSession, dropRegistered, logInAgain, registeredTokens } from './session.ts'
 
@@ -26,6 +28,7 @@ export type LoginIdChangeActor = Actor<typeof loginIdChangeMachine>
 export function startLoginIdChange(
   session: AccountSession,
   calls: AccountCalls,
+  inspect?: InspectionObserver,
 ): LoginIdChangeActor {
   const start = registeredTokens(session, 'changeLoginId')
   // One drop per flow, started as soon as the server accepted the new login: the old tokens are
@@ -45,17 +48,20 @@ export function startLoginIdChange(
             { operation: 'changeLoginId' },
           )
         }
-        const body = { login: input.login, currentPassword: input.currentPassword }
+        const body = {
+          login: input.login,
+          currentPassword: openSecret(input.currentPassword, 'currentPassword'),
+        }
         await calls.changeLogin({ customerId: now.customerId }, body, signal)
       }),
       authenticateCustomer: fromPromise<SessionTokens, ReloginInput>(async ({ input }) => {
         // A failed drop (interrupted by another change) still leaves the login to decide.
         await dropOld().catch(() => undefined)
-        return logInAgain(session, input.username, input.password)
+        return logInAgain(session, input.username, openSecret(input.password, 'password'))
       }),
     },
   })
-  const actor = createActor(machine, { input: { currentLogin: start.loginId } })
+  const actor = createActor(machine, { input: { currentLogin: start.loginId }, inspect })
   actor.on('loginId.changed', () => {
     dropOld().catch(() => undefined)
   })

@@ -15,11 +15,26 @@ import {
   type ResetTokenRequestInput,
 } from '../../machines/passwordResetMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
+import { openSecret, secret } from '../secret.ts'
+import type { InspectionObserver } from '../session/config.ts'
 import type { PasswordResetPort } from './resetPort.ts'
 import { type AccountSession, dropRegistered, logIn, sameLogin } from './session.ts'
 
 /** A running password reset flow: send it events, read its tags (see `PasswordResetTag`). */
 export type PasswordResetActor = Actor<typeof passwordResetMachine>
+
+/** How a password reset flow starts (`resetPassword(start)`). */
+export interface PasswordResetStart {
+  /** The login to reset; with `token`, the flow starts at the new-password form. */
+  login?: string
+  /**
+   * The reset token from the e-mailed link (the fresh page the link opened). It is boxed at once
+   * (see `secret`): the flow's events and snapshots never show it.
+   */
+  token?: string
+  /** Log in with the new password once the reset succeeded. Default false. */
+  loginAfterReset?: boolean
+}
 
 /**
  * Starts the password reset flow. Throws `invalid_config` without a port, or for a `token`
@@ -28,7 +43,8 @@ export type PasswordResetActor = Actor<typeof passwordResetMachine>
 export function startPasswordReset(
   session: AccountSession,
   port: PasswordResetPort | undefined,
-  input: PasswordResetInput = {},
+  start: PasswordResetStart = {},
+  inspect?: InspectionObserver,
 ): PasswordResetActor {
   if (port === undefined) {
     throw new ShopperSessionError(
@@ -37,7 +53,7 @@ export function startPasswordReset(
       { operation: 'resetPassword' },
     )
   }
-  if (input.token !== undefined && (input.login === undefined || input.login === '')) {
+  if (start.token !== undefined && (start.login === undefined || start.login === '')) {
     throw new ShopperSessionError(
       'invalid_config',
       'resetPassword: input.login: must be given with input.token (both come from the link)',
@@ -49,9 +65,13 @@ export function startPasswordReset(
       getResetPasswordToken: fromPromise<void, ResetTokenRequestInput>(({ input, signal }) =>
         port.requestToken(input.login, { signal }),
       ),
-      resetPassword: fromPromise<void, ResetPasswordInput>(({ input, signal }) =>
+      resetPassword: fromPromise<void, ResetPasswordInput>(async ({ input, signal }) =>
         port.resetPassword(
-          { login: input.login, token: input.token, newPassword: input.newPassword },
+          {
+            login: input.login,
+            token: openSecret(input.token, 'token'),
+            newPassword: openSecret(input.newPassword, 'newPassword'),
+          },
           { signal },
         ),
       ),
@@ -61,9 +81,12 @@ export function startPasswordReset(
         await session.ready()
         const own = sameLogin(session.getTokens()?.loginId, input.username)
         await dropRegistered(session, { remote: !own })
-        return logIn(session, input.username, input.password)
+        return logIn(session, input.username, openSecret(input.password, 'password'))
       }),
     },
   })
-  return createActor(machine, { input }).start()
+  // The token is boxed before the flow's first event (the init event carries the input).
+  const { token, ...rest } = start
+  const input: PasswordResetInput = token === undefined ? rest : { ...rest, token: secret(token) }
+  return createActor(machine, { input, inspect }).start()
 }

@@ -86,7 +86,4 @@ export async function logInAgain(
   }
 }
 
-/** Logins compare without case, as SLAS and Shopper Customers do. */
-export function sameLogin(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.toLowerCase() === b.toLowerCase()
-}
+export { sameLogin } from '../session/actions.ts'

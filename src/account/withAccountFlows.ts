@@ -3,12 +3,16 @@
  *
  * @module
  */
-import type { PasswordResetInput } from '../../machines/passwordResetMachine.ts'
 import type { PasswordResetPort } from './resetPort.ts'
 import { changePassword, type ChangePasswordInput } from './changePassword.ts'
 import { createAccountCalls } from './customerCalls.ts'
 import { type LoginIdChangeActor, startLoginIdChange } from './loginIdChange.ts'
-import { type PasswordResetActor, startPasswordReset } from './passwordReset.ts'
+import {
+  type PasswordResetActor,
+  type PasswordResetStart,
+  startPasswordReset,
+} from './passwordReset.ts'
+import type { InspectionObserver } from '../session/config.ts'
 import type { AccountSession } from './session.ts'
 
 /** Options of {@link withAccountFlows}. */
@@ -18,6 +22,11 @@ export interface AccountFlowsOptions {
    * it `resetPassword()` throws `invalid_config`.
    */
   passwordReset?: PasswordResetPort
+  /**
+   * Receives XState's inspection events of every flow this starts (see the session's `inspect`
+   * option): passwords and reset tokens show only as `[secret]` there.
+   */
+  inspect?: InspectionObserver
 }
 
 /** The members {@link withAccountFlows} adds. */
@@ -27,7 +36,7 @@ export interface AccountFlows {
    * link opened this page) starts at the new-password form; `loginAfterReset: true` logs the
    * session in with the new password. Throws `invalid_config` without a `passwordReset` port.
    */
-  resetPassword(input?: PasswordResetInput): PasswordResetActor
+  resetPassword(start?: PasswordResetStart): PasswordResetActor
   /**
    * Starts a loginId change flow for the registered shopper and returns its running actor.
    * On success the old tokens are dropped everywhere and the session logs in with the new
@@ -57,6 +66,8 @@ export interface AccountFlows {
  * })
  * const reset = account.resetPassword()
  * reset.send({ type: 'request', login: 'ada@example.com' })
+ * // … on the page the e-mailed link opened:
+ * reset.send({ type: 'submit', newPassword: secret(form.newPassword.value) })
  * ```
  */
 export function withAccountFlows<S extends AccountSession>(
@@ -65,8 +76,9 @@ export function withAccountFlows<S extends AccountSession>(
 ): S & AccountFlows {
   const calls = createAccountCalls(session)
   const flows: AccountFlows = {
-    resetPassword: (input) => startPasswordReset(session, options.passwordReset, input),
-    changeLoginId: () => startLoginIdChange(session, calls),
+    resetPassword: (start) =>
+      startPasswordReset(session, options.passwordReset, start, options.inspect),
+    changeLoginId: () => startLoginIdChange(session, calls, options.inspect),
     changePassword: (input) => changePassword(session, calls, input),
   }
   return Object.assign(session, flows)

@@ -27,13 +27,19 @@ const seconds = withChecks(
   num(),
   holds((value: number) => value >= 0, 'must be a non-negative number'),
 )
+// An access token lifetime: a token that is already expired on arrival is no token (a session
+// would refresh it in a loop).
+const lifetime = withChecks(
+  num(),
+  holds((value: number) => value > 0, 'must be a positive number of seconds'),
+)
 
 // TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional), built in a
 // pure IIFE too: the session path uses only the core-based SessionTokenResponseSchema, and these
 // zod/mini fields must not pull zod/mini's classes into the browser entry.
 const tokenFields = /* @__PURE__ */ (() => ({
   access_token: nonEmpty,
-  expires_in: seconds,
+  expires_in: lifetime,
   token_type: z
     .string()
     .check(holds((value: string) => value.toLowerCase() === 'bearer', 'must be "Bearer"')),
@@ -74,7 +80,7 @@ export const SessionTokenResponseSchema = /* @__PURE__ */ (() =>
   object({
     access_token: nonEmpty,
     refresh_token: nonEmpty,
-    expires_in: seconds,
+    expires_in: lifetime,
     refresh_token_expires_in: optional(seconds),
     usid: nonEmpty,
     customer_id: nonEmpty,

@@ -4,33 +4,58 @@
  *
  * @module
  */
+import { isTransientError, type SessionTokens } from '../../machines/contracts.ts'
+import type { tokenRefreshMachine } from '../../machines/tokenRefreshMachine.ts'
+import type { ActorRefFrom } from 'xstate'
 import { toShopperSessionError } from './errors.ts'
 import { type SessionActor, type SessionSnapshot, until } from './until.ts'
 
-// A token this close to expiry is refreshed rather than handed out: the request would race it.
-const MIN_VALIDITY_MS = 5_000
+/**
+ * A token is handed out only while it has this much life left, so the request it goes with does
+ * not race its expiry. A short-lived token (a lifetime under 10 s) needs only half its lifetime
+ * left: any lifetime SLAS sends can be handed out.
+ */
+export const MIN_VALIDITY_MS = 5_000
 
 /** Options of {@link getAccessToken}. */
 export interface AccessTokenOptions {
   /** A token the API just refused (401): never return it again, refresh instead. */
   rejected?: string
+  /** Ends the wait with `aborted` (the session's refresh goes on). */
+  signal?: AbortSignal
+}
+
+/** The life a token must still have to be handed out (see {@link MIN_VALIDITY_MS}). */
+export function validityMargin(tokens: SessionTokens): number {
+  return Math.min(MIN_VALIDITY_MS, (tokens.accessLifetimeMs ?? Infinity) / 2)
 }
 
 function usable(snapshot: SessionSnapshot, now: number, rejected: string | undefined) {
   const tokens = snapshot.context.tokens
   if (!tokens || !snapshot.hasTag('authenticated') || tokens.accessToken === rejected) return
-  return now < tokens.accessExpiresAt - MIN_VALIDITY_MS ? tokens.accessToken : undefined
+  return now < tokens.accessExpiresAt - validityMargin(tokens) ? tokens.accessToken : undefined
+}
+
+/** The session's refresh timer child. */
+type RefreshTimer = ActorRefFrom<typeof tokenRefreshMachine>
+
+/** True once the session has stopped retrying on its own (it waits for a caller or the network). */
+function gaveUp(snapshot: SessionSnapshot): boolean {
+  const refresh = snapshot.children.tokenRefresh as RefreshTimer | undefined
+  return snapshot.hasTag('unavailable') || refresh?.getSnapshot().hasTag('waiting') === true
 }
 
 /**
  * Resolves with a usable access token, asking the machine for a refresh when needed. Rejects with
- * the coded error when the refresh fails (the machine keeps retrying transient failures), the
- * session is lost, or no session can be started.
+ * the coded error when the refresh is refused, the session is lost, or no session can be
+ * started; a transient failure is waited out while the session retries, until it stops retrying
+ * or `wait.timeoutMs` passes (then the last failure is the rejection).
  */
 export function getAccessToken(
   actor: SessionActor,
   now: () => number,
-  { rejected }: AccessTokenOptions = {},
+  { rejected, signal }: AccessTokenOptions,
+  timeoutMs: number,
 ): Promise<string> {
   // Any new failure after this point answers the waiting callers.
   const errorBefore = actor.getSnapshot().context.error
@@ -41,14 +66,19 @@ export function getAccessToken(
       const token = usable(snapshot, now(), rejected)
       if (token !== undefined) return [token]
       const { error } = snapshot.context
-      // A new failure, or the one that keeps the session from starting.
-      if (error !== undefined && (error !== errorBefore || snapshot.hasTag('unavailable'))) {
-        throw toShopperSessionError(error)
+      // A new refusal, or a new failure after which the session no longer retries on its own.
+      if (error !== undefined && error !== errorBefore) {
+        if (!isTransientError(error) || gaveUp(snapshot)) throw toShopperSessionError(error)
       }
       return undefined
     },
-    rejected === undefined
-      ? { type: 'refresh' }
-      : { type: 'token.rejected', accessToken: rejected },
+    {
+      signal,
+      timeoutMs,
+      request:
+        rejected === undefined
+          ? { type: 'refresh' }
+          : { type: 'token.rejected', accessToken: rejected },
+    },
   )
 }

@@ -1,6 +1,6 @@
 /**
  * Sending the session an action and settling its promise: on success, on the error the machine
- * records for it, or with `aborted` when something else (another tab) took over. Login,
+ * records for it, or with `aborted` when something else (a logout, another tab) took over. Login,
  * register and logout go through here, and the server's `loginOnBehalf` too.
  *
  * @module
@@ -13,14 +13,26 @@ import { type SessionActor, until } from './until.ts'
 /** The events that log a shopper in. */
 export type SignInEvent = SessionEvent & { type: 'login' | 'login.onBehalf' | 'register' }
 
+/** Options of the session's actions. */
+export interface ActionOptions {
+  /** Ends the caller's wait with `aborted`; what the session already sent still completes. */
+  signal?: AbortSignal | undefined
+}
+
+/** Logins compare without case, as SLAS and Shopper Customers do. */
+export function sameLogin(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase()
+}
+
 /**
- * Sends `event`, then settles once the session is idle with new tokens of `tag`'s kind, or on the
- * next error the machine records.
+ * Sends `event`, then settles once the session is idle with new tokens of `tag`'s kind (of the
+ * shopper `login`, when given), or on the next error the machine records.
  */
 export function act(
   actor: SessionActor,
   event: SessionEvent,
   tag: 'guest' | 'registered',
+  { signal, login }: ActionOptions & { login?: string } = {},
 ): Promise<void> {
   const { error: errorBefore, tokens: before } = actor.getSnapshot().context
   let busySeen = false
@@ -33,7 +45,10 @@ export function act(
       }
       const { error, tokens } = snapshot.context
       if (snapshot.hasTag(tag) && tokens && tokens.refreshToken !== before?.refreshToken) {
-        return [undefined]
+        if (login === undefined || sameLogin(tokens.loginId, login)) return [undefined]
+        // Another tab logged another shopper in meanwhile: this login did not happen.
+        const message = `${event.type}: another shopper signed in meanwhile (another tab)`
+        throw new ShopperSessionError('conflict', message, { operation: event.type })
       }
       if (error !== undefined && error !== errorBefore) throw toShopperSessionError(error)
       // Ended without success or error: something else (another tab) took over; never hang.
@@ -41,20 +56,23 @@ export function act(
       const interrupted = 'The action was interrupted by another change to the session.'
       throw new ShopperSessionError('aborted', interrupted)
     },
-    event,
+    { request: event, signal },
   )
 }
 
 /**
  * Logs in with `event` once the session is `ready`: from an idle guest session only (else
- * `conflict`). Resolves after the basket transfer too, so the app reads the carried-over basket.
+ * `conflict`). Resolves after the basket transfer too, so the app reads the carried-over basket;
+ * only on `login`'s own sign-in (another tab's login of someone else rejects with `conflict`).
  */
 export async function signIn(
   actor: SessionActor,
-  ready: () => Promise<void>,
+  ready: (options?: ActionOptions) => Promise<void>,
   event: SignInEvent,
+  login: string,
+  options: ActionOptions = {},
 ): Promise<void> {
-  await ready()
+  await ready(options)
   if (!actor.getSnapshot().matches({ guest: { session: { live: { activity: 'idle' } } } })) {
     throw new ShopperSessionError(
       'conflict',
@@ -62,5 +80,5 @@ export async function signIn(
       { operation: event.type },
     )
   }
-  await act(actor, event, 'registered')
+  await act(actor, event, 'registered', { ...options, login })
 }

@@ -5,7 +5,13 @@
  * @module
  */
 import { bool, custom, int, matches, object, optional, text, withChecks } from '../scapi/checks.ts'
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../machines/contracts.ts'
+import type { InspectionEvent, Observer } from 'xstate'
+import {
+  DEFAULT_RETRY_POLICY,
+  MAX_TIMER_DELAY_MS,
+  type RetryPolicy,
+} from '../../machines/contracts.ts'
+import { ShopperSessionError } from '../errors.ts'
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import type { Logger } from '../logger.ts'
@@ -41,7 +47,31 @@ export interface ShopperSessionConfig extends SlasClientConfig {
   now?: () => number
   /** Randomness for backoff jitter, in [0, 1). Default `Math.random`. */
   random?: () => number
+  /**
+   * How long `ready()` and `getAccessToken()` wait while transient failures are retried (ms).
+   * When it passes they reject with the last failure (`network`, `timeout`, …) and the session
+   * keeps retrying. Default 15 000 (server sessions: 10 000).
+   */
+  waitTimeoutMs?: number
+  /**
+   * Origins besides the API's own that `session.fetch` may send the shopper's token to (exact
+   * origins such as `https://api.shop.example.com`). Default none: a request elsewhere is refused
+   * with `invalid_config` before anything is sent.
+   */
+  trustedOrigins?: readonly string[]
+  /**
+   * Receives XState's inspection events of the session actor (`@statelyai/inspect`'s
+   * `inspect`, or your own observer). Passwords, reset tokens, PKCE verifiers and codes never
+   * appear there; access and refresh tokens do, in the snapshots' context: treat the stream as
+   * sensitive.
+   */
+  inspect?: InspectionObserver
 }
+
+/** What XState's `inspect` option takes. */
+export type InspectionObserver =
+  | Observer<InspectionEvent>
+  | ((event: InspectionEvent) => void)
 
 /** The options with their defaults. */
 export interface ResolvedSessionConfig {
@@ -57,6 +87,10 @@ export interface ResolvedSessionConfig {
   logger: Logger | undefined
   now: () => number
   random: () => number
+  waitTimeoutMs: number
+  /** The API origin and the trusted ones, e.g. `https://kv7kzm78.api.commercecloud.salesforce.com`. */
+  tokenOrigins: readonly string[]
+  inspect: InspectionObserver | undefined
 }
 
 const LABEL = 'shopper session config'
@@ -90,7 +124,41 @@ const SessionOptionsSchema = object({
   logger: optional(custom<Logger>((v) => typeof v === 'object' && v !== null, 'must be an object')),
   now: optional(fn<() => number>()),
   random: optional(fn<() => number>()),
+  waitTimeoutMs: optional(ms(MAX_TIMER_DELAY_MS, 1)),
+  trustedOrigins: optional(
+    custom<readonly string[]>(
+      (value) => Array.isArray(value) && value.every(isExactOrigin),
+      'must be a list of exact origins such as https://api.shop.example.com',
+    ),
+  ),
+  inspect: optional(
+    custom<InspectionObserver>(
+      (value) => typeof value === 'function' || (typeof value === 'object' && value !== null),
+      'must be a function or an observer object',
+    ),
+  ),
 })
+
+/** `scheme://host[:port]` as `URL.origin` writes it: no path, query, credentials or wildcard. */
+function isExactOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
+}
+
+/** The clock, checked on every read: a clock that returns no time fails loudly, never hangs. */
+function checkedClock(read: () => number): () => number {
+  return () => {
+    const time = read()
+    if (typeof time !== 'number' || !Number.isFinite(time)) {
+      throw new ShopperSessionError('invalid_config', 'now(): must return a finite number (ms)')
+    }
+    return time
+  }
+}
 
 /** Validates `config` (SLAS fields included) and applies the defaults. */
 export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSessionConfig {
@@ -122,7 +190,10 @@ export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSess
     transferBasket: transferBasket ?? true,
     dnt,
     logger,
-    now: now ?? (() => Date.now()),
+    now: checkedClock(now ?? (() => Date.now())),
     random: random ?? Math.random,
+    waitTimeoutMs: config.waitTimeoutMs ?? 15_000,
+    tokenOrigins: [new URL(resolvedSlas.origin).origin, ...(config.trustedOrigins ?? [])],
+    inspect: config.inspect,
   }
 }

@@ -9,6 +9,7 @@
 import { safeParse } from 'zod/v4/core'
 import { int, object, oneOf, optional, text } from '../scapi/checks.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
+import { ShopperSessionError } from '../errors.ts'
 import { type StoredTokens, toStored } from './tokens.ts'
 import type { SessionTokens } from '../../machines/contracts.ts'
 
@@ -29,6 +30,7 @@ const StoredSchema = object({
   loginId: optional(token),
   accessExpiresAt: time,
   refreshExpiresAt: time,
+  accessLifetimeMs: optional(time),
 })
 
 /** What a read found. */
@@ -78,8 +80,34 @@ function parse(raw: string | null | undefined): StoredTokens | string | undefine
   return `the stored session is invalid (${[...fields].join(', ')})`
 }
 
-/** Wraps a storage adapter. Adapter failures reject (the caller reports them). */
-export function createSessionStore(storage: StorageAdapter, key: string): SessionStore {
+/** How long a storage adapter may take to answer (ms) before the session gives up on the call. */
+export const STORAGE_TIMEOUT_MS = 5_000
+
+/**
+ * The adapter's answer to `call`, or `timeout` once {@link STORAGE_TIMEOUT_MS} passed: an adapter
+ * that never settles must not hang the session (a sync throw rejects like a failed promise).
+ */
+function answer<T>(operation: string, call: () => T | Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const message = `storage.${operation}: no answer within ${STORAGE_TIMEOUT_MS} ms`
+      reject(new ShopperSessionError('timeout', message))
+    }, STORAGE_TIMEOUT_MS)
+    ;(timer as { unref?: () => void }).unref?.()
+    Promise.resolve()
+      .then(call)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer))
+  })
+}
+
+/** Wraps a storage adapter. Adapter failures and timeouts reject (the caller reports them). */
+export function createSessionStore(adapter: StorageAdapter, key: string): SessionStore {
+  const storage = {
+    get: (name: string) => answer('get', () => adapter.get(name)),
+    set: (name: string, value: string) => answer('set', () => adapter.set(name, value)),
+    remove: (name: string) => answer('remove', () => adapter.remove(name)),
+  }
   // True when the record holds a session of another refresh token (not nothing, not corrupt).
   const holdsOther = async (refreshToken: string) => {
     const found = parse(await storage.get(key))

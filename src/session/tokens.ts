@@ -53,6 +53,7 @@ export function fromTokenResponse(
       usid: response.usid,
       loginId: guest ? undefined : owner.loginId,
       accessExpiresAt: now + response.expires_in * 1000,
+      accessLifetimeMs: response.expires_in * 1000,
       refreshExpiresAt: now + refreshSeconds * 1000,
     },
     now,

@@ -4,6 +4,7 @@
  * storage and bus), the re-login with the new login, and every refusal with its way back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { secret } from '../../src/secret.ts'
 import { withAccountFlows } from '../../src/account.ts'
 import type { LoginIdChangeEmitted } from '../../src/account.ts'
 import { createAccountCalls } from '../../src/account/customerCalls.ts'
@@ -48,7 +49,7 @@ describe('changeLoginId', () => {
     expect(change.getSnapshot().hasTag('form')).toBe(true)
     expect(change.getSnapshot().context.currentLogin).toBe(ada().login)
 
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: ada().password })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
     const done = await untilTag(change, 'done')
     expect(done.output?.reauthRequired).toBe(false)
     expect(done.output?.login).toBe(NEW_LOGIN)
@@ -89,7 +90,7 @@ describe('changeLoginId', () => {
     })
 
     const change = session.changeLoginId()
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: ada().password })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
     await untilTag(change, 'done')
     await vi.waitFor(() => expect(tab.getTokens()?.loginId).toBe(NEW_LOGIN))
     expect(tab.getSnapshot().hasTag('registered')).toBe(true)
@@ -107,7 +108,7 @@ describe('changeLoginId', () => {
     const before = session.getTokens()
     const change = session.changeLoginId()
     const seen = recordSnapshots(change)
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: WRONG_PASSWORD })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(WRONG_PASSWORD) })
     const rejected = await untilTag(change, 'error')
     expect(rejected.hasTag('form')).toBe(true)
     expect(rejected.context.error?.code).toBe('invalid_current_password')
@@ -115,7 +116,7 @@ describe('changeLoginId', () => {
     expect(session.getTokens()?.refreshToken === before?.refreshToken).toBe(true)
     expect(session.getSnapshot().hasTag('registered')).toBe(true)
     // Corrected in the same flow.
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: ada().password })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
     await untilTag(change, 'done')
     expect(session.getTokens()?.loginId).toBe(NEW_LOGIN)
     expect(leaks(seen, [WRONG_PASSWORD, ada().password])).toBe(false)
@@ -124,7 +125,7 @@ describe('changeLoginId', () => {
   it('a missing current password is refused before any request; the server refuses it too', async () => {
     const session = await loggedIn()
     const change = session.changeLoginId()
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: '' })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret('') })
     expect(change.getSnapshot().context.error?.code).toBe('invalid_current_password')
     expect(change.getSnapshot().hasTag('form')).toBe(true)
     expect(harness.count('updateCustomer')).toBe(0)
@@ -142,7 +143,7 @@ describe('changeLoginId', () => {
     const grace = harness.emulator.settings.shoppers[1]
     if (!grace) throw new Error('no second seeded shopper')
     const change = session.changeLoginId()
-    change.send({ type: 'submit', newLogin: grace.login, currentPassword: ada().password })
+    change.send({ type: 'submit', newLogin: grace.login, currentPassword: secret(ada().password) })
     const rejected = await untilTag(change, 'error')
     expect(rejected.context.error?.code).toBe('login_taken')
     expect(rejected.hasTag('form')).toBe(true)
@@ -156,7 +157,7 @@ describe('changeLoginId', () => {
     const change = session.changeLoginId()
     const seen = recordSnapshots(change)
     harness.emulator.control.failNext('authenticateCustomer', { status: 500 })
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: ada().password })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
     const ended = await untilTag(change, 'reauthRequired')
     expect(ended.status).toBe('done')
     expect(ended.output?.reauthRequired).toBe(true)
@@ -179,7 +180,7 @@ describe('changeLoginId', () => {
     // loginChangeRequiresPassword: false is the pre-24.7 behaviour of B2C Commerce.
     const session = await loggedIn({ loginChangeRequiresPassword: false })
     const change = session.changeLoginId()
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: WRONG_PASSWORD })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(WRONG_PASSWORD) })
     const ended = await untilTag(change, 'reauthRequired')
     expect(ended.output?.error?.code).toBe('invalid_credentials')
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
@@ -209,7 +210,7 @@ describe('changeLoginId', () => {
     const grace = harness.emulator.settings.shoppers[1]
     if (!grace) throw new Error('no second seeded shopper')
     await session.login(grace.login, grace.password)
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: ada().password })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
     const rejected = await untilTag(change, 'error')
     expect(rejected.context.error?.code).toBe('conflict')
     expect(harness.count('updateCustomer')).toBe(0)
@@ -234,7 +235,7 @@ describe('changeLoginId on a server session (cookie storage)', () => {
     )
     await second.ready()
     const change = second.changeLoginId()
-    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: shopper.password })
+    change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(shopper.password) })
     await untilTag(change, 'done')
     const after = cookiesAfter(second.setCookieHeaders(), jar)
     second.stop()

@@ -11,6 +11,7 @@ import {
 } from '../../src/server/index.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
 import { leaks, mailedToken, recordSnapshots, untilTag } from './support.ts'
+import { secret } from '../../src/secret.ts'
 
 let harness: ReturnType<typeof createSessionHarness>
 afterEach(() => harness?.stopAll())
@@ -53,10 +54,10 @@ describe('resetPassword through the reset endpoint', () => {
     reset.send({ type: 'request', login: ada.login })
     await untilTag(reset, 'tokenSent')
     const token = mailedToken(harness.emulator, ada.login)
-    reset.send({ type: 'link.opened', token })
-    reset.send({ type: 'submit', newPassword: 'tiny' })
+    reset.send({ type: 'link.opened', token: secret(token) })
+    reset.send({ type: 'submit', newPassword: secret('tiny') })
     expect((await untilTag(reset, 'error')).context.error?.code).toBe('weak_password')
-    reset.send({ type: 'submit', newPassword: NEW_PASSWORD })
+    reset.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
     expect((await untilTag(reset, 'done')).output?.loggedIn).toBe(true)
     expect(session.getSnapshot().hasTag('registered')).toBe(true)
     expect(leaks(seen, [token, NEW_PASSWORD])).toBe(false)
@@ -70,7 +71,7 @@ describe('resetPassword through the reset endpoint', () => {
     expect((await untilTag(reset, 'error')).context.error?.code).toBe('not_found')
     const login = seededShopper(harness).login
     const link = session.resetPassword({ login, token: 'not-a-token' })
-    link.send({ type: 'submit', newPassword: NEW_PASSWORD })
+    link.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
     expect((await untilTag(link, 'linkInvalid')).context.error?.code).toBe('invalid_reset_token')
   })
 })

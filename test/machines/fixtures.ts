@@ -21,6 +21,7 @@ import {
   type TokenRefreshOutput,
 } from '../../machines/tokenRefreshMachine.ts'
 import type { ErrorCode } from '../../src/errors.ts'
+import { openSecret, Secret } from '../../src/secret.ts'
 
 export const SECOND = 1_000
 export const MINUTE = 60 * SECOND
@@ -59,7 +60,23 @@ export function codedError(code: ErrorCode, extra: Partial<SessionError> = {}): 
   return { code, message: `fixture: ${code}`, ...extra }
 }
 
-/** A fake promise actor that records its inputs and answers from a queue (last one repeats). */
+/**
+ * `input` with its boxed secrets opened (what the real actor would send): tests compare the
+ * recorded inputs with the passwords they typed.
+ */
+function opened<T>(input: T): T {
+  if (typeof input !== 'object' || input === null) return input
+  const entries = Object.entries(input).map(([key, value]) => [
+    key,
+    value instanceof Secret ? openSecret(value, key) : value,
+  ])
+  return Object.fromEntries(entries) as T
+}
+
+/**
+ * A fake promise actor that records its inputs (secrets opened) and answers from a queue (last
+ * one repeats).
+ */
 export function scripted<TOutput, TInput>(
   answers: ReadonlyArray<TOutput | { reject: SessionError }>,
 ) {
@@ -67,7 +84,7 @@ export function scripted<TOutput, TInput>(
   let pending: Array<() => void> = []
   let gate: Promise<void> | undefined
   const logic = fromPromise<TOutput, TInput>(async ({ input }) => {
-    inputs.push(input)
+    inputs.push(opened(input))
     if (gate) await gate
     if (answers.length === 0) throw new Error('scripted: no answers')
     const answer = answers[Math.min(inputs.length, answers.length) - 1] as

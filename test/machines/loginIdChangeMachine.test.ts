@@ -23,12 +23,14 @@ import {
   failed,
   handles,
   nodesTagged,
+  serializeEvent,
   snapshotsOf,
   tagsOf,
   traversable,
   type TraversalEvent,
   unvisitedStateIds,
 } from './pathHelpers.ts'
+import { secret } from '../../src/secret.ts'
 
 const OLD = 'ada@example.com'
 const NEW = 'ada.lovelace@example.com'
@@ -69,7 +71,7 @@ describe('loginIdChangeMachine', () => {
   it('submit → updating → loginId.changed → reauthenticating → done', async () => {
     const t = start({})
     expect(t.tags()).toEqual(['form'])
-    t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: PASSWORD })
+    t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) })
     expect(t.tags()).toEqual(['busy'])
     await waitFor(t.actor, (s) => s.status === 'done')
     expect(t.tags()).toEqual(['done'])
@@ -93,7 +95,7 @@ describe('loginIdChangeMachine', () => {
     ['no current password', NEW, '', 'invalid_current_password'],
   ] as const)('refuses %s on the client, without a request', (_, newLogin, password, code) => {
     const t = start({})
-    t.actor.send({ type: 'submit', newLogin, currentPassword: password })
+    t.actor.send({ type: 'submit', newLogin, currentPassword: secret(password) })
     expect(t.actor.getSnapshot().value).toEqual({ editing: 'rejected' })
     expect(t.tags()).toEqual(['error', 'form'])
     expect(t.actor.getSnapshot().context.error?.code).toBe(code)
@@ -110,12 +112,12 @@ describe('loginIdChangeMachine', () => {
     '%s from the update → editing with the error → a corrected submit succeeds',
     async (code) => {
       const t = start({ update: [{ reject: codedError(code, { status: 400 }) }, undefined] })
-      t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: WRONG })
+      t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: secret(WRONG) })
       await waitFor(t.actor, (s) => s.matches({ editing: 'rejected' }))
       expect(t.tags()).toEqual(['error', 'form'])
       expect(t.actor.getSnapshot().context).toMatchObject({ error: { code }, newLogin: undefined })
       expect(t.emitted).toEqual([])
-      t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: PASSWORD })
+      t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) })
       expect(t.actor.getSnapshot().context.error).toBeUndefined()
       await waitFor(t.actor, (s) => s.status === 'done')
       // The refused password was forgotten: the re-login uses the one that worked.
@@ -126,7 +128,7 @@ describe('loginIdChangeMachine', () => {
 
   it('a failed re-login ends in reauthRequired; the change itself stands', async () => {
     const t = start({ login: [{ reject: codedError('network') }] })
-    t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: PASSWORD })
+    t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) })
     await waitFor(t.actor, (s) => s.status === 'done')
     expect(t.tags()).toEqual(['reauthRequired'])
     expect(t.emitted).toEqual([{ type: 'loginId.changed', login: NEW }])
@@ -144,11 +146,11 @@ type ChangeTraversalEvent = TraversalEvent<typeof loginIdChangeMachine>
 const ERROR_CODES = ['invalid_current_password', 'login_taken', 'invalid_credentials', 'network']
 const ERRORS = (ERROR_CODES as ReadonlyArray<SessionError['code']>).map((code) => codedError(code))
 const EVENTS: ChangeTraversalEvent[] = [
-  { type: 'submit', newLogin: NEW, currentPassword: PASSWORD },
-  { type: 'submit', newLogin: NEW, currentPassword: '' },
-  { type: 'submit', newLogin: OLD, currentPassword: PASSWORD },
-  { type: 'submit', newLogin: '', currentPassword: PASSWORD },
-  { type: 'secrets.released', secrets: { password: PASSWORD } },
+  { type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) },
+  { type: 'submit', newLogin: NEW, currentPassword: secret('') },
+  { type: 'submit', newLogin: OLD, currentPassword: secret(PASSWORD) },
+  { type: 'submit', newLogin: '', currentPassword: secret(PASSWORD) },
+  { type: 'secrets.released', secrets: { password: secret(PASSWORD) } },
   { type: 'secrets.released', secrets: {} },
   done('updateCustomer'),
   done('authenticateCustomer', registeredTokens),
@@ -166,6 +168,7 @@ describe('loginIdChangeMachine paths', () => {
     getAdjacencyMap(logic, {
       input: { currentLogin: OLD },
       events: EVENTS,
+      serializeEvent,
       serializeState,
       filterEvents: canTake,
     }),

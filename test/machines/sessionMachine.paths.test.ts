@@ -21,6 +21,7 @@ import {
   type SessionInput,
   sessionMachine,
 } from '../../machines/sessionMachine.ts'
+import { secret } from '../../src/secret.ts'
 import type { ShopperSession } from '../../src/session.ts'
 import { expectCode } from '../support/expectError.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
@@ -56,7 +57,8 @@ type SessionMachine = typeof sessionMachine
 type SessionSnapshot = SnapshotFrom<SessionMachine>
 type SessionTraversalEvent = TraversalEvent<SessionMachine>
 
-const PASSWORD = 'Fixture-Pa55word!'
+const PASSWORD_TEXT = 'Fixture-Pa55word!'
+const PASSWORD = secret(PASSWORD_TEXT)
 const LOGIN = { type: 'login', username: 'ada@example.com', password: PASSWORD } as const
 const REGISTER = {
   type: 'register',
@@ -127,7 +129,11 @@ const actorEvents: readonly SessionTraversalEvent[] = [
   done('restoreSession', { tokens: undefined }),
   done('restoreSession', { tokens: guestTokens }),
   done('restoreSession', { tokens: registeredTokens }),
-  done('restoreSession', { tokens: undefined, corrupt: 'invalid', reason: 'the stored session is not JSON' }),
+  done('restoreSession', {
+    tokens: undefined,
+    corrupt: 'invalid',
+    reason: 'the stored session is not JSON',
+  }),
   ...Object.entries(SAMPLE_OUTPUT)
     .filter(([id]) => id !== 'restoreSession')
     .map(([id, output]) => done(id, output)),
@@ -213,7 +219,9 @@ function invariantProblems(snapshot: SessionSnapshot): string[] {
   if (holding !== (snapshot.children.tokenRefresh !== undefined)) {
     problems.push(`tokenRefresh child ${holding ? 'missing' : 'running without a session'}`)
   }
-  if (JSON.stringify(snapshot.context).includes(PASSWORD)) problems.push('a password in context')
+  if (JSON.stringify(snapshot.context).includes(PASSWORD_TEXT)) {
+    problems.push('a password in context')
+  }
   return problems.map((problem) => `${label(snapshot)}: ${problem}`)
 }
 
@@ -455,7 +463,7 @@ const LIVE_STEPS: Readonly<
   'xstate.error.actor.authenticateCustomer': nothing,
   register: async (live) => {
     const customer = { login: 'bo@example.com', email: 'bo@example.com', lastName: 'Bo' }
-    await live.session.register(customer, PASSWORD)
+    await live.session.register(customer, PASSWORD_TEXT)
   },
   'xstate.done.actor.registerCustomer': nothing,
   'xstate.done.actor.transferBasket': async (live) => eventually(() => notBusy(live)),

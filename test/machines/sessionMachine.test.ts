@@ -17,9 +17,11 @@ import {
   SECOND,
   tokensAt,
 } from './fixtures.ts'
+import { secret } from '../../src/secret.ts'
 import { startSession, TEST_POLICY } from './sessionHarness.ts'
 
-const PASSWORD = 'Fixture-Pa55word!'
+const PASSWORD_TEXT = 'Fixture-Pa55word!'
+const PASSWORD = secret(PASSWORD_TEXT)
 const CUSTOMER: RegistrationCustomer = {
   login: 'bo@example.com',
   email: 'bo@example.com',
@@ -291,12 +293,12 @@ describe('sessionMachine: login, registration, on behalf', () => {
     const s = await guestSession()
     await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
     expect(s.fakes.authenticate.inputs).toEqual([
-      { username: 'ada@example.com', password: PASSWORD, guest: guestTokens },
+      { username: 'ada@example.com', password: PASSWORD_TEXT, guest: guestTokens },
     ])
     expect(s.tags()).toEqual(['authenticated', 'registered'])
     expect(s.fakes.transfer.inputs).toEqual([{ tokens: registeredTokens }])
     expect(s.emittedTypes()).toEqual(['session.started', 'session.started'])
-    expect(JSON.stringify(s.snapshot().context)).not.toContain(PASSWORD)
+    expect(JSON.stringify(s.snapshot().context)).not.toContain(PASSWORD_TEXT)
   })
 
   it('moving the basket: registered and busy; a failed transfer is only reported', async () => {
@@ -323,7 +325,7 @@ describe('sessionMachine: login, registration, on behalf', () => {
   it('failed login: guest idle, error, login.failed; the guest token stays', async () => {
     const s = await guestSession({ authenticate: [reject('invalid_credentials')] })
     s.fakes.authenticate.hold()
-    await s.send({ type: 'login', username: 'ada@example.com', password: 'wrong' })
+    await s.send({ type: 'login', username: 'ada@example.com', password: secret('wrong') })
     expect(s.tags()).toEqual(['authenticated', 'busy', 'guest'])
     s.fakes.authenticate.release()
     await flush()
@@ -342,10 +344,10 @@ describe('sessionMachine: login, registration, on behalf', () => {
     const s = await guestSession()
     await s.send({ type: 'register', customer: CUSTOMER, password: PASSWORD })
     expect(s.fakes.register.inputs).toEqual([
-      { customer: CUSTOMER, password: PASSWORD, guest: guestTokens },
+      { customer: CUSTOMER, password: PASSWORD_TEXT, guest: guestTokens },
     ])
     expect(s.tags()).toEqual(['authenticated', 'registered'])
-    expect(JSON.stringify(s.snapshot().context)).not.toContain(PASSWORD)
+    expect(JSON.stringify(s.snapshot().context)).not.toContain(PASSWORD_TEXT)
   })
 
   it('a failed registration: register.failed, still a guest', async () => {

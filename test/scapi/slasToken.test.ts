@@ -118,7 +118,7 @@ describe('getAccessToken', () => {
       'invalid_response',
     )
     expect(error.message).toBe(
-      'getAccessToken returned an unexpected body: expires_in: must be a non-negative number',
+      'getAccessToken returned an unexpected body: expires_in: must be a positive number of seconds',
     )
   })
 

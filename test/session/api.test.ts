@@ -8,6 +8,8 @@ import { createAuthorizedFetch } from '../../src/session/authorizedFetch.ts'
 import { expectCode } from '../support/expectError.ts'
 import { createSessionHarness } from './harness.ts'
 
+const API_ORIGINS = ['https://api.example.com']
+
 let harness: ReturnType<typeof createSessionHarness> | undefined
 afterEach(() => harness?.stopAll())
 
@@ -28,6 +30,7 @@ describe('createAuthorizedFetch', () => {
         sent.push(`${line} ${await request.text()}`)
         return new Response(null, { status: sent.length === 1 ? 401 : 204 })
       },
+      API_ORIGINS,
     )
     const request = new Request('https://api.example.com/a', {
       method: 'POST',
@@ -50,6 +53,7 @@ describe('createAuthorizedFetch', () => {
         const request = new Request(input, init)
         return new Response(request.headers.get('authorization'), { status: 403 })
       },
+      API_ORIGINS,
     )
     const response = await authorizedFetch('https://api.example.com/b', { method: 'GET' })
     expect(response.status).toBe(403)

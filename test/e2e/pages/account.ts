@@ -11,6 +11,7 @@ import {
   createPasswordResetClient,
   type PasswordResetActor,
   withAccountFlows,
+  secret,
 } from '../../../src/account.ts'
 import { createShopperSession, type ShopperSession } from '../../../src/browser.ts'
 import type { PageSettings } from '../server.ts'
@@ -134,12 +135,12 @@ const api: AccountPageApi = {
   },
   async submitNewPassword(newPassword) {
     if (reset === undefined) throw new Error('account page: no reset flow')
-    reset.send({ type: 'submit', newPassword })
+    reset.send({ type: 'submit', newPassword: secret(newPassword) })
     return rest(reset)
   },
   async changeLoginId(newLogin, currentPassword) {
     const change = current().changeLoginId()
-    change.send({ type: 'submit', newLogin, currentPassword })
+    change.send({ type: 'submit', newLogin, currentPassword: secret(currentPassword) })
     return rest(change)
   },
   state,
