@@ -171,22 +171,31 @@ export function cookieCodec(label: string, options: CookieAttributeOptions): Coo
   }
 }
 
-/** Throws `RangeError` (prefixed with `label`) for an invalid option. */
+/**
+ * Throws `RangeError` (prefixed with `label`) for an invalid option, wrongly typed ones included
+ * (`path: 5` from an untyped config): the message names the option instead of a `TypeError`
+ * from deep inside string handling.
+ */
 function checkCookieOptions(label: string, options: CookieAttributeOptions): void {
-  const { maxAgeSeconds, chunkSize, path, domain, sameSite } = options
-  const whole = (value: number, min: number, max: number) =>
-    Number.isInteger(value) && value >= min && value <= max
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new RangeError(`${label}: options must be an object`)
+  }
+  const { maxAgeSeconds, chunkSize, path, domain, sameSite } = options as Record<string, unknown>
+  const whole = (value: unknown, min: number, max: number) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+  const attribute = (value: unknown) => typeof value === 'string' && ATTRIBUTE_SAFE.test(value)
   if (maxAgeSeconds !== undefined && !whole(maxAgeSeconds, 1, MAX_AGE_LIMIT_SECONDS)) {
     throw new RangeError(`${label}: maxAgeSeconds must be whole seconds from 1 to 400 days`)
   }
   if (chunkSize !== undefined && !whole(chunkSize, 100, 4000)) {
     throw new RangeError(`${label}: chunkSize must be a whole number from 100 to 4000`)
   }
-  if (path !== undefined && !(path.startsWith('/') && ATTRIBUTE_SAFE.test(path))) {
-    throw new RangeError(`${label}: path must start with / and contain no ; , or controls`)
+  if (path !== undefined && !(attribute(path) && (path as string).startsWith('/'))) {
+    const rule = 'must be a string that starts with / and has no ; , or control characters'
+    throw new RangeError(`${label}: path ${rule}`)
   }
-  if (domain !== undefined && !ATTRIBUTE_SAFE.test(domain)) {
-    throw new RangeError(`${label}: domain must contain no ; , or control characters`)
+  if (domain !== undefined && !attribute(domain)) {
+    throw new RangeError(`${label}: domain must be a string with no ; , or control characters`)
   }
   if (sameSite !== undefined && sameSite !== 'Lax' && sameSite !== 'Strict') {
     throw new RangeError(`${label}: sameSite must be 'Lax' or 'Strict'`)

@@ -43,6 +43,12 @@ export interface EmulatorControl {
   reset(): void
   /** Ends matching sessions (refresh and access tokens); returns how many were live. */
   revokeSessions(filter?: SessionFilter): number
+  /**
+   * Rotates the ES256 signing key: new tokens carry the new key's `kid`; the old key stays in the
+   * JWKS and keeps verifying the tokens it signed (SLAS publishes past keys too). Resolves with
+   * the new `kid`.
+   */
+  rotateSigningKey(): Promise<string>
   /** Every token, refresh token, code, password and client secret the emulator knows. */
   secrets(): string[]
   /** The request log, optionally for one operation (copies). */
@@ -104,6 +110,7 @@ export function createControl({
       }
       return ended
     },
+    rotateSigningKey: async () => (await core.rotateSigningKey()).kid,
     secrets() {
       const clientSecrets = core.settings.clients.all.flatMap((c) => (c.secret ? [c.secret] : []))
       clientSecrets.push(core.settings.accountManager.secret)

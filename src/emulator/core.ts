@@ -13,6 +13,13 @@ export interface EmulatorCore {
   readonly settings: EmulatorSettings
   readonly clock: EmulatorClock
   state: EmulatorState
-  /** The ES256 key (generated on first use: WebCrypto key generation is async). */
+  /** The ES256 key new tokens are signed with (generated on first use: WebCrypto is async). */
   signingKey(): Promise<SigningKey>
+  /**
+   * Every key tokens may carry: the current one first, then those rotated out (still published
+   * in the JWKS and still accepted, as SLAS publishes past keys).
+   */
+  signingKeys(): Promise<SigningKey[]>
+  /** Makes a new current key; the old one stays published and valid. Resolves with the new key. */
+  rotateSigningKey(): Promise<SigningKey>
 }

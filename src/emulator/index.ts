@@ -88,6 +88,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const settings = resolveSettings(options)
   const clock = createClock(options.now)
   let key: Promise<SigningKey> | undefined
+  // Keys rotated out, newest first: still in the JWKS, still accepted.
+  const retired: SigningKey[] = []
   const core: EmulatorCore = {
     settings,
     clock,
@@ -98,6 +100,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         throw error
       })
       return key
+    },
+    async signingKeys() {
+      return [await core.signingKey(), ...retired]
+    },
+    async rotateSigningKey() {
+      const next = await generateSigningKey()
+      // Read after the generation: another rotation may have finished meanwhile.
+      retired.unshift(await core.signingKey())
+      key = Promise.resolve(next)
+      return next
     },
   }
   const router = createRouter([slasModule, basketsModule, customersModule, accountManagerModule])

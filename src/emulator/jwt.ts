@@ -84,11 +84,11 @@ export interface VerifiedJwt {
 }
 
 /**
- * Checks the structure, `alg`, `kid` and ES256 signature of `token`. Claims (exp, revocation)
- * are the caller's business. Never throws.
+ * Checks the structure, `alg`, `kid` and ES256 signature of `token` against the key its `kid`
+ * names among `keys`. Claims (exp, revocation) are the caller's business. Never throws.
  */
 export async function verifyJwtSignature(
-  key: SigningKey,
+  keys: SigningKey | readonly SigningKey[],
   token: string,
 ): Promise<VerifiedJwt | undefined> {
   const parts = token.split('.')
@@ -98,12 +98,13 @@ export async function verifyJwtSignature(
   const payload = decodeJson(p)
   const signature = base64UrlDecode(s)
   if (!header || !payload || !signature) return undefined
-  if (header.alg !== 'ES256' || header.kid !== key.kid) return undefined
+  const key = (Array.isArray(keys) ? keys : [keys]).find((k: SigningKey) => k.kid === header.kid)
+  if (header.alg !== 'ES256' || !key) return undefined
   const ok = await crypto.subtle.verify(SIGNATURE, key.publicKey, signature, utf8(`${h}.${p}`))
   return ok ? { header, payload } : undefined
 }
 
-/** The JWKS document (reference a.9). */
-export function jwks(key: SigningKey): { keys: SigningKey['jwk'][] } {
-  return { keys: [key.jwk] }
+/** The JWKS document (reference a.9): every published key, the current one first. */
+export function jwks(keys: SigningKey | readonly SigningKey[]): { keys: SigningKey['jwk'][] } {
+  return { keys: (Array.isArray(keys) ? keys : [keys]).map((key: SigningKey) => key.jwk) }
 }

@@ -37,7 +37,7 @@ export async function verifyAccessToken(
 ): Promise<AccessTokenCheck> {
   if (!token) return { ok: false, problem: 'missing' }
   if (token.length > MAX_ACCESS_TOKEN_LENGTH) return { ok: false, problem: 'malformed' }
-  const jwt = await verifyJwtSignature(await core.signingKey(), token)
+  const jwt = await verifyJwtSignature(await core.signingKeys(), token)
   if (!jwt) return { ok: false, problem: 'malformed' }
   const { exp, nbf, jti } = jwt.payload
   if (typeof exp !== 'number' || typeof jti !== 'string') return { ok: false, problem: 'malformed' }

@@ -43,13 +43,15 @@ export interface WithShopperSessionOptions {
  * when the Response's headers are immutable, e.g. `Response.redirect()` or a proxied `fetch`).
  * A response that sets cookies is marked `Cache-Control: private, no-store` unless it already is
  * private or no-store: a shared cache must never hand one shopper's tokens to another. Finish the
- * session work before returning: headers are final once the Response exists. Throws
- * `invalid_config` at once for a bad config.
+ * session work before returning: headers are final once the Response exists. The cookies are
+ * sealed with `config.cookieSecrets` (required). Throws `invalid_config` at once for a bad
+ * config, missing or short secrets, or bad cookie options.
  *
  * @example
  * ```ts
  * import { withShopperSession } from 'shopper-session/server'
  *
+ * const config = { ...slasConfig, cookieSecrets: [cookieSecret] } // 32+ characters
  * export const handle = withShopperSession(config, async (request, session) => {
  *   const token = await session.getAccessToken()
  *   const html = await renderPage(request, token)
@@ -62,8 +64,9 @@ export function withShopperSession(
   handler: ShopperSessionHandler,
   options: WithShopperSessionOptions = {},
 ): (request: Request) => Promise<Response> {
-  checkServerConfig(config)
-  cookieStorage(null, options.cookie) // bad cookie options fail now, not on the first request
+  // A bad config, missing or short cookie secrets, bad cookie options: fail now, not per request.
+  checkServerConfig(config, true)
+  cookieStorage(null, options.cookie)
   return async (request) => {
     const session = createServerSession(config, {
       cookies: request.headers,

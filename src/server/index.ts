@@ -1,8 +1,9 @@
 /**
  * `shopper-session/server`: per-request shopper sessions for SSR and server code. Sessions read
- * and write the request's cookies, never run a timer, and share one refresh per refresh token
- * across the process; private-client flows (client credentials, trusted system on behalf) live
- * here only, so a client secret never reaches a browser bundle.
+ * and write the request's cookies, sealed with the app's secrets, take who the shopper is from
+ * the access token verified against SLAS's keys, never run a timer, and share one refresh per
+ * refresh token across the process; private-client flows (client credentials, trusted system on
+ * behalf) live here only, so a client secret never reaches a browser bundle.
  *
  * @module
  */
@@ -27,6 +28,7 @@ export {
 } from './session.ts'
 export type {
   CookieSource,
+  HeaderRecord,
   ServerCookieOptions,
   ServerCookieStorage,
 } from '../../adapters/storage/serverCookie.ts'

@@ -1,7 +1,8 @@
 /**
- * Per-request shopper sessions on a server: storage from the request's cookies (or one the app
- * gives), in-process coordination of its own, no proactive timer, and one refresh per refresh
- * token across the whole process.
+ * Per-request shopper sessions on a server: storage from the request's cookies, sealed with the
+ * app's secrets (or a storage the app gives), in-process coordination of its own, no proactive
+ * timer, one refresh per refresh token across the whole process, and the shopper's identity taken
+ * from the access token verified against SLAS's keys.
  *
  * @module
  */
@@ -19,25 +20,49 @@ import { getTrustedSystemAccessToken } from '../scapi/slas/token.ts'
 import { createShopperSession, type ShopperSession, type ShopperSessionConfig } from '../session.ts'
 import { signIn } from '../session/actions.ts'
 import { resolveSessionConfig } from '../session/config.ts'
+import { checkCookieSecrets, cookieSealer, MIN_SECRET_LENGTH } from './cookieSeal.ts'
 import { scopedSharing, serverRefreshes } from './refreshSharing.ts'
+import { type CookieBackedStorage, sealedCookieStorage } from './sealedStorage.ts'
+import { identifierFor } from './tokenIdentity.ts'
 
 /**
  * Options of a server session: those of `createShopperSession` without `storage` and
- * `coordination`, which belong to one request (see {@link ServerSessionOptions}).
+ * `coordination`, which belong to one request (see {@link ServerSessionOptions}), plus the
+ * secrets that seal the session cookies.
  */
-export type ServerSessionConfig = Omit<ShopperSessionConfig, 'storage' | 'coordination'>
+export interface ServerSessionConfig
+  extends Omit<ShopperSessionConfig, 'storage' | 'coordination'> {
+  /**
+   * Secrets that seal the session cookies (authenticated encryption: the browser can neither
+   * read nor edit them). Required whenever sessions live in cookies (`withShopperSession`,
+   * `createServerSession(config, { cookies })`); each at least 32 characters, e.g.
+   * `openssl rand -base64 48`. The first seals, all of them open: to rotate, put the new secret
+   * first and keep the old one until its cookies have come back (they are sealed again with the
+   * new one as they are read), at most the cookie lifetime (90 days). A cookie sealed with a
+   * secret that is no longer listed is refused (`storage.corrupt`, code `tampered`) and the
+   * shopper starts as a guest. Never log them and keep them out of browser bundles.
+   */
+  cookieSecrets?: readonly string[]
+}
 
 /** Where one request's session lives: its cookies, or a storage the app made for this request. */
 export type ServerSessionOptions =
   | {
-      /** The request's `Cookie` header or headers (`null` on a first visit). */
+      /**
+       * The request's `Cookie` header, its `Headers`, or Node's/Express's plain `req.headers`
+       * (`null` on a first visit). Needs `cookieSecrets` in the config.
+       */
       cookies: CookieSource
       /** Cookie attributes (`secure: false` for plain-HTTP development). */
       cookie?: ServerCookieOptions
       storage?: undefined
     }
   | {
-      /** A storage for this request only; a storage shared across requests leaks tokens. */
+      /**
+       * A storage for this request only; a storage shared across requests leaks tokens. Stored
+       * as is (not sealed): keep it where shoppers cannot write. The shopper's identity is still
+       * taken from the verified access token.
+       */
       storage: StorageAdapter
       cookies?: undefined
       cookie?: undefined
@@ -65,11 +90,39 @@ const LABEL = 'Invalid server session'
 
 /**
  * Checks a server session config once (e.g. when a handler is built): the session config itself,
- * and no `storage` or `coordination` in it, since those would be shared by every request.
+ * no `storage` or `coordination` in it (they would be shared by every request), and the cookie
+ * secrets when `cookies` is true (sessions will live in cookies) or when they are given.
  */
-export function checkServerConfig(config: ServerSessionConfig): void {
+export function checkServerConfig(config: ServerSessionConfig, cookies = false): void {
   rejectShared(config)
-  resolveSessionConfig(config)
+  resolveSessionConfig(sessionConfig(config))
+  if (cookies || config.cookieSecrets !== undefined) cookieSecretsOf(config)
+}
+
+/** The config without the server's own fields, as `createShopperSession` takes it. */
+function sessionConfig(config: ServerSessionConfig): ShopperSessionConfig {
+  if (typeof config !== 'object' || config === null) return config
+  const { cookieSecrets: _secrets, ...rest } = config
+  return rest
+}
+
+// Secret arrays already checked: a config reused for every request is checked once.
+const checkedSecrets = new WeakSet<readonly string[]>()
+
+/** The config's cookie secrets, checked; `invalid_config` when missing or too short. */
+function cookieSecretsOf(config: ServerSessionConfig): readonly string[] {
+  const secrets = (config as { cookieSecrets?: unknown }).cookieSecrets
+  if (secrets === undefined) {
+    throw new ShopperSessionError(
+      'invalid_config',
+      `${LABEL} config: cookieSecrets: required to seal session cookies (one or more secrets ` +
+        `of at least ${MIN_SECRET_LENGTH} characters); or give each request its own storage`,
+    )
+  }
+  if (Array.isArray(secrets) && checkedSecrets.has(secrets)) return secrets
+  const checked = checkCookieSecrets(secrets, 'cookieSecrets')
+  checkedSecrets.add(checked)
+  return checked
 }
 
 function rejectShared(config: ServerSessionConfig): void {
@@ -88,7 +141,10 @@ function rejectShared(config: ServerSessionConfig): void {
   }
 }
 
-/** The cookie storage for `options`; its option errors become `invalid_config`. */
+/**
+ * The (unsealed) cookie storage for `source` and `options`; its argument errors (a `cookies`
+ * value that holds no headers, a wrongly typed or invalid cookie option) become `invalid_config`.
+ */
 export function cookieStorage(
   source: CookieSource,
   options?: ServerCookieOptions,
@@ -96,25 +152,35 @@ export function cookieStorage(
   try {
     return createServerCookieStorage(source, options)
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error
-    throw new ShopperSessionError('invalid_config', `${LABEL} cookie options: ${error.message}`)
+    // Only the adapter's own argument checks (their messages start with its name).
+    const ours = error instanceof RangeError || error instanceof TypeError
+    if (!ours || !error.message.startsWith('serverCookie:')) throw error
+    const what = error instanceof TypeError ? 'options: cookies' : 'cookie options'
+    throw new ShopperSessionError('invalid_config', `${LABEL} ${what}: ${error.message}`)
   }
 }
 
-function hasSetCookieHeaders(storage: StorageAdapter): storage is ServerCookieStorage {
-  return typeof (storage as Partial<ServerCookieStorage>).setCookieHeaders === 'function'
+function hasSetCookieHeaders(storage: StorageAdapter): storage is CookieBackedStorage {
+  return typeof (storage as Partial<CookieBackedStorage>).setCookieHeaders === 'function'
 }
 
 /**
  * Creates the session of one request. Nothing is sent until the session is used (`ready()`,
  * `getAccessToken()`, `fetch`, `login()`, …); a stored session that is still valid costs no
- * request at all. Concurrent requests of one shopper whose access token expired share one
- * refresh. Call `stop()` when the request is done, then send
- * {@link ServerSession.setCookieHeaders}.
+ * SLAS request (its access token is checked against SLAS's keys, fetched once per process and
+ * cached). Concurrent requests of one shopper whose access token expired share one refresh.
+ * Call `stop()` when the request is done, then send {@link ServerSession.setCookieHeaders}.
+ *
+ * With `cookies`, the session lives in cookies sealed with `config.cookieSecrets` (required): a
+ * cookie that was edited, sealed with an unknown secret or pieced together from two cookies is
+ * dropped (`storage.corrupt` with code `tampered`) and the shopper starts as a guest. Whatever the
+ * storage, who the shopper is (`getTokens()`: customer type, id, login, usid) comes from the
+ * access token verified against SLAS's JWKS, never from a stored field.
  * Throws `invalid_config` naming the bad field.
  *
  * @example
  * ```ts
+ * const config = { ...slasConfig, cookieSecrets: [cookieSecret] } // 32+ characters
  * const session = createServerSession(config, { cookies: request.headers })
  * try {
  *   const token = await session.getAccessToken()
@@ -129,6 +195,8 @@ export function createServerSession(
   config: ServerSessionConfig,
   options: ServerSessionOptions,
 ): ServerSession {
+  // Not an object: the session config check says so (invalid_config), before any field is read.
+  if (typeof config !== 'object' || config === null) resolveSessionConfig(config)
   rejectShared(config)
   const given = typeof options === 'object' && options !== null ? options : undefined
   const hasCookies = given !== undefined && 'cookies' in given
@@ -136,10 +204,18 @@ export function createServerSession(
   if (hasCookies === hasStorage) {
     throw new ShopperSessionError(
       'invalid_config',
-      `${LABEL} options: pass either cookies (the request's Cookie header, or null) or storage`,
+      `${LABEL} options: pass either cookies (the request's Cookie header or headers, or null) ` +
+        'or storage',
     )
   }
-  const storage = given?.storage ?? cookieStorage(given?.cookies, given?.cookie)
+  let storage: StorageAdapter
+  if (given?.storage) {
+    if (config.cookieSecrets !== undefined) cookieSecretsOf(config) // wrong secrets are a bug
+    storage = given.storage
+  } else {
+    const cookies = cookieStorage(given?.cookies, given?.cookie)
+    storage = sealedCookieStorage(cookies, cookieSealer(cookieSecretsOf(config)))
+  }
   // Refresh tokens are unique anyway; the scope keeps two SLAS clients' tables apart regardless.
   const { baseUrl, shortCode, organizationId, clientId, retry } = config
   const scope = [baseUrl ?? shortCode, organizationId, clientId].join('\n')
@@ -148,7 +224,7 @@ export function createServerSession(
   const retryPolicy = mergeable ? { ...SERVER_RETRY, ...retry } : retry
   const session = createShopperSession(
     {
-      ...config,
+      ...sessionConfig(config),
       retry: retryPolicy,
       storage,
       coordination: createInProcessCoordination(),
@@ -158,6 +234,9 @@ export function createServerSession(
       shareRefresh: scopedSharing(serverRefreshes, scope),
       // Only this entry wires trusted system on behalf: the browser bundle never carries it.
       trustedSystem: getTrustedSystemAccessToken,
+      // Whose session this is comes from the verified access token, never from a stored field.
+      // Resolved on first use: the session has checked the config by then.
+      identify: (accessToken) => identifierFor(config)(accessToken),
     },
   )
   const setCookieHeaders = () => (hasSetCookieHeaders(storage) ? storage.setCookieHeaders() : [])
@@ -168,7 +247,7 @@ export function createServerSession(
       const message = 'loginOnBehalf: loginId must be a shopper login (not empty, not "guest")'
       throw new ShopperSessionError('bad_request', message, { operation: 'loginOnBehalf' })
     }
-    await signIn(session.actor, session.ready, { type: 'login.onBehalf', loginId })
+    await signIn(session.actor, session.ready, { type: 'login.onBehalf', loginId }, loginId)
   }
   return Object.assign(session, { setCookieHeaders, loginOnBehalf })
 }

@@ -11,6 +11,7 @@ import { createShopperSession } from '../../src/session.ts'
 import { publicSlasConfig } from '../support/slasConfig.ts'
 
 const HOUR = 3_600_000
+const BENCH_COOKIE_SECRET = 'bench-cookie-secret-0123456789abcdef0123456789'
 
 function fixtureTokens(): SessionTokens {
   return {
@@ -76,7 +77,8 @@ export async function bytesPerServerSession(count = 2_000): Promise<number> {
   if (!gc) throw new Error('bench: run node with --expose-gc (npm run bench does)')
   const emulator = createEmulator()
   const { shoppers } = emulator.settings
-  const config = publicSlasConfig(emulator)
+  // Server sessions seal their cookies: a fixed bench secret (never a real one).
+  const config = { ...publicSlasConfig(emulator), cookieSecrets: [BENCH_COOKIE_SECRET] }
   const shopper = shoppers[0]
   if (!shopper) throw new Error('bench: the emulator has no seeded shopper')
   const first = createServerSession(config, { cookies: null, cookie: { secure: false } })

@@ -1,6 +1,7 @@
 /**
  * The browser entry never reaches server code: esbuild bundles `src/index.ts` for the browser
- * and the bundle must contain no server module, no server cookie adapter and no `node:` import;
+ * and the bundle must contain no server module, no server cookie adapter, no jose (cookie
+ * sealing and token checks are server-only) and no `node:` import;
  * what an app ships for `createShopperSession` has no trusted-system call either. The server
  * entry is bundled too, as a control that the markers looked for do exist there.
  */
@@ -64,9 +65,11 @@ beforeAll(async () => {
 }, 60_000)
 
 describe('the browser bundle of src/index.ts', () => {
-  it('has no module from src/server or the server cookie adapter', () => {
+  it('has no module from src/server, the server cookie adapter or jose', () => {
     expect(browser.inputs.filter((path) => path.startsWith('src/server/'))).toEqual([])
     expect(browser.inputs.filter((path) => path.includes('serverCookie'))).toEqual([])
+    expect(browser.inputs.filter((path) => path.includes('node_modules/jose/'))).toEqual([])
+    expect(app.inputs.filter((path) => path.includes('node_modules/jose/'))).toEqual([])
     expect(browser.inputs).toContain('src/session.ts') // the session core is there
   })
 
@@ -89,5 +92,6 @@ describe('the browser bundle of src/index.ts', () => {
     for (const marker of SERVER_MARKERS) expect(server.text, marker).toContain(marker)
     expect(server.text).toContain('trusted-system/token')
     expect(server.inputs).toContain('adapters/storage/serverCookie.ts')
+    expect(server.inputs.some((path) => path.includes('node_modules/jose/'))).toBe(true)
   })
 })

@@ -12,7 +12,7 @@ import {
 import { createRefreshSingleFlight } from '../../src/server/refreshSharing.ts'
 import type { TokenResponse } from '../../src/scapi/slasSchemas.ts'
 import { expectCode } from '../support/expectError.ts'
-import { cookiesAfter, pageRequest, serverSetup } from './helpers.ts'
+import { cookiesAfter, openedRecord, pageRequest, serverSetup } from './helpers.ts'
 
 const MINUTE = 60_000
 // A frozen base clock: every request measures expiry at the same instant, so their Set-Cookie
@@ -51,9 +51,16 @@ describe('server refresh: single flight across requests', () => {
     expect(seen).toHaveLength(20)
     expect(new Set(seen).size).toBe(1)
     expect(seen[0] === before?.accessToken).toBe(false)
-    const setCookies = responses.map((response) => JSON.stringify(response.headers.getSetCookie()))
-    expect(new Set(setCookies).size).toBe(1)
-    expect(responses[0]?.headers.getSetCookie()).toHaveLength(1)
+    // Every response carries one cookie holding the same record (each sealed on its own, so the
+    // bytes differ: sealing draws a fresh IV).
+    for (const response of responses) expect(response.headers.getSetCookie()).toHaveLength(1)
+    const records = await Promise.all(
+      responses.map(async (response) => {
+        const cookie = cookiesAfter(response.headers.getSetCookie())
+        return JSON.stringify(await openedRecord(setup.config, cookie))
+      }),
+    )
+    expect(new Set(records).size).toBe(1)
     expect(serverRefreshesInFlight()).toBe(0)
 
     // The rotated cookie works on the next request without any SLAS call.
@@ -90,8 +97,10 @@ describe('server refresh: single flight across requests', () => {
     setup.emulator.control.advanceTime(31 * MINUTE)
     setup.emulator.control.failNext('getAccessToken', { status: 503 })
     const start = setup.count('getAccessToken')
+    // No retry: every caller must hear the one failure, not a later retry's success.
+    const config = { ...setup.config, retry: { maxAttempts: 0 } }
     const sessions = Array.from({ length: 5 }, () =>
-      createServerSession(setup.config, { cookies: cookie }),
+      createServerSession(config, { cookies: cookie }),
     )
     const results = await Promise.allSettled(sessions.map((session) => session.getAccessToken()))
     for (const session of sessions) session.stop()
@@ -189,7 +198,10 @@ describe('createRefreshSingleFlight', () => {
     const first = await handle(pageRequest(cookie))
     const late = await handle(pageRequest(cookie))
     expect(setup.count('getAccessToken') - start).toBe(1)
-    expect(late.headers.getSetCookie()).toEqual(first.headers.getSetCookie())
+    const record = (response: Response) =>
+      openedRecord(setup.config, cookiesAfter(response.headers.getSetCookie()))
+    expect(await record(late)).toEqual(await record(first))
+    expect(await record(first)).toBeDefined()
   })
 
   it('a run that throws synchronously rejects its callers and is forgotten', async () => {

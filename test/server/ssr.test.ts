@@ -10,7 +10,7 @@ import {
   withShopperSession,
 } from '../../src/server/index.ts'
 import { expectCode } from '../support/expectError.ts'
-import { cookiesAfter, pageRequest, serverSetup } from './helpers.ts'
+import { COOKIE_SECRET, cookiesAfter, pageRequest, serverSetup } from './helpers.ts'
 
 /** A synchronous throw as a rejection, for `expectCode`. */
 const attempt = (fn: () => unknown) => Promise.resolve().then(fn)
@@ -165,11 +165,118 @@ describe('config errors (invalid_config, before any request)', () => {
 
   it('createServerSession needs exactly one of cookies and storage', async () => {
     const { config } = serverSetup()
+    for (const notConfig of [null, undefined, 'config']) {
+      const run = () => createServerSession(notConfig as never, { cookies: null })
+      await expectCode(attempt(run), 'invalid_config')
+    }
     const bad = [{}, { cookies: null, storage: createMemoryStorage() }] as unknown as Array<
       Parameters<typeof createServerSession>[1]
     >
     for (const options of bad) {
       await expectCode(attempt(() => createServerSession(config, options)), 'invalid_config')
+    }
+  })
+
+  it('cookie sessions need cookieSecrets: missing, short or not an array is invalid_config', async () => {
+    const { config, count } = serverSetup()
+    const { cookieSecrets: _secrets, ...unsealed } = config
+    for (const run of [
+      () => withShopperSession(unsealed, shopperPage),
+      () => createServerSession(unsealed, { cookies: null }),
+    ]) {
+      const error = await expectCode(attempt(run), 'invalid_config')
+      expect(error.message).toContain('cookieSecrets')
+    }
+    const short = 'too-short-secret'
+    const bad: unknown[] = [[], COOKIE_SECRET, [COOKIE_SECRET, short], [COOKIE_SECRET, 42]]
+    for (const cookieSecrets of bad) {
+      const withBad = { ...config, cookieSecrets } as typeof config
+      const handler = () => withShopperSession(withBad, shopperPage)
+      const error = await expectCode(attempt(handler), 'invalid_config')
+      expect(error.message).toContain('cookieSecrets')
+      expect(error.message).not.toContain(short)
+      const perRequest = () => createServerSession(withBad, { cookies: null })
+      await expectCode(attempt(perRequest), 'invalid_config')
+    }
+    const withShort = { ...config, cookieSecrets: [COOKIE_SECRET, short] }
+    const named = await expectCode(
+      attempt(() => createServerSession(withShort, { cookies: null })),
+      'invalid_config',
+    )
+    expect(named.message).toContain('cookieSecrets[1]: must be a string of 32')
+    expect(count()).toBe(0)
+  })
+
+  it('an app-given storage needs no cookie secrets (storing safely is then the app’s job)', async () => {
+    const { config } = serverSetup()
+    const { cookieSecrets: _secrets, ...unsealed } = config
+    const session = createServerSession(unsealed, { storage: createMemoryStorage() })
+    await session.ready()
+    session.stop()
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+  })
+
+  it('cookies as a plain header object (Node, Express req.headers) are read', async () => {
+    const { config, shopper, count } = serverSetup()
+    const login = createServerSession(config, { cookies: null })
+    await login.login(shopper().login, shopper().password)
+    login.stop()
+    const cookie = cookiesAfter(login.setCookieHeaders())
+    const before = count()
+    const sources = [
+      { host: 'shop.test', cookie, accept: ['text/html'] },
+      { cookie: ['theme=dark', cookie] }, // repeated Cookie headers
+      Object.assign(Object.create(null) as object, { Cookie: cookie }),
+    ]
+    for (const headers of sources) {
+      const session = createServerSession(config, { cookies: headers as Record<string, string> })
+      await session.ready()
+      session.stop()
+      expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    }
+    expect(count()).toBe(before)
+    const empty = createServerSession(config, { cookies: { host: 'shop.test' } })
+    await empty.ready()
+    empty.stop()
+    expect(empty.getSnapshot().hasTag('guest')).toBe(true)
+  })
+
+  it('cookies that hold no headers are invalid_config, not a TypeError', async () => {
+    const { config } = serverSetup()
+    const wrong: unknown[] = [
+      pageRequest('a=b'), // the Request instead of its headers
+      new Map([['cookie', 5]]),
+      42,
+      { cookie: 42 },
+      { cookie: ['a=b', 7] },
+    ]
+    for (const cookies of wrong) {
+      const options = { cookies } as Parameters<typeof createServerSession>[1]
+      const run = () => createServerSession(config, options)
+      const error = await expectCode(attempt(run), 'invalid_config')
+      expect(error.message).toContain('cookies')
+    }
+  })
+
+  it('wrongly typed cookie options are invalid_config naming the option, not a TypeError', async () => {
+    const { config } = serverSetup()
+    const wrong: Array<[unknown, string]> = [
+      [{ path: 5 }, 'path'],
+      [{ domain: ['a.com'] }, 'domain'],
+      [{ secure: 'false' }, 'secure'],
+      [{ maxAgeSeconds: '3600' }, 'maxAgeSeconds'],
+      [{ chunkSize: null }, 'chunkSize'],
+      ['secure', 'options'],
+    ]
+    for (const [cookie, option] of wrong) {
+      const options = { cookie } as { cookie: never }
+      for (const run of [
+        () => withShopperSession(config, shopperPage, options),
+        () => createServerSession(config, { cookies: null, ...options }),
+      ]) {
+        const error = await expectCode(attempt(run), 'invalid_config')
+        expect(error.message).toContain(option)
+      }
     }
   })
 

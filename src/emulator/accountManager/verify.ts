@@ -21,7 +21,7 @@ export async function verifyAccountManagerBearer(
 ): Promise<AmTokenCheck> {
   const token = authorization(request, 'bearer')
   if (!token || token.length > MAX_ACCESS_TOKEN_LENGTH) return { ok: false }
-  const jwt = await verifyJwtSignature(await core.signingKey(), token)
+  const jwt = await verifyJwtSignature(await core.signingKeys(), token)
   const jti = jwt?.payload.jti
   if (typeof jti !== 'string') return { ok: false }
   const record = core.state.amTokens.get(jti)

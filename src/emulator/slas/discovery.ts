@@ -10,7 +10,7 @@ import type { RequestContext } from '../router.ts'
 
 /** getJwksUri: the public key(s); cacheable like the real one. */
 export async function getJwksUri(ctx: RequestContext): Promise<Response> {
-  return json(200, jwks(await ctx.core.signingKey()), { 'cache-control': 'public, max-age=86400' })
+  return json(200, jwks(await ctx.core.signingKeys()), { 'cache-control': 'public, max-age=86400' })
 }
 
 /** getWellknownOpenidConfiguration: endpoints on the origin the request came to. */

@@ -1,11 +1,17 @@
-/** The per-request cookie storage: round trip, chunking, removal, lenient parsing, encoding. */
+/**
+ * The per-request cookie storage: round trip, chunking, removal, lenient parsing, encoding, the
+ * request forms it reads (header string, Headers, Node's plain header object), and clear errors
+ * for arguments of the wrong type (shared with the browser cookie adapter).
+ */
 import { describe, expect, it } from 'vitest'
+import { createCookieStorage } from '../../../adapters/storage/cookie.ts'
 import {
   createServerCookieStorage,
   parseCookieHeader,
   serverCookieName,
   type ServerCookieStorage,
 } from '../../../adapters/storage/serverCookie.ts'
+import { fakeCookieJar } from './fakes.ts'
 
 const KEY = 'shopper-session:f_ecom_zzte_001:RefArch:client-1'
 const NAME = 'shopper-session%3Af_ecom_zzte_001%3ARefArch%3Aclient-1'
@@ -183,5 +189,67 @@ describe('createServerCookieStorage', () => {
     a.set(KEY, 'only-a')
     expect(b.get(KEY)).toBeUndefined()
     expect(b.setCookieHeaders()).toEqual([])
+  })
+})
+
+describe('request forms and argument errors', () => {
+  it('reads a plain header object as Node and Express give it', () => {
+    const first = createServerCookieStorage(null)
+    first.set(KEY, 'hello world')
+    const cookie = browserCookieHeader(first.setCookieHeaders())
+    const forms = [
+      { host: 'shop.test', cookie, 'user-agent': 'x' },
+      { cookie: ['theme=dark', cookie] }, // repeated Cookie headers, joined with `; `
+      { Cookie: cookie }, // built by hand: names are matched without case
+      Object.assign(Object.create(null) as object, { cookie }) as Record<string, string>,
+    ]
+    for (const headers of forms) {
+      expect(createServerCookieStorage(headers).get(KEY)).toBe('hello world')
+    }
+    const none = createServerCookieStorage({ host: 'shop.test', cookie: undefined })
+    expect(none.get(KEY)).toBeUndefined()
+  })
+
+  it('throws a TypeError naming the adapter for a source that holds no headers', () => {
+    const wrong: unknown[] = [
+      new Request('http://shop.test/', { headers: { cookie: 'a=b' } }),
+      42,
+      true,
+      { cookie: 42 },
+      { cookie: ['a=b', null] },
+      new Map([['cookie', 1]]),
+    ]
+    for (const source of wrong) {
+      expect(() => createServerCookieStorage(source as string)).toThrow(
+        /^serverCookie: (cookies must be|the cookie header must be)/,
+      )
+      expect(() => createServerCookieStorage(source as string)).toThrow(TypeError)
+    }
+  })
+
+  it.each([
+    [{ path: 5 }, /path must be a string/],
+    [{ domain: 5 }, /domain must be a string/],
+    [{ maxAgeSeconds: '3600' }, /maxAgeSeconds/],
+    [{ chunkSize: '200' }, /chunkSize/],
+    [{ sameSite: 1 }, /sameSite/],
+    [{ secure: 'false' }, /secure must be a boolean/],
+    [null, /options must be an object/],
+    ['secure', /options must be an object/],
+  ])('a wrongly typed option %o is a RangeError that names it', (options, message) => {
+    const call = () => createServerCookieStorage(null, options as never)
+    expect(call).toThrow(RangeError)
+    expect(call).toThrow(message)
+  })
+
+  it('the browser cookie adapter checks option types the same way', () => {
+    const document = fakeCookieJar()
+    const call = (options: object | null) => () =>
+      createCookieStorage({ document, ...(options as object) })
+    expect(call({ path: 5 })).toThrow(/^cookie: path must be a string/)
+    expect(call({ domain: {} })).toThrow(RangeError)
+    expect(() => createCookieStorage(null as never)).toThrow(/^cookie: options must be an object/)
+    createCookieStorage({ document, path: '/shop' }).set(KEY, 'x') // valid options still work
+    expect(document.written.at(-1)).toContain('Path=/shop')
   })
 })
