@@ -21,6 +21,7 @@ import type { RefreshActorInput, RefreshOutput } from '../machines/tokenRefreshM
 import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
 import { isShopperSessionError, ShopperSessionError } from './errors.ts'
 import { openSecret } from './secret.ts'
+import { sameLogin } from './session/actions.ts'
 import type { SessionTokenResponse as SessionTokenResponse } from './scapi/slasSchemas.ts'
 import type { SessionSlas } from './session/slasWire.ts'
 import type { SessionStore, StoreRead } from './session/store.ts'
@@ -116,18 +117,16 @@ export function createSessionWork(deps: ActorDeps) {
   const lock = <T>(task: () => Promise<T>) =>
     coordination.lock(`${LOCKS.session}:${store.key}`, task)
   const receive = (response: SessionTokenResponse, owner: TokenOwner) =>
-    identified(fromTokenResponse(response, now(), leewayMs, owner))
-  // With `identify`, the verified access token says whose tokens these are; a login that comes
-  // back with another shopper's tokens is refused.
-  const identified = async (tokens: SessionTokens): Promise<SessionTokens> => {
+    identified(fromTokenResponse(response, now(), leewayMs, owner), owner.loginId)
+  // With `identify`, the verified access token says whose tokens these are, whatever a stored
+  // field says; tokens that come back for another login than the one asked for are refused.
+  const identified = async (tokens: SessionTokens, login?: string): Promise<SessionTokens> => {
     if (!deps.identify || tokens.accessToken === IMPORT_PENDING) return tokens
     const who = await deps.identify(tokens.accessToken)
-    const expected = tokens.loginId ?? (tokens.customerId === IMPORT_PENDING ? undefined : tokens.customerId)
-    const got = tokens.loginId === undefined ? who.customerId : who.loginId
-    if (expected !== undefined && got?.toLowerCase() !== expected.toLowerCase()) {
+    const registered = who.customerType === 'registered'
+    if (login !== undefined && !(registered && sameLogin(who.loginId, login))) {
       throw new ShopperSessionError('invalid_response', 'SLAS answered with tokens of another shopper')
     }
-    const registered = who.customerType === 'registered'
     return { ...tokens, ...who, loginId: registered ? who.loginId : undefined }
   }
   // Storage trouble never logs a shopper out: it is reported and the session goes on in memory.
@@ -155,7 +154,9 @@ export function createSessionWork(deps: ActorDeps) {
     const found = await guarded(() => store.read(now()))
     if (found?.kind !== 'session' || found.tokens.refreshToken === notFrom) return undefined
     const tokens = measure(found.tokens, now(), leewayMs)
-    return tokens.expiresInMs > ADOPT_MARGIN_MS ? tokens : undefined
+    if (tokens.expiresInMs <= ADOPT_MARGIN_MS) return undefined
+    // Stored tokens are checked like restored ones; what does not verify is not adopted.
+    return identified(tokens).catch(() => undefined)
   }
 
   // A login's tokens, saved under the lock (the request itself runs outside it: a login never

@@ -6,7 +6,14 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { baseUrlField, headerSecret, lazyFetch, nonEmpty, parseConfig } from './configFields.ts'
+import {
+  baseUrlField,
+  headerSecret,
+  lazyFetch,
+  nonEmpty,
+  parseConfig,
+  requestTimeoutField,
+} from './configFields.ts'
 import { basicCredentials } from './encoding.ts'
 import { readJson, runOperation, sendTo } from './http.ts'
 import { issueDetails } from './issueDetails.ts'
@@ -34,6 +41,8 @@ export interface AccountManagerConfig {
   fetch?: typeof fetch
   /** Extra headers sent with every request (the client's own headers win on a clash). */
   headers?: Record<string, string>
+  /** Per-request deadline (ms); a request without an answer by then is `timeout`. Default 10 000. */
+  timeoutMs?: number
 }
 
 const LABEL = 'Account Manager config'
@@ -47,6 +56,7 @@ const ConfigSchema = z.object({
     z.custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
   ),
   headers: z.optional(z.record(z.string(), z.string())),
+  timeoutMs: requestTimeoutField,
 })
 
 /** Parameters of {@link getAccountManagerToken}. */
@@ -97,7 +107,7 @@ export function getAccountManagerToken(
     const value = parseConfig(LABEL, ConfigSchema, config, issueDetails)
     const p = parseParams(operation, ParamsSchema, params)
     const origin = (value.baseUrl ?? DEFAULT_ORIGIN).replace(/\/+$/, '')
-    const transport = { fetch: lazyFetch(value.fetch), headers: value.headers ?? {} }
+    const transport = { fetch: lazyFetch(value.fetch, value.timeoutMs), headers: value.headers ?? {} }
     const url = new URL(`${origin}/dwsso/oauth2/access_token`)
     const authorization = `Basic ${basicCredentials(value.clientId, value.clientSecret)}`
     const request = {

@@ -65,6 +65,8 @@ export interface SlasClientConfig {
   strictClientAuth?: boolean
   /** Extra headers sent with every request (the client's own headers win on a clash). */
   headers?: Record<string, string>
+  /** Per-request deadline (ms); a request without an answer by then is `timeout`. Default 10 000. */
+  timeoutMs?: number
 }
 
 /**
@@ -115,6 +117,7 @@ export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig 
     strictClientAuth = false,
     headers,
     clientSecret,
+    timeoutMs,
     ...ids
   } = value
   if (strictClientAuth && clientSecret === undefined) {
@@ -125,7 +128,7 @@ export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig 
     ...ids,
     origin,
     clientSecret,
-    fetch: lazyFetch(fetch),
+    fetch: lazyFetch(fetch, timeoutMs),
     redirect: redirect ?? (typeof document !== 'undefined' ? 'follow' : 'manual'),
     strictClientAuth,
     headers: headers ?? {},

@@ -6,7 +6,8 @@
  */
 import type { $ZodType, output } from 'zod/v4/core'
 import { ShopperSessionError } from '../errors.ts'
-import { check, custom, holds, matches, optional, string, text, withChecks } from './checks.ts'
+import { withTimeout } from '../../adapters/fetch/timeout.ts'
+import { check, custom, holds, int, matches, optional, string, text, withChecks } from './checks.ts'
 import { type IssueDetails, parseOrThrow } from './issues.ts'
 
 /** True when `value` parses as an absolute URL (for which `test` holds, when given). */
@@ -64,6 +65,12 @@ export function stringRecord(reasonFor?: (key: string, value: string) => string 
   )
 }
 
+/** How long one request may take by default (ms): then it is aborted and reported as `timeout`. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
+
+/** `timeoutMs`: a per-request deadline, 1 ms up to what timers accept. */
+export const requestTimeoutField = optional(int(1, 2_147_483_647))
+
 /**
  * The fields every client config accepts the same way (limits from the SLAS reference, section
  * a.1, and the OpenAPI parameters).
@@ -83,6 +90,7 @@ export const commonConfigFields = {
     custom<typeof fetch>((value) => typeof value === 'function', 'must be a function'),
   ),
   headers: optional(stringRecord()),
+  timeoutMs: requestTimeoutField,
 }
 
 /** `invalid_config` for the config called `label`, e.g. `Invalid SLAS client config: ...`. */
@@ -122,8 +130,13 @@ export function apiOrigin(
   return `https://${shortCode}.api.commercecloud.salesforce.com`
 }
 
-/** The configured fetch, or one that reads `globalThis.fetch` at call time. */
-export function lazyFetch(userFetch: typeof fetch | undefined): typeof fetch {
-  // Read the global lazily so test spies and late polyfills apply (style practice 5).
-  return userFetch ?? ((input, init) => globalThis.fetch(input, init))
+/**
+ * The configured fetch, or one that reads `globalThis.fetch` at call time, with a deadline of
+ * `timeoutMs` (default {@link DEFAULT_REQUEST_TIMEOUT_MS}) on every request: a server that never
+ * answers must not hold a caller, or a refresh lock, for minutes.
+ */
+export function lazyFetch(userFetch: typeof fetch | undefined, timeoutMs?: number): typeof fetch {
+  // Read the global lazily so test spies and late polyfills apply.
+  const fetchFn = userFetch ?? ((input, init) => globalThis.fetch(input, init))
+  return withTimeout(fetchFn, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
 }

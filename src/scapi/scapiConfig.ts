@@ -36,6 +36,8 @@ export interface ScapiClientConfig {
   fetch?: typeof fetch
   /** Extra headers sent with every request (the client's own headers win on a clash). */
   headers?: Record<string, string>
+  /** Per-request deadline (ms); a request without an answer by then is `timeout`. Default 10 000. */
+  timeoutMs?: number
 }
 
 /** A validated {@link ScapiClientConfig}; `origin` has no trailing slash. */
@@ -62,7 +64,7 @@ export function resolveScapiConfig(config: ScapiClientConfig): ResolvedScapiConf
     origin: apiOrigin(LABEL, value),
     organizationId: value.organizationId,
     siteId: value.siteId,
-    fetch: lazyFetch(value.fetch),
+    fetch: lazyFetch(value.fetch, value.timeoutMs),
     headers: value.headers ?? {},
   }
 }

@@ -141,7 +141,8 @@ const SessionOptionsSchema = object({
 
 /** `scheme://host[:port]` as `URL.origin` writes it: no path, query, credentials or wildcard. */
 function isExactOrigin(value: unknown): boolean {
-  if (typeof value !== 'string') return false
+  // URL parsing takes `*` as a host character: a wildcard would be one literal host.
+  if (typeof value !== 'string' || value.includes('*')) return false
   try {
     return new URL(value).origin === value
   } catch {

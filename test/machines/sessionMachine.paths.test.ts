@@ -409,7 +409,9 @@ function useLiveClock() {
 /** A new session ("tab") on the test's harness (created on first use), its events recorded. */
 function open(): Live {
   harness ??= createSessionHarness()
-  const session = harness.session({ leewayMs: LEEWAY_MS, random: () => 0.5 })
+  // The emulator signs tokens with real (thread-pool) crypto while the test jumps fake minutes:
+  // a request deadline measured on the fake clock would expire before any answer could come.
+  const session = harness.session({ leewayMs: LEEWAY_MS, random: () => 0.5, timeoutMs: 24 * 60 * MINUTE })
   const live: Live = { harness, session, emitted: [] }
   session.actor.on('*', (event) => void live.emitted.push(event))
   return live

@@ -191,7 +191,10 @@ describe('getAccessToken', () => {
       { grantType: 'refresh_token', refreshToken: 'r' },
       { signal: controller.signal },
     )
-    expect(calls[0]?.signal).toBe(controller.signal)
+    // The caller's signal reaches fetch inside the request deadline's: aborting it aborts the call.
+    expect(calls[0]?.signal?.aborted).toBe(false)
+    controller.abort()
+    expect(calls[0]?.signal?.aborted).toBe(true)
     expect(calls[0]?.redirect).toBe('manual')
     expect(calls[0]?.headers.get('x-app')).toBe('demo')
     expect(calls[0]?.headers.get('content-type')).toBe('application/x-www-form-urlencoded')

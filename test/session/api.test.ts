@@ -62,6 +62,88 @@ describe('createAuthorizedFetch', () => {
   })
 })
 
+describe('the token goes only where it belongs', () => {
+  const tokenSource = (asked: string[]) => ({
+    getAccessToken: async () => {
+      asked.push('token')
+      return 'the-token'
+    },
+  })
+
+  it('refuses a request to another origin before anything is sent, token included', async () => {
+    const asked: string[] = []
+    const sent: string[] = []
+    const authorizedFetch = createAuthorizedFetch(
+      tokenSource(asked),
+      async (input) => {
+        sent.push(new Request(input).url)
+        return new Response(null, { status: 204 })
+      },
+      API_ORIGINS,
+    )
+    const error = await expectCode(
+      authorizedFetch('https://analytics.example.com/collect', { method: 'POST' }),
+      'invalid_config',
+    )
+    expect(error.message).toContain('https://analytics.example.com')
+    // Look-alikes of the API origin are other origins too.
+    for (const url of [
+      'http://api.example.com/a',
+      'https://api.example.com:8443/a',
+      'https://api.example.com.evil.example/a',
+    ]) {
+      await expectCode(authorizedFetch(url), 'invalid_config')
+    }
+    expect(sent).toEqual([])
+    expect(asked).toEqual([])
+    await authorizedFetch('https://api.example.com/ok')
+    expect(sent).toEqual(['https://api.example.com/ok'])
+  })
+
+  it('sends the token to the origins the config trusts', async () => {
+    harness = createSessionHarness()
+    const seen: Array<string | null> = []
+    const trusted = 'https://api.shop.example.com'
+    const session = harness.session({
+      trustedOrigins: [trusted],
+      fetch: async (input, init) => {
+        const request = new Request(input, init)
+        if (!request.url.startsWith(trusted)) return harness!.emulator.fetch(request)
+        seen.push(request.headers.get('authorization'))
+        return new Response(null, { status: 204 })
+      },
+    })
+    await session.fetch(`${trusted}/custom/api`)
+    expect(seen).toEqual([`Bearer ${session.getTokens()?.accessToken}`])
+    await expectCode(session.fetch('https://analytics.example.com/collect'), 'invalid_config')
+    expect(seen).toHaveLength(1)
+  })
+
+  it('refuses trusted origins that are not exact origins', () => {
+    harness = createSessionHarness()
+    for (const origin of ['https://*.example.com', 'https://shop.example.com/', 'shop.example.com']) {
+      expect(() => harness!.session({ trustedOrigins: [origin] })).toThrow(/trustedOrigins/)
+    }
+  })
+
+  it('a relative URL outside browsers is invalid_config, not a TypeError', async () => {
+    const authorizedFetch = createAuthorizedFetch(tokenSource([]), fetch, API_ORIGINS)
+    await expectCode(authorizedFetch('/relative/path'), 'invalid_config')
+  })
+
+  it('a dropped connection is a coded network error, not a raw TypeError', async () => {
+    const authorizedFetch = createAuthorizedFetch(
+      tokenSource([]),
+      async () => {
+        throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } })
+      },
+      API_ORIGINS,
+    )
+    const error = await expectCode(authorizedFetch('https://api.example.com/a'), 'network')
+    expect(error.message).toContain('ECONNRESET')
+  })
+})
+
 describe('session promises and listeners', () => {
   it('subscribe() and on() return working unsubscribes', async () => {
     harness = createSessionHarness()

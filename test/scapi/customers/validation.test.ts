@@ -186,8 +186,9 @@ describe('calls', () => {
     const { fetch, calls } = recordingFetch(() => json(200, CUSTOMER))
     const controller = new AbortController()
     await getCustomer(scapiConfig(fetch), customer, { signal: controller.signal })
-    expect(calls[0]?.signal).toBe(controller.signal)
+    expect(calls[0]?.signal?.aborted).toBe(false)
     controller.abort()
+    expect(calls[0]?.signal?.aborted).toBe(true)
     await expectCode(
       getCustomer(scapiConfig(fetch), customer, { signal: controller.signal }),
       'aborted',
