@@ -176,7 +176,7 @@ export function createSessionWork(deps: ActorDeps) {
     })
   }
 
-  // When this session last asked SLAS for a refresh (see MIN_REFRESH_INTERVAL_MS).
+  // When this session last got new tokens from a refresh (see MIN_REFRESH_INTERVAL_MS).
   let lastRefreshAt: number | undefined
   const spaceRefreshes = async () => {
     const wait = lastRefreshAt === undefined ? 0 : lastRefreshAt + MIN_REFRESH_INTERVAL_MS - now()
@@ -277,7 +277,6 @@ export function createSessionWork(deps: ActorDeps) {
         ) {
           return { outcome: 'adopted', tokens: adopted }
         }
-        lastRefreshAt = now()
         const response = await shareRefresh(refreshToken, () => slas.refresh(refreshToken)).catch(
           async (error: unknown) => {
             // Any refusal that retrying cannot fix ends the stored session: left in storage, it
@@ -289,6 +288,8 @@ export function createSessionWork(deps: ActorDeps) {
           },
         )
         // A refresh keeps the shopper: the same type and login as the tokens it replaces.
+        // Failed attempts are spaced by the backoff; successful ones by MIN_REFRESH_INTERVAL_MS.
+        lastRefreshAt = now()
         const next = await receive(response, tokens)
         await change(() => store.replace(refreshToken, next))
         return { outcome: 'refreshed', tokens: next }

@@ -50,3 +50,23 @@ describe('ShopperSessionError', () => {
     expect(isErrorCode('nope')).toBe(false)
   })
 })
+
+describe('errors of another copy of the library', () => {
+  it('isShopperSessionError and instanceof hold across copies (ESM and CJS builds, two versions)', async () => {
+    // A second instance of the module, as an app that loads both builds gets.
+    const specifier = '../src/errors.ts?second-copy'
+    const copy = (await import(/* @vite-ignore */ specifier)) as typeof import('../src/errors.ts')
+    expect(copy.ShopperSessionError).not.toBe(ShopperSessionError)
+    const foreign = new copy.ShopperSessionError('network', 'from the other copy')
+    expect(isShopperSessionError(foreign, 'network')).toBe(true)
+    expect(foreign instanceof ShopperSessionError).toBe(true)
+    expect(copy.isShopperSessionError(new ShopperSessionError('timeout', 'ours'), 'timeout')).toBe(true)
+  })
+
+  it('look-alikes without the brand are not ShopperSessionErrors', () => {
+    const plain = { name: 'ShopperSessionError', code: 'network', message: 'copied' }
+    expect(isShopperSessionError(plain)).toBe(false)
+    expect(plain instanceof ShopperSessionError).toBe(false)
+    expect(isShopperSessionError(new Error('x'))).toBe(false)
+  })
+})

@@ -11,7 +11,7 @@ import type { Fault, FaultQueue } from './faults.ts'
 import type { RequestLogEntry } from './pipeline.ts'
 import type { RateLimiter } from './rateLimit.ts'
 import { endSession } from './sessions.ts'
-import { createState, loginKey, stateSecrets } from './state.ts'
+import { createState, loginKey, type SecretKind, stateSecrets } from './state.ts'
 import type { ForcedRateLimit, ThrottleQueue } from './throttle.ts'
 
 /** Which sessions `revokeSessions` ends (all given fields must match; none = every session). */
@@ -49,8 +49,11 @@ export interface EmulatorControl {
    * the new `kid`.
    */
   rotateSigningKey(): Promise<string>
-  /** Every token, refresh token, code, password and client secret the emulator knows. */
-  secrets(): string[]
+  /**
+   * Every token, refresh token, code, password and client secret the emulator knows; only those
+   * of `kinds` when given (e.g. everything but the access and refresh tokens a session holds).
+   */
+  secrets(kinds?: readonly SecretKind[]): string[]
   /** The request log, optionally for one operation (copies). */
   requests(operation?: string): RequestLogEntry[]
   // --- Shopper Customers ---
@@ -111,11 +114,14 @@ export function createControl({
       return ended
     },
     rotateSigningKey: async () => (await core.rotateSigningKey()).kid,
-    secrets() {
+    secrets(kinds) {
       const clientSecrets = core.settings.clients.all.flatMap((c) => (c.secret ? [c.secret] : []))
       clientSecrets.push(core.settings.accountManager.secret)
       const seeded = core.settings.shoppers.map((s) => s.password)
-      return [...new Set([...clientSecrets, ...seeded, ...stateSecrets(core.state)])]
+      const byKind: Record<SecretKind, string[]> = { clientSecret: clientSecrets, ...stateSecrets(core.state) }
+      byKind.password = [...seeded, ...byKind.password]
+      const chosen = kinds ?? (Object.keys(byKind) as SecretKind[])
+      return [...new Set(chosen.flatMap((kind) => byKind[kind]))]
     },
     requests(operation) {
       return log

@@ -36,6 +36,7 @@ import { createState } from './state.ts'
 import { createThrottleQueue } from './throttle.ts'
 
 export type { EmulatorControl, SessionFilter } from './control.ts'
+export type { SecretKind } from './state.ts'
 export { ConnectionDropped, type Fault } from './faults.ts'
 export type {
   EmulatorHooks,

@@ -153,17 +153,24 @@ export function createState(settings: EmulatorSettings): EmulatorState {
   }
 }
 
-/**
- * Every secret in the state: passwords, codes, refresh, access, reset and Account Manager tokens
- * (for secret guards).
- */
-export function stateSecrets(state: EmulatorState): string[] {
-  return [
-    ...Array.from(state.shoppers.values(), (s) => s.password),
-    ...state.codes.keys(),
-    ...state.refreshTokens.keys(),
-    ...Array.from(state.accessTokens.values(), (a) => a.token),
-    ...state.resetTokens.keys(),
-    ...Array.from(state.amTokens.values(), (a) => a.token),
-  ]
+/** The kinds of secret the emulator knows (`control.secrets(kinds)`). */
+export type SecretKind =
+  | 'clientSecret'
+  | 'password'
+  | 'code'
+  | 'refreshToken'
+  | 'accessToken'
+  | 'resetToken'
+  | 'accountManagerToken'
+
+/** The secrets in the state by kind: passwords, codes, refresh, access, reset and AM tokens. */
+export function stateSecrets(state: EmulatorState): Record<Exclude<SecretKind, 'clientSecret'>, string[]> {
+  return {
+    password: Array.from(state.shoppers.values(), (s) => s.password),
+    code: [...state.codes.keys()],
+    refreshToken: [...state.refreshTokens.keys()],
+    accessToken: Array.from(state.accessTokens.values(), (a) => a.token),
+    resetToken: [...state.resetTokens.keys()],
+    accountManagerToken: Array.from(state.amTokens.values(), (a) => a.token),
+  }
 }

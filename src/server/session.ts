@@ -82,9 +82,13 @@ export interface ServerSession extends ShopperSession {
   loginOnBehalf(loginId: string): Promise<void>
 }
 
-// A request cannot wait out the browser policy (1 s doubling to 60 s, 8 retries): one quick retry,
-// then the handler hears the coded error and can render without a shopper.
-const SERVER_RETRY: RetryPolicy = { baseDelayMs: 250, maxDelayMs: 1_000, maxAttempts: 1 }
+// A request cannot wait out the browser policy (1 s doubling to 60 s, 8 retries): two quick
+// retries ride out a blip (a single 503), then the handler hears the coded error and can render
+// without a shopper. Callers wait through the retries, at most SERVER_WAIT_MS.
+const SERVER_RETRY: RetryPolicy = { baseDelayMs: 250, maxDelayMs: 1_000, maxAttempts: 2 }
+
+/** How long a request waits for its session while transient failures are retried (ms). */
+const SERVER_WAIT_MS = 10_000
 
 const LABEL = 'Invalid server session'
 
@@ -224,6 +228,7 @@ export function createServerSession(
   const retryPolicy = mergeable ? { ...SERVER_RETRY, ...retry } : retry
   const session = createShopperSession(
     {
+      waitTimeoutMs: SERVER_WAIT_MS,
       ...sessionConfig(config),
       retry: retryPolicy,
       storage,

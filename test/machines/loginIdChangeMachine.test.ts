@@ -52,8 +52,8 @@ function start(answers: { update?: Answer<void>[]; login?: Answer<typeof registe
   const emitted: LoginIdChangeEmitted[] = []
   actor.subscribe((snapshot) => {
     seen.push(JSON.stringify(snapshot.context))
-    // While a call runs xstate keeps its input in the child's snapshot; at rest nothing is held.
-    if (!snapshot.hasTag('busy')) seen.push(JSON.stringify(actor.getPersistedSnapshot()))
+    // The persisted form too, at every step: a running call's input holds the secrets boxed.
+    seen.push(JSON.stringify(actor.getPersistedSnapshot()))
   })
   actor.on('loginId.changed', (event) => void emitted.push(event))
   actor.start()

@@ -64,9 +64,8 @@ function start(
   const seen: string[] = []
   actor.subscribe((snapshot) => {
     seen.push(JSON.stringify(snapshot.context))
-    // At rest the persisted form holds no secret either. While a call runs it does: xstate keeps
-    // a promise actor's input in its snapshot (as for every credential-taking invoke).
-    if (!snapshot.hasTag('busy')) seen.push(JSON.stringify(actor.getPersistedSnapshot()))
+    // The persisted form too, at every step: a running call's input holds the secrets boxed.
+    seen.push(JSON.stringify(actor.getPersistedSnapshot()))
   })
   actor.start()
   return {

@@ -4,6 +4,7 @@
  * waiting for the new guest session.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { isShopperSessionError } from '../../src/errors.ts'
 import { createAuthorizedFetch } from '../../src/session/authorizedFetch.ts'
 import { expectCode } from '../support/expectError.ts'
 import { createSessionHarness } from './harness.ts'
@@ -184,5 +185,38 @@ describe('session promises and listeners', () => {
     expect(session.getSnapshot().hasTag('busy')).toBe(false)
     expect(after?.refreshToken).toBeDefined()
     expect(after?.refreshToken === before?.refreshToken).toBe(false)
+  })
+})
+
+describe('every failure is a ShopperSessionError with a stable code', () => {
+  it('register(null) is bad_request before any request; logout(null) is invalid_config', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const before = harness.emulator.control.requests().length
+    const register = session.register as (customer: unknown, password: string) => Promise<void>
+    await expectCode(register(null, 'Pa55-word!'), 'bad_request')
+    await expectCode(register('ada', 'Pa55-word!'), 'bad_request')
+    const logout = session.logout as (options: unknown) => Promise<void>
+    await expectCode(logout(null), 'invalid_config')
+    expect(harness.emulator.control.requests()).toHaveLength(before)
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
+  })
+
+  it('the errors in events and in snapshot.context.error are ShopperSessionErrors', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const failures: unknown[] = []
+    session.on('login.failed', (event) => failures.push(event.error))
+    const [ada] = harness.emulator.settings.shoppers
+    await expectCode(session.login(ada?.login ?? '', 'Not-the-Pa55word'), 'invalid_credentials')
+    expect(failures).toHaveLength(1)
+    expect(isShopperSessionError(failures[0], 'invalid_credentials')).toBe(true)
+    expect(isShopperSessionError(session.getSnapshot().context.error, 'invalid_credentials')).toBe(true)
+    // Still plain data when serialized (persisted snapshots, logs).
+    expect(JSON.parse(JSON.stringify(session.getSnapshot().context.error))).toMatchObject({
+      code: 'invalid_credentials',
+    })
   })
 })
