@@ -4,7 +4,6 @@
  * @module
  */
 import { type ErrorCode, ShopperSessionError } from '../errors.ts'
-import { operationError } from './operationError.ts'
 import { cleanServerText } from './serverText.ts'
 
 /** What a thrown value may carry; read with `?.`, so primitives and null are fine too. */
@@ -14,7 +13,8 @@ type Thrown = { name?: unknown; message?: unknown; cause?: Thrown; code?: unknow
  * Maps a thrown fetch failure (no HTTP answer) to `timeout` (a `TimeoutError`, or a signal aborted
  * with one), `aborted` (the caller's signal, or an `AbortError`) or `network` (anything else).
  * A {@link ShopperSessionError} passes through unchanged. The original error is not kept: its
- * message may quote a header value; a redacted summary goes into the message instead.
+ * message may quote a header value; a redacted summary goes into the message instead, and the
+ * system error's code (`ECONNREFUSED`, `ENOTFOUND`, …) becomes the cause (`{ code }`).
  *
  * @example
  * ```ts
@@ -46,5 +46,13 @@ export function mapFetchFailure(
           .join(' ')
       : typeof error,
   )
-  return operationError(code, operation, ` failed: ${label}${summary ? ` (${summary})` : ''}`)
+  // The system error's code (ECONNREFUSED, ENOTFOUND, …) is kept as the cause, alone: the
+  // error's message may quote a header value.
+  const systemCode = cause?.code ?? thrown?.code
+  const kept = typeof systemCode === 'string' && /^E[A-Z_]+$/.test(systemCode)
+  const message = `${operation} failed: ${label}${summary ? ` (${summary})` : ''}`
+  return new ShopperSessionError(code, message, {
+    operation,
+    ...(kept ? { cause: { code: systemCode } } : {}),
+  })
 }

@@ -37,4 +37,25 @@ describe('commerce-sdk-isomorphic clients on a shopper session', () => {
     const again = await customers.getCustomer({ parameters: { customerId } })
     expect(again.customerId).toBe(customerId)
   })
+
+  it('a client pointed at another origin gets no token: refused before anything is sent', async () => {
+    harness = createSessionHarness()
+    const session = harness.session()
+    await session.ready()
+    const requests = harness.emulator.control.requests().length
+    const customers = new csi.ShopperCustomers({
+      proxy: 'https://proxy.elsewhere.example.com',
+      parameters: {
+        organizationId: session.scapi.organizationId,
+        shortCode: harness.emulator.settings.shortCode,
+        siteId: session.scapi.siteId,
+      },
+      fetch: session.fetch as ConstructorParameters<typeof csi.ShopperCustomers>[0]['fetch'],
+      throwOnBadResponse: true,
+    })
+    await expect(
+      customers.getCustomer({ parameters: { customerId: session.getTokens()?.customerId ?? '' } }),
+    ).rejects.toMatchObject({ code: 'invalid_config' })
+    expect(harness.emulator.control.requests()).toHaveLength(requests)
+  })
 })

@@ -76,6 +76,7 @@ describe('ready() with the API unreachable', () => {
     await vi.advanceTimersByTimeAsync(15 * SECOND)
     const error = await ready
     expect(error.message).toContain('ECONNREFUSED')
+    expect(error.cause).toEqual({ code: 'ECONNREFUSED' })
     // The first try and four retries have failed by then, each one told.
     expect(failures).toEqual(['network', 'network', 'network', 'network', 'network'])
     expect(warnings.filter((line) => line.includes('session.startFailed'))).toHaveLength(5)
