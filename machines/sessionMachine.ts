@@ -236,6 +236,38 @@ function freshness(adopt: 'externalGuest' | 'externalRegistered') {
   } as const
 }
 
+/**
+ * Starting a session (restoring it, or signing a guest in) failed transiently: the state that
+ * waits out the backoff and the one that waits for a caller once the retries are used up. Both
+ * go back to `attempt` (a sibling state) on `retry` or `session.check`.
+ */
+function startRetries(attempt: 'reading' | 'signingIn') {
+  return {
+    backingOff: {
+      tags: ['busy'],
+      after: { retryBackoff: attempt },
+      on: { 'session.check': attempt, retry: attempt },
+    },
+    unavailable: {
+      tags: ['unavailable'],
+      on: {
+        'session.check': { target: attempt, actions: 'resetAttempts' },
+        retry: { target: attempt, actions: 'resetAttempts' },
+      },
+    },
+  } as const
+}
+
+/** A start attempt failed: back off while retries remain, else unavailable (and say so). */
+const START_FAILED = [
+  { guard: 'canRetry', target: 'backingOff', actions: ['countFailure', 'emitStartFailed'] },
+  {
+    guard: 'transient',
+    target: 'unavailable',
+    actions: ['storeError', { type: 'emitFailure', params: { type: 'session.unavailable' } }],
+  },
+] as const
+
 /** A login succeeded: registered, carrying the guest basket over when configured. */
 const ENTER_REGISTERED = [
   {
@@ -437,29 +469,13 @@ export const sessionMachine = setup({
             ],
             // Storage or the token check did not answer in time: nothing stored is given up.
             onError: [
-              { guard: 'canRetry', target: 'backingOff', actions: ['countFailure', 'emitStartFailed'] },
-              {
-                guard: 'transient',
-                target: 'unavailable',
-                actions: ['storeError', { type: 'emitFailure', params: { type: 'session.unavailable' } }],
-              },
+              ...START_FAILED,
               // The storage adapter failed outright: nothing usable is stored; start as a guest.
               { target: '#session.guest', actions: ['resetAttempts', 'emitCorrupt'] },
             ],
           },
         },
-        backingOff: {
-          tags: ['busy'],
-          after: { retryBackoff: 'reading' },
-          on: { 'session.check': 'reading', retry: 'reading' },
-        },
-        unavailable: {
-          tags: ['unavailable'],
-          on: {
-            'session.check': { target: 'reading', actions: 'resetAttempts' },
-            retry: { target: 'reading', actions: 'resetAttempts' },
-          },
-        },
+        ...startRetries('reading'),
       },
     },
 
@@ -485,12 +501,9 @@ export const sessionMachine = setup({
                   },
                   { target: 'live', actions: ['storeTokens', 'emitStarted'] },
                 ],
+                // A refusal (not transient) makes the session unavailable at once.
                 onError: [
-                  {
-                    guard: 'canRetry',
-                    target: 'backingOff',
-                    actions: ['countFailure', 'emitStartFailed'],
-                  },
+                  ...START_FAILED,
                   {
                     target: 'unavailable',
                     actions: [
@@ -501,18 +514,7 @@ export const sessionMachine = setup({
                 ],
               },
             },
-            backingOff: {
-              tags: ['busy'],
-              after: { retryBackoff: 'signingIn' },
-              on: { 'session.check': 'signingIn', retry: 'signingIn' },
-            },
-            unavailable: {
-              tags: ['unavailable'],
-              on: {
-                'session.check': { target: 'signingIn', actions: 'resetAttempts' },
-                retry: { target: 'signingIn', actions: 'resetAttempts' },
-              },
-            },
+            ...startRetries('signingIn'),
             live: {
               type: 'parallel',
               invoke: {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ShopperSession } from '../../src/session.ts'
 import { createSessionHarness } from '../session/harness.ts'
 
 const csi = createRequire(import.meta.url)(
@@ -13,6 +14,20 @@ const csi = createRequire(import.meta.url)(
 let harness: ReturnType<typeof createSessionHarness>
 afterEach(() => harness?.stopAll())
 
+/** commerce-sdk-isomorphic's ShopperCustomers on `session.fetch`, sending to `proxy`. */
+function customersOn(session: ShopperSession, proxy: string) {
+  return new csi.ShopperCustomers({
+    proxy,
+    parameters: {
+      organizationId: session.scapi.organizationId,
+      shortCode: harness.emulator.settings.shortCode,
+      siteId: session.scapi.siteId,
+    },
+    fetch: session.fetch as ConstructorParameters<typeof csi.ShopperCustomers>[0]['fetch'],
+    throwOnBadResponse: true,
+  })
+}
+
 describe('commerce-sdk-isomorphic clients on a shopper session', () => {
   it('ShopperCustomers with fetch: session.fetch reads the profile and survives a 401', async () => {
     harness = createSessionHarness()
@@ -20,16 +35,7 @@ describe('commerce-sdk-isomorphic clients on a shopper session', () => {
     const ada = harness.emulator.settings.shoppers[0]
     if (!ada) throw new Error('no seeded shopper')
     await session.login(ada.login, ada.password)
-    const customers = new csi.ShopperCustomers({
-      proxy: session.scapi.baseUrl,
-      parameters: {
-        organizationId: session.scapi.organizationId,
-        shortCode: harness.emulator.settings.shortCode,
-        siteId: session.scapi.siteId,
-      },
-      fetch: session.fetch as ConstructorParameters<typeof csi.ShopperCustomers>[0]['fetch'],
-      throwOnBadResponse: true,
-    })
+    const customers = customersOn(session, session.scapi.baseUrl)
     const customerId = session.getTokens()?.customerId ?? ''
     const profile = await customers.getCustomer({ parameters: { customerId } })
     expect(profile.login).toBe(ada.login)
@@ -43,16 +49,7 @@ describe('commerce-sdk-isomorphic clients on a shopper session', () => {
     const session = harness.session()
     await session.ready()
     const requests = harness.emulator.control.requests().length
-    const customers = new csi.ShopperCustomers({
-      proxy: 'https://proxy.elsewhere.example.com',
-      parameters: {
-        organizationId: session.scapi.organizationId,
-        shortCode: harness.emulator.settings.shortCode,
-        siteId: session.scapi.siteId,
-      },
-      fetch: session.fetch as ConstructorParameters<typeof csi.ShopperCustomers>[0]['fetch'],
-      throwOnBadResponse: true,
-    })
+    const customers = customersOn(session, 'https://proxy.elsewhere.example.com')
     await expect(
       customers.getCustomer({ parameters: { customerId: session.getTokens()?.customerId ?? '' } }),
     ).rejects.toMatchObject({ code: 'invalid_config' })
