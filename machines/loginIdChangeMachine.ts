@@ -97,7 +97,6 @@ export function isValidLoginFormat(login: string): boolean {
 
 type Submit = Extract<LoginIdChangeEvent, { type: 'submit' }>
 
-
 function released(event: LoginIdChangeEvent): HeldSecrets {
   return event.type === 'secrets.released' ? event.secrets : {}
 }

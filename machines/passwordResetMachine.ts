@@ -102,7 +102,6 @@ export interface ResetLoginInput {
 
 type EventOf<T extends PasswordResetEvent['type']> = Extract<PasswordResetEvent, { type: T }>
 
-
 /** The machine input, read from the init event (the only place the start token passes). */
 function startInput(event: { type: string }): PasswordResetInput | undefined {
   return event.type === 'xstate.init' && 'input' in event

@@ -124,7 +124,10 @@ type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }
 /** Emitted events that carry only an error. */
 type FailureEventType = Extract<
   SessionEmitted,
-  { error: SessionError; type: `${string}.${'failed' | 'remoteFailed' | 'unavailable' | 'transferFailed'}` }
+  {
+    error: SessionError
+    type: `${string}.${'failed' | 'remoteFailed' | 'unavailable' | 'transferFailed'}`
+  }
 >['type']
 
 /**
@@ -178,8 +181,6 @@ export interface LogoutInput {
   /** Whether to end the session at SLAS too (default true). */
   remote: boolean
 }
-
-
 
 // Configuration shared by the guest and registered states (and by the three ways to log in).
 
@@ -349,7 +350,8 @@ export const sessionMachine = setup({
     }),
     // Callers waiting for a token read the failure from the snapshot; retrying goes on.
     storeRefreshError: assign({
-      error: ({ context, event }) => (event.type === 'token.refreshFailed' ? event.error : context.error),
+      error: ({ context, event }) =>
+        event.type === 'token.refreshFailed' ? event.error : context.error,
     }),
     storeError: assign({
       error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
@@ -674,7 +676,10 @@ export const sessionMachine = setup({
         // Signed out locally all the same: the remote failure is only reported.
         onError: {
           target: 'guest',
-          actions: ['clearTokens', { type: 'emitFailure', params: { type: 'logout.remoteFailed' } }],
+          actions: [
+            'clearTokens',
+            { type: 'emitFailure', params: { type: 'logout.remoteFailed' } },
+          ],
         },
       },
     },

@@ -86,7 +86,6 @@ export interface TokenRefreshOutput {
   error: SessionError
 }
 
-
 /** The refresh timer statechart. */
 export const tokenRefreshMachine = setup({
   // One empty object at runtime: the types are for the compiler only.
@@ -114,7 +113,8 @@ export const tokenRefreshMachine = setup({
   },
   actions: {
     adoptTokens: assign({
-      tokens: ({ context, event }) => (event.type === 'tokens.adopt' ? event.tokens : context.tokens),
+      tokens: ({ context, event }) =>
+        event.type === 'tokens.adopt' ? event.tokens : context.tokens,
       attempt: 0,
       error: undefined,
     }),
@@ -185,7 +185,10 @@ export const tokenRefreshMachine = setup({
               })),
             ],
           },
-          { target: 'failed', actions: assign({ error: ({ event }) => asSessionError(event.error) }) },
+          {
+            target: 'failed',
+            actions: assign({ error: ({ event }) => asSessionError(event.error) }),
+          },
         ],
       },
     },

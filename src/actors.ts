@@ -125,7 +125,10 @@ export function createSessionWork(deps: ActorDeps) {
     const who = await deps.identify(tokens.accessToken)
     const registered = who.customerType === 'registered'
     if (login !== undefined && !(registered && sameLogin(who.loginId, login))) {
-      throw new ShopperSessionError('invalid_response', 'SLAS answered with tokens of another shopper')
+      throw new ShopperSessionError(
+        'invalid_response',
+        'SLAS answered with tokens of another shopper',
+      )
     }
     return { ...tokens, ...who, loginId: registered ? who.loginId : undefined }
   }
@@ -172,7 +175,10 @@ export function createSessionWork(deps: ActorDeps) {
     return lock(async () => {
       if (!signal.aborted) return save(tokens)
       slas.logout(tokens.accessToken, tokens.refreshToken, false).catch(() => undefined)
-      throw new ShopperSessionError('aborted', 'The login was overtaken by a logout or another login.')
+      throw new ShopperSessionError(
+        'aborted',
+        'The login was overtaken by a logout or another login.',
+      )
     })
   }
 
@@ -180,7 +186,8 @@ export function createSessionWork(deps: ActorDeps) {
   let lastRefreshAt: number | undefined
   const spaceRefreshes = async () => {
     const wait = lastRefreshAt === undefined ? 0 : lastRefreshAt + MIN_REFRESH_INTERVAL_MS - now()
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, MIN_REFRESH_INTERVAL_MS)))
+    if (wait <= 0) return
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, MIN_REFRESH_INTERVAL_MS)))
   }
 
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
@@ -211,7 +218,9 @@ export function createSessionWork(deps: ActorDeps) {
       } catch (error) {
         return unusable(error, 'unreadable', 'the stored session could not be read')
       }
-      if (found.kind === 'corrupt') return { tokens: undefined, corrupt: 'invalid', reason: found.reason }
+      if (found.kind === 'corrupt') {
+        return { tokens: undefined, corrupt: 'invalid', reason: found.reason }
+      }
       if (found.kind === 'none') return { tokens: undefined }
       try {
         return { tokens: await identified(measure(found.tokens, now(), leewayMs)) }
@@ -230,7 +239,11 @@ export function createSessionWork(deps: ActorDeps) {
 
     authenticateCustomer: async (input: LoginInput, signal: AbortSignal) => {
       const password = openSecret(input.password, 'password')
-      return signedIn(input.username, slas.login(input.username, password, input.guest.usid), signal)
+      return signedIn(
+        input.username,
+        slas.login(input.username, password, input.guest.usid),
+        signal,
+      )
     },
 
     // Trusted system on behalf of a customer: only server sessions provide it.

@@ -146,7 +146,9 @@ function machineFor(random: () => number) {
     // Jitter spreads the retries of many shoppers; it never goes below the server's Retry-After.
     const retryBackoff = ({ context }: { context: JitterContext }) => {
       const base = backoffDelay(context.attempt, context.retry, undefined)
-      return clampDelay(Math.max(context.error?.retryAfterMs ?? 0, base / 2 + (base / 2) * random()))
+      return clampDelay(
+        Math.max(context.error?.retryAfterMs ?? 0, base / 2 + (base / 2) * random()),
+      )
     }
     machine = sessionMachine.provide({
       actors: {
@@ -209,8 +211,7 @@ export function createShopperSession(
     shareRefresh: internals.shareRefresh,
     identify: internals.identify,
     trustedSystem:
-      trustedSystem &&
-      ((loginId, usid) => trustedSystem(config, { loginId, usid, dnt })),
+      trustedSystem && ((loginId, usid) => trustedSystem(config, { loginId, usid, dnt })),
     slas: createSessionSlas(slas, dnt),
     store,
     coordination,
@@ -317,10 +318,17 @@ export function createShopperSession(
     // The password goes into a box at once: the event, the login actor's input and every
     // snapshot carry only the box.
     login: (username, password, options) =>
-      signIn(actor, ready, { type: 'login', username, password: secret(password) }, username, options),
+      signIn(
+        actor,
+        ready,
+        { type: 'login', username, password: secret(password) },
+        username,
+        options,
+      ),
     async register(customer, password, options) {
       if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) {
-        const message = 'registerCustomer: customer: must be an object with login, email and lastName'
+        const message =
+          'registerCustomer: customer: must be an object with login, email and lastName'
         throw new ShopperSessionError('bad_request', message, { operation: 'registerCustomer' })
       }
       const event = { type: 'register', customer, password: secret(password) } as const

@@ -60,7 +60,9 @@ describe('errors of another copy of the library', () => {
     const foreign = new copy.ShopperSessionError('network', 'from the other copy')
     expect(isShopperSessionError(foreign, 'network')).toBe(true)
     expect(foreign instanceof ShopperSessionError).toBe(true)
-    expect(copy.isShopperSessionError(new ShopperSessionError('timeout', 'ours'), 'timeout')).toBe(true)
+    expect(copy.isShopperSessionError(new ShopperSessionError('timeout', 'ours'), 'timeout')).toBe(
+      true,
+    )
   })
 
   it('look-alikes without the brand are not ShopperSessionErrors', () => {

@@ -118,7 +118,10 @@ export function createControl({
       const clientSecrets = core.settings.clients.all.flatMap((c) => (c.secret ? [c.secret] : []))
       clientSecrets.push(core.settings.accountManager.secret)
       const seeded = core.settings.shoppers.map((s) => s.password)
-      const byKind: Record<SecretKind, string[]> = { clientSecret: clientSecrets, ...stateSecrets(core.state) }
+      const byKind: Record<SecretKind, string[]> = {
+        clientSecret: clientSecrets,
+        ...stateSecrets(core.state),
+      }
       byKind.password = [...seeded, ...byKind.password]
       const chosen = kinds ?? (Object.keys(byKind) as SecretKind[])
       return [...new Set(chosen.flatMap((kind) => byKind[kind]))]

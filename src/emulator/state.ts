@@ -164,7 +164,9 @@ export type SecretKind =
   | 'accountManagerToken'
 
 /** The secrets in the state by kind: passwords, codes, refresh, access, reset and AM tokens. */
-export function stateSecrets(state: EmulatorState): Record<Exclude<SecretKind, 'clientSecret'>, string[]> {
+export function stateSecrets(
+  state: EmulatorState,
+): Record<Exclude<SecretKind, 'clientSecret'>, string[]> {
   return {
     password: Array.from(state.shoppers.values(), (s) => s.password),
     code: [...state.codes.keys()],

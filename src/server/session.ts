@@ -30,8 +30,10 @@ import { identifierFor } from './tokenIdentity.ts'
  * `coordination`, which belong to one request (see {@link ServerSessionOptions}), plus the
  * secrets that seal the session cookies.
  */
-export interface ServerSessionConfig
-  extends Omit<ShopperSessionConfig, 'storage' | 'coordination'> {
+export interface ServerSessionConfig extends Omit<
+  ShopperSessionConfig,
+  'storage' | 'coordination'
+> {
   /**
    * Secrets that seal the session cookies (authenticated encryption: the browser can neither
    * read nor edit them). Required whenever sessions live in cookies (`withShopperSession`,

@@ -42,7 +42,9 @@ export function createAuthorizedFetch(
     const original = requestOf(input, init)
     const { origin } = new URL(original.url)
     if (!origins.includes(origin)) {
-      const message = `${OPERATION}: ${origin} is not the API's origin; the shopper's token goes only there (list other origins in trustedOrigins)`
+      const message =
+        `${OPERATION}: ${origin} is not the API's origin; the shopper's token goes only there ` +
+        '(list other origins in trustedOrigins)'
       throw new ShopperSessionError('invalid_config', message, { operation: OPERATION })
     }
     const { signal } = original

@@ -70,7 +70,11 @@ export function until<T>(
     }
     const onAbort = () =>
       settle(() =>
-        reject(new ShopperSessionError('aborted', 'The caller stopped waiting.', { cause: signal?.reason })),
+        reject(
+          new ShopperSessionError('aborted', 'The caller stopped waiting.', {
+            cause: signal?.reason,
+          }),
+        ),
       )
     if (signal?.aborted) return onAbort()
     check()
@@ -82,7 +86,10 @@ export function until<T>(
         const failure =
           error !== undefined && error !== errorBefore
             ? toShopperSessionError(error)
-            : new ShopperSessionError('timeout', `No answer from the session within ${timeoutMs} ms.`)
+            : new ShopperSessionError(
+                'timeout',
+                `No answer from the session within ${timeoutMs} ms.`,
+              )
         settle(() => reject(failure))
       }, timeoutMs)
       // A wait must never keep a Node process alive on its own.

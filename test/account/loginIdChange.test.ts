@@ -34,7 +34,10 @@ async function loggedIn(options: Parameters<typeof createSessionHarness>[0] = {}
 }
 
 function storedText(): string {
-  return harness.storage.keys().map((key) => String(harness.storage.get(key))).join('\n')
+  return harness.storage
+    .keys()
+    .map((key) => String(harness.storage.get(key)))
+    .join('\n')
 }
 
 describe('changeLoginId', () => {

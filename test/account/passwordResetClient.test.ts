@@ -5,10 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPasswordResetClient, withAccountFlows } from '../../src/account.ts'
-import {
-  createPasswordResetHandler,
-  createPasswordResetService,
-} from '../../src/server/index.ts'
+import { createPasswordResetHandler, createPasswordResetService } from '../../src/server/index.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
 import { leaks, mailedToken, recordSnapshots, untilTag } from './support.ts'
 import { secret } from '../../src/secret.ts'

@@ -88,8 +88,7 @@ export function scripted<TOutput, TInput>(
     if (gate) await gate
     if (answers.length === 0) throw new Error('scripted: no answers')
     const answer = answers[Math.min(inputs.length, answers.length) - 1] as
-      | TOutput
-      | { reject: SessionError }
+      TOutput | { reject: SessionError }
     if (isRejection(answer)) throw answer.reject
     return answer
   })

@@ -41,9 +41,7 @@ type Answer<T> = T | { reject: SessionError }
 
 function start(answers: { update?: Answer<void>[]; login?: Answer<typeof registeredTokens>[] }) {
   const update = scripted<void, LoginUpdateInput>(answers.update ?? [undefined])
-  const login = scripted<typeof registeredTokens, ReloginInput>(
-    answers.login ?? [registeredTokens],
-  )
+  const login = scripted<typeof registeredTokens, ReloginInput>(answers.login ?? [registeredTokens])
   const machine = loginIdChangeMachine.provide({
     actors: { updateCustomer: update.logic, authenticateCustomer: login.logic },
   })

@@ -316,7 +316,9 @@ const INPUTS: PasswordResetInput[] = [
 function busyProblems(): string[] {
   const awaitsHold = (node: AnyStateNode) => handles(node, 'secrets.released')
   const holders = new Set(
-    nodesTagged(passwordResetMachine, 'busy').filter(awaitsHold).map((n) => n.id),
+    nodesTagged(passwordResetMachine, 'busy')
+      .filter(awaitsHold)
+      .map((n) => n.id),
   )
   return busyStatesWithoutExits(passwordResetMachine).filter(
     (problem) => ![...holders].some((id) => problem.startsWith(`${id}: busy without`)),
@@ -330,7 +332,6 @@ describe('passwordResetMachine paths', () => {
   it('reaches every state node from the two starts', () => {
     // `starting` is eventless: left within the initial step, it is never a snapshot.
     for (const input of INPUTS) {
-
       expect(getShortestPaths(logic, traversal(input)).length).toBeGreaterThan(8)
     }
   })

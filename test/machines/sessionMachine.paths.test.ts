@@ -329,7 +329,8 @@ describe('sessionMachine paths: traversal', () => {
       }
     }
     expect(wrong.slice(0, 5)).toEqual([])
-  })
+    // Thousands of simple paths: about 3 s alone, up to 7 s beside the other test workers.
+  }, 20_000)
 
   it('shortest ways to reauthRequired: a failed re-login; a restored session, refresh refused', () => {
     const shortest = getShortestPaths(logic, {
@@ -411,7 +412,11 @@ function open(): Live {
   harness ??= createSessionHarness()
   // The emulator signs tokens with real (thread-pool) crypto while the test jumps fake minutes:
   // a request deadline measured on the fake clock would expire before any answer could come.
-  const session = harness.session({ leewayMs: LEEWAY_MS, random: () => 0.5, timeoutMs: 24 * 60 * MINUTE })
+  const session = harness.session({
+    leewayMs: LEEWAY_MS,
+    random: () => 0.5,
+    timeoutMs: 24 * 60 * MINUTE,
+  })
   const live: Live = { harness, session, emitted: [] }
   session.actor.on('*', (event) => void live.emitted.push(event))
   return live

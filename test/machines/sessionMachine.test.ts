@@ -73,7 +73,9 @@ describe('sessionMachine: starting', () => {
 
   it('corrupt storage: storage.corrupt with the reason, then a new guest session', async () => {
     const s = startSession({
-      restore: [{ tokens: undefined, corrupt: 'invalid', reason: 'the stored session is not JSON' }],
+      restore: [
+        { tokens: undefined, corrupt: 'invalid', reason: 'the stored session is not JSON' },
+      ],
     })
     await s.settle()
     expect(s.emitted[0]).toEqual({
@@ -116,7 +118,12 @@ describe('sessionMachine: starting', () => {
 
   it('restore failures that outlast the retries make the session unavailable, not a guest', async () => {
     const s = startSession({
-      restore: [reject('timeout'), reject('timeout'), reject('timeout'), { tokens: registeredTokens }],
+      restore: [
+        reject('timeout'),
+        reject('timeout'),
+        reject('timeout'),
+        { tokens: registeredTokens },
+      ],
     })
     await s.settle()
     await s.advance(backoffDelay(1, TEST_POLICY, undefined))

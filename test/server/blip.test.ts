@@ -32,7 +32,9 @@ describe('a server session rides out one blip', () => {
       tokens.push(await session.getAccessToken())
       return new Response('ok')
     })
-    const responses = await Promise.all(Array.from({ length: 20 }, () => handle(pageRequest(cookie))))
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => handle(pageRequest(cookie))),
+    )
 
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200))
     expect(new Set(tokens).size).toBe(1)

@@ -142,7 +142,10 @@ describe('config errors (invalid_config, before any request)', () => {
   it('a bad config or bad cookie options fail when the handler is built', async () => {
     const { config, count } = serverSetup()
     const badConfig = { ...config, organizationId: 'nope' }
-    await expectCode(attempt(() => withShopperSession(badConfig, shopperPage)), 'invalid_config')
+    await expectCode(
+      attempt(() => withShopperSession(badConfig, shopperPage)),
+      'invalid_config',
+    )
     const cookie = { maxAgeSeconds: -1 }
     await expectCode(
       attempt(() => withShopperSession(config, shopperPage, { cookie })),
@@ -173,7 +176,10 @@ describe('config errors (invalid_config, before any request)', () => {
       Parameters<typeof createServerSession>[1]
     >
     for (const options of bad) {
-      await expectCode(attempt(() => createServerSession(config, options)), 'invalid_config')
+      await expectCode(
+        attempt(() => createServerSession(config, options)),
+        'invalid_config',
+      )
     }
   })
 

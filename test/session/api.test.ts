@@ -122,7 +122,11 @@ describe('the token goes only where it belongs', () => {
 
   it('refuses trusted origins that are not exact origins', () => {
     harness = createSessionHarness()
-    for (const origin of ['https://*.example.com', 'https://shop.example.com/', 'shop.example.com']) {
+    for (const origin of [
+      'https://*.example.com',
+      'https://shop.example.com/',
+      'shop.example.com',
+    ]) {
       expect(() => harness!.session({ trustedOrigins: [origin] })).toThrow(/trustedOrigins/)
     }
   })
@@ -213,7 +217,9 @@ describe('every failure is a ShopperSessionError with a stable code', () => {
     await expectCode(session.login(ada?.login ?? '', 'Not-the-Pa55word'), 'invalid_credentials')
     expect(failures).toHaveLength(1)
     expect(isShopperSessionError(failures[0], 'invalid_credentials')).toBe(true)
-    expect(isShopperSessionError(session.getSnapshot().context.error, 'invalid_credentials')).toBe(true)
+    expect(isShopperSessionError(session.getSnapshot().context.error, 'invalid_credentials')).toBe(
+      true,
+    )
     // Still plain data when serialized (persisted snapshots, logs).
     expect(JSON.parse(JSON.stringify(session.getSnapshot().context.error))).toMatchObject({
       code: 'invalid_credentials',

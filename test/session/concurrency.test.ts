@@ -115,7 +115,10 @@ describe('a refresh never adopts stored tokens of another customer', () => {
 
     // Grace's session lands in the shared storage without a notice (another app, a bug).
     const elsewhere = createMemoryStorage()
-    const other = harness.session({ storage: elsewhere, coordination: createInProcessCoordination() })
+    const other = harness.session({
+      storage: elsewhere,
+      coordination: createInProcessCoordination(),
+    })
     await other.login(grace.login, grace.password)
     const key = storageKeyOf(harness)
     await harness.storage.set(key, (await elsewhere.get(key)) ?? '')

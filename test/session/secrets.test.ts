@@ -68,8 +68,9 @@ function inspector(seen: Set<string>) {
   return (event: InspectionEvent) => {
     collectStrings(event, seen)
     if (event.type === '@xstate.snapshot') {
-      const persisted = (event.actorRef as { getPersistedSnapshot?: () => unknown })
-        .getPersistedSnapshot?.()
+      const persisted = (
+        event.actorRef as { getPersistedSnapshot?: () => unknown }
+      ).getPersistedSnapshot?.()
       collectStrings(persisted, seen)
       seen.add(JSON.stringify(persisted))
     }
@@ -145,9 +146,17 @@ describe('no secret in any event, snapshot or inspection stream', () => {
     emulator.control.advanceTime(2_000)
     // LoginId change: a wrong current password, then the right one.
     const change = session.changeLoginId()
-    change.send({ type: 'submit', newLogin: 'grace.renamed@example.com', currentPassword: secret(TYPED.wrong) })
+    change.send({
+      type: 'submit',
+      newLogin: 'grace.renamed@example.com',
+      currentPassword: secret(TYPED.wrong),
+    })
     await untilTag(change, 'error')
-    change.send({ type: 'submit', newLogin: 'grace.renamed@example.com', currentPassword: secret(TYPED.reset) })
+    change.send({
+      type: 'submit',
+      newLogin: 'grace.renamed@example.com',
+      currentPassword: secret(TYPED.reset),
+    })
     await untilTag(change, 'done')
 
     // Password change.
@@ -156,7 +165,13 @@ describe('no secret in any event, snapshot or inspection stream', () => {
     expect(session.getSnapshot().hasTag('registered')).toBe(true)
 
     const secrets = [
-      ...emulator.control.secrets(['clientSecret', 'password', 'code', 'resetToken', 'accountManagerToken']),
+      ...emulator.control.secrets([
+        'clientSecret',
+        'password',
+        'code',
+        'resetToken',
+        'accountManagerToken',
+      ]),
       ...Object.values(TYPED),
       token,
       'a-link-token-from-a-url',

@@ -147,11 +147,17 @@ describe("the caller's signal", () => {
     harness.emulator.control.failNext('authenticateCustomer', { delayMs: 200 })
     const controller = new AbortController()
     const [ada] = harness.emulator.settings.shoppers
-    const login = expectCode(tab.login(ada?.login ?? '', ada?.password ?? '', { signal: controller.signal }), 'aborted')
+    const login = expectCode(
+      tab.login(ada?.login ?? '', ada?.password ?? '', { signal: controller.signal }),
+      'aborted',
+    )
     controller.abort()
     await login
     const customer = { login: 'x@example.com', email: 'x@example.com', lastName: 'X' }
-    await expectCode(tab.register(customer, 'Pa55-word!', { signal: AbortSignal.abort() }), 'aborted')
+    await expectCode(
+      tab.register(customer, 'Pa55-word!', { signal: AbortSignal.abort() }),
+      'aborted',
+    )
     await expectCode(tab.logout({ signal: AbortSignal.abort() }), 'aborted')
   })
 })

@@ -14,10 +14,7 @@ export interface PasswordResetRequestInfo {
 }
 
 /** Picks the per-client key of a call; `undefined`: no per-client limit for it. */
-export type ClientKeyRule = (
-  request: Request,
-  info: PasswordResetRequestInfo,
-) => string | undefined
+export type ClientKeyRule = (request: Request, info: PasswordResetRequestInfo) => string | undefined
 
 /** The `X-Forwarded-For` entries, left (farthest) to right (nearest); repeated headers in order. */
 function forwardedEntries(request: Request): string[] {

@@ -182,11 +182,7 @@ describe('clientAddressKey: properties', () => {
     const junk = fc.string({ unit: alphabet, maxLength: 45 })
     // Valid addresses with one character inserted or removed: near misses are the hard cases.
     const nearMiss = fc
-      .tuple(
-        hextets.chain(ipv6Spelling),
-        fc.nat(45),
-        fc.option(alphabet, { nil: undefined }),
-      )
+      .tuple(hextets.chain(ipv6Spelling), fc.nat(45), fc.option(alphabet, { nil: undefined }))
       .map(([text, at, insert]) => {
         const index = at % (text.length + 1)
         return insert === undefined

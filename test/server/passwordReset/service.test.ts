@@ -328,7 +328,10 @@ describe('config', () => {
     expect(rule.message).toContain('rateLimit.perLogin: must be false or')
     const keys = await expectCode(bad({ rateLimit: { maxKeys: 1.5 } }), 'invalid_config')
     expect(keys.message).toContain('rateLimit.maxKeys: must be an integer ≥ 1')
-    await expectCode(attempt(() => createPasswordResetService(null as never)), 'invalid_config')
+    await expectCode(
+      attempt(() => createPasswordResetService(null as never)),
+      'invalid_config',
+    )
   })
 
   it('accepts a shortCode instead of baseUrl, and rateLimit: false', () => {
