@@ -1,7 +1,8 @@
 /**
  * Browser entries (design.md section 2): the session entry with its default browser adapters
- * (xstate included) stays within 30 KiB gzip, hard; and no browser entry carries the emulator,
- * server code, a `node:` import, or zod's full build or locales.
+ * (xstate included) stays within 30 KiB gzip, hard, and carries no zod at all (it validates with
+ * the plain rules of src/validation/); no browser entry carries the emulator, server code, a
+ * `node:` import, or zod's full build or locales.
  */
 import { describe, expect, it } from 'vitest'
 import { BROWSER_ENTRIES, measureImport } from './support/bundleSize.ts'
@@ -45,6 +46,15 @@ describe('the session entry', () => {
     }
     expect(size.inputs.some((input) => input.includes('node_modules/xstate/'))).toBe(true)
     expect(size.gzipBytes).toBeLessThanOrEqual(SESSION_ENTRY_BUDGET_BYTES)
+  }, 30_000)
+
+  it('carries no zod: config, stored record and token answers meet plain rules', async () => {
+    const [entry] = BROWSER_ENTRIES
+    const size = await measureImport(entry.label, entry.file, entry.names)
+    // The plain rules are what validates, so they must be there ...
+    expect(size.inputs).toContain('src/validation/rules.ts')
+    // ... and not a byte of zod, core included (one zod import on the path brings back ~11 KB).
+    expect(size.inputs.filter((input) => input.includes('node_modules/zod/'))).toEqual([])
   }, 30_000)
 })
 

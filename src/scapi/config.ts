@@ -1,19 +1,31 @@
 /**
- * Configuration of the SLAS client, validated with zod (core schemas, see checks.ts) into an
- * `invalid_config` error that names the bad field and why.
+ * Configuration of the SLAS client, checked with plain field rules (no schema library: the
+ * browser session carries this) into an `invalid_config` error that names the bad field and why.
  *
  * @module
  */
-import { bool, holds, object, oneOf, optional, text, withChecks } from './checks.ts'
+import { checkFields, configError } from '../validation/checkFields.ts'
+import type { FieldRules } from '../validation/objects.ts'
+import {
+  all,
+  boolean,
+  isFunction,
+  oneOf,
+  optional,
+  stringThat,
+  text,
+} from '../validation/rules.ts'
 import {
   apiOrigin,
-  commonConfigFields,
-  configError,
-  headerSecret,
+  baseUrlRule,
+  headerSecretRule,
+  headersRule,
   lazyFetch,
-  parseConfig,
+  organizationIdRule,
   parsesAsUrl,
-} from './configFields.ts'
+  requestTimeoutRule,
+  shortCodeRule,
+} from './configRules.ts'
 
 /**
  * Where and as whom the SLAS client talks.
@@ -91,15 +103,24 @@ export interface ResolvedSlasConfig {
 
 const LABEL = 'SLAS client config'
 
-const ConfigSchema = object({
-  ...commonConfigFields,
+/**
+ * The rules of every {@link SlasClientConfig} field, in the order they are reported (the fields
+ * every client has first, as `commonConfigFields` lists them for the zod configs).
+ */
+const SLAS_CONFIG_RULES: FieldRules<SlasClientConfig> = {
+  shortCode: optional(shortCodeRule),
+  baseUrl: optional(baseUrlRule),
+  organizationId: organizationIdRule,
+  fetch: optional(isFunction),
+  headers: optional(headersRule),
+  timeoutMs: optional(requestTimeoutRule),
   clientId: text(40),
   siteId: text(100),
-  redirectURI: withChecks(text(256), holds(parsesAsUrl, 'must be an absolute URI')),
-  clientSecret: optional(headerSecret(1024)),
+  redirectURI: all(text(256), stringThat((value) => parsesAsUrl(value), 'must be an absolute URI')),
+  clientSecret: optional(headerSecretRule(1024)),
   redirect: optional(oneOf('manual', 'follow')),
-  strictClientAuth: optional(bool()),
-})
+  strictClientAuth: optional(boolean),
+}
 
 /**
  * Validates `config` and applies defaults. Throws `ShopperSessionError('invalid_config')` whose
@@ -107,25 +128,18 @@ const ConfigSchema = object({
  * Values are never echoed (one of them may be the client secret).
  */
 export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig {
-  const value = parseConfig(LABEL, ConfigSchema, config)
+  const value = checkFields(LABEL, SLAS_CONFIG_RULES, config)
   const origin = apiOrigin(LABEL, value)
-  const {
-    shortCode,
-    baseUrl,
-    fetch,
-    redirect,
-    strictClientAuth = false,
-    headers,
-    clientSecret,
-    timeoutMs,
-    ...ids
-  } = value
+  const { fetch, redirect, strictClientAuth = false, headers, clientSecret, timeoutMs } = value
   if (strictClientAuth && clientSecret === undefined) {
     // Only a private client has the secret that x-slas-client-auth carries.
     throw configError(LABEL, 'strictClientAuth: needs clientSecret (private clients only)')
   }
   return {
-    ...ids,
+    organizationId: value.organizationId,
+    clientId: value.clientId,
+    siteId: value.siteId,
+    redirectURI: value.redirectURI,
     origin,
     clientSecret,
     fetch: lazyFetch(fetch, timeoutMs),

@@ -1,7 +1,8 @@
 /**
  * The small request core every operation uses (SLAS, Shopper Customers, Shopper Baskets, Account
  * Manager): form and JSON bodies, the caller's abort signal, error mapping, safe JSON parsing and
- * schema validation, plus the SLAS URLs. Nothing but a {@link ShopperSessionError} ever leaves it.
+ * validation (zod schemas, or plain field rules on the browser session's path), plus the SLAS
+ * URLs. Nothing but a {@link ShopperSessionError} ever leaves it.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import type { ResolvedSlasConfig } from './config.ts'
 import { type ApiName, type ErrorTags, mapClientError, mapFetchFailure } from './errorMapping.ts'
 import { type IssueDetails, parseOrThrow } from './issues.ts'
 import { operationError } from './operationError.ts'
+import { checkRecord, type FieldRules } from '../validation/objects.ts'
 
 /** What sending needs from a config; the SLAS, SCAPI and Account Manager configs have it. */
 export interface Transport {
@@ -237,24 +239,60 @@ export async function readJson<S extends $ZodType>(
   schema: S,
   options: JsonOptions = {},
 ): Promise<output<S>> {
+  const json = await readJsonBody(request, response, options)
+  return parseOrThrow(schema, json, unexpectedBody(request.operation), options.details)
+}
+
+/** Sends a SLAS `request`, then reads its answer with {@link readRecord}. */
+export async function requestRecord<T>(
+  config: ResolvedSlasConfig,
+  request: SlasRequest,
+  rules: FieldRules<T>,
+  options: Omit<JsonOptions, 'details'> = {},
+): Promise<T> {
+  return readRecord({ ...request, api: 'slas' }, await send(config, request), rules, options)
+}
+
+/**
+ * {@link readJson} with plain field rules instead of a zod schema (the browser session's path):
+ * the answer's fields that `rules` name, once all pass; a mismatch names the first bad field,
+ * worded as {@link readJson} words it, never its value.
+ */
+export async function readRecord<T>(
+  request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
+  response: Response,
+  rules: FieldRules<T>,
+  options: Omit<JsonOptions, 'details'> = {},
+): Promise<T> {
+  const json = await readJsonBody(request, response, options)
+  return checkRecord(rules, json, unexpectedBody(request.operation))
+}
+
+/** Maps a non-2xx `response`, else parses its JSON body (an allowed empty one as `{}`). */
+async function readJsonBody(
+  request: Pick<HttpRequest, 'operation' | 'signal' | 'api'>,
+  response: Response,
+  options: Pick<JsonOptions, 'allowEmpty' | 'tags'>,
+): Promise<unknown> {
   const { operation, signal, api } = request
   const { status } = response
   if (!isSuccess(status)) {
     throw await errorFromResponse(operation, response, signal, api, options.tags)
   }
   const text = await readText(operation, response, signal)
-  let json: unknown
   try {
-    // An allowed empty body is validated as `{}`.
-    json = options.allowEmpty && !text.trim() ? {} : JSON.parse(text)
+    return options.allowEmpty && !text.trim() ? {} : JSON.parse(text)
   } catch {
     // The SyntaxError is dropped on purpose: V8 quotes the start of the text in its message.
     const reason = ` returned a body that is not JSON (status ${status})`
     throw operationError('invalid_response', operation, reason, status)
   }
-  const fail = (issue: string) =>
+}
+
+/** The `invalid_response` for a refused body: `{operation} returned an unexpected body: …`. */
+function unexpectedBody(operation: string): (issue: string) => ShopperSessionError {
+  return (issue) =>
     operationError('invalid_response', operation, ` returned an unexpected body: ${issue}`)
-  return parseOrThrow(schema, json, fail, options.details)
 }
 
 /**

@@ -2,9 +2,10 @@
  * Turns zod issues into short human reasons that never echo the offending value (it may be a
  * token, a password or a client secret). No zod locale is bundled, so the wording is ours.
  *
- * The session path only meets our own checks (which carry their reason) and type mismatches; the
- * wording of zod's own kinds (lengths, enums, records, unknown keys) lives in
- * {@link ./issueDetails.ts} and is passed in by the clients whose schemas use them.
+ * The fields made from plain rules (checks.ts) carry their reason, and a type mismatch is worded
+ * here as the rules word it (`must be a string`, `must be an object`); the wording of zod's own
+ * kinds (lengths, enums, records, unknown keys) lives in {@link ./issueDetails.ts} and is passed
+ * in by the clients whose schemas use them. (The browser session validates without zod.)
  *
  * @module
  */
@@ -24,9 +25,9 @@ export function issueReason(issue: Issue, details?: IssueDetails): string {
   // Our own checks carry a readable message; zod's defaults (no locale) all say "Invalid input".
   if (issue.message !== 'Invalid input') return issue.message
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined
-      ? 'is required'
-      : `must be a ${issue.expected === 'number' ? 'finite number' : issue.expected}`
+    if (issue.input === undefined) return 'is required'
+    const expected = issue.expected === 'number' ? 'finite number' : issue.expected
+    return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}` // an object, an array
   }
   return details?.(issue) ?? 'is invalid'
 }

@@ -1,17 +1,20 @@
 /**
  * zod schemas and types for SLAS responses. Every response is checked before it reaches a machine
- * (style practice 7); unknown fields are tolerated, known fields must have their type. The schema
- * the session uses is built from checks.ts's core schemas (no zod/mini class in the browser
- * entry); the others use zod/mini.
+ * (style practice 7); unknown fields are tolerated, known fields must have their type. The token
+ * fields are the plain rules of `tokenResponseRules.ts`, which the session checks directly (the
+ * browser entry carries no zod); here zod/mini wraps them.
  *
- * Each schema is built in a `/* @__PURE__ *\/` IIFE: bundlers cannot tell that zod calls are
- * side-effect free, and a browser bundle must not carry the schemas of operations it never calls.
+ * Each schema is built in a `/* @__PURE__ *\/` IIFE: bundlers cannot tell that these calls are
+ * side-effect free, and a bundle must not carry the schemas of operations it never calls.
  *
  * @module
  */
 import * as z from 'zod/mini'
-import type { output } from 'zod/v4/core'
-import { custom, holds, num, object, optional, text, withChecks } from './checks.ts'
+import { holds, stringThat } from '../validation/rules.ts'
+import { fromRule, num } from './checks.ts'
+import { lifetimeRule, nonEmptyRule, secondsRule } from './tokenResponseRules.ts'
+
+export type { SessionTokenResponse } from './tokenResponseRules.ts'
 
 // z.looseObject, with a catchall that accepts anything as z.unknown does: z.custom is bundled
 // anyway, z.unknown's two classes would cost gzip bytes in every entry that reads token answers.
@@ -21,41 +24,31 @@ const loose = <S extends z.core.$ZodLooseShape>(shape: S) =>
     z.core.$loose
   >
 
-// One schema serves every field of its kind (zod schemas are immutable).
-const nonEmpty = text(Infinity)
-const seconds = withChecks(
-  num(),
-  holds((value: number) => value >= 0, 'must be a non-negative number'),
-)
-// An access token lifetime: a token that is already expired on arrival is no token (a session
-// would refresh it in a loop).
-const lifetime = withChecks(
-  num(),
-  holds((value: number) => value > 0, 'must be a positive number of seconds'),
-)
+// One field per rule serves every schema (zod schemas are immutable).
+const nonEmpty = /* @__PURE__ */ (() => fromRule<string>(nonEmptyRule))()
 
-// TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional), built in a
-// pure IIFE too: the session path uses only the core-based SessionTokenResponseSchema, and these
-// zod/mini fields must not pull zod/mini's classes into the browser entry.
+// TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional).
 const tokenFields = /* @__PURE__ */ (() => ({
   access_token: nonEmpty,
-  expires_in: lifetime,
-  token_type: z
-    .string()
-    .check(holds((value: string) => value.toLowerCase() === 'bearer', 'must be "Bearer"')),
+  expires_in: fromRule<number>(lifetimeRule),
+  token_type: fromRule<string>(
+    stringThat((value) => value.toLowerCase() === 'bearer', 'must be "Bearer"'),
+  ),
   usid: nonEmpty,
   customer_id: nonEmpty,
   id_token: z.optional(z.string()),
   enc_user_id: z.optional(z.string()),
   idp_access_token: z.optional(z.string()),
   idp_refresh_token: z.optional(z.string()),
-  refresh_token_expires_in: optional(seconds),
-  // The spec says string ("true"/"false"); a boolean is read as the same thing. (z.custom, not
-  // z.union: a union class would add 0.3 KiB to the browser entry for this one field.)
-  dnt: optional(
-    custom<string | boolean>(
-      (value) => typeof value === 'string' || typeof value === 'boolean',
-      'must be a string or a boolean',
+  refresh_token_expires_in: z.optional(fromRule<number>(secondsRule)),
+  // The spec says a string ("true"/"false"); a boolean is read as the same thing. (A rule, not
+  // z.union: a union class would cost 0.3 KiB gzip.)
+  dnt: z.optional(
+    fromRule<string | boolean>(
+      holds(
+        (value) => typeof value === 'string' || typeof value === 'boolean',
+        'must be a string or a boolean',
+      ),
     ),
   ),
   refresh_token: nonEmpty,
@@ -72,22 +65,18 @@ export const TokenResponseSchema = /* @__PURE__ */ (() => loose(tokenFields))()
 export type TokenResponse = z.infer<typeof TokenResponseSchema>
 
 /**
- * The fields of a token response a session keeps, checked as in {@link TokenResponseSchema} (the
- * others are dropped unread: the browser entry carries only this schema). A core schema, like its
- * fields, so the browser entry carries no zod/mini class.
+ * The fields of a token response a session keeps, as a zod schema for apps (the session checks
+ * them with `SESSION_TOKEN_RESPONSE_RULES`, the same rules: no zod in the browser entry).
  */
 export const SessionTokenResponseSchema = /* @__PURE__ */ (() =>
-  object({
+  z.object({
     access_token: nonEmpty,
     refresh_token: nonEmpty,
-    expires_in: lifetime,
-    refresh_token_expires_in: optional(seconds),
+    expires_in: tokenFields.expires_in,
+    refresh_token_expires_in: tokenFields.refresh_token_expires_in,
     usid: nonEmpty,
     customer_id: nonEmpty,
   }))()
-
-/** What a session keeps of a token response (any {@link TokenResponse} is one). */
-export type SessionTokenResponse = output<typeof SessionTokenResponseSchema>
 
 /**
  * A token response for flows that issue no refresh token (trusted agent): same checks, refresh

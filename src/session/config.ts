@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { bool, custom, int, matches, object, optional, text, withChecks } from '../scapi/checks.ts'
 import type { InspectionEvent, Observer } from 'xstate'
 import {
   DEFAULT_RETRY_POLICY,
@@ -20,7 +19,19 @@ import {
   resolveSlasConfig,
   type SlasClientConfig,
 } from '../scapi/config.ts'
-import { parseConfig } from '../scapi/configFields.ts'
+import { checkFields } from '../validation/checkFields.ts'
+import { fields, type FieldRules } from '../validation/objects.ts'
+import {
+  all,
+  boolean,
+  holds,
+  integer,
+  isFunction,
+  matching,
+  optional,
+  type Rule,
+  text,
+} from '../validation/rules.ts'
 
 /** Options of `createShopperSession`. The SLAS fields are those of {@link SlasClientConfig}. */
 export interface ShopperSessionConfig extends SlasClientConfig {
@@ -94,50 +105,59 @@ export interface ResolvedSessionConfig {
 }
 
 const LABEL = 'shopper session config'
-const fn = <T>() => custom<T>((value) => typeof value === 'function', 'must be a function')
-const adapter = (...methods: string[]) =>
-  custom<unknown>(
+
+/** The options of a session beyond the SLAS fields (checked by `resolveSlasConfig`). */
+type SessionOptions = Omit<ShopperSessionConfig, keyof SlasClientConfig>
+
+/** An object with the methods `methods` (what a storage or coordination adapter must have). */
+const adapter = (...methods: string[]): Rule =>
+  holds(
     (value) =>
       typeof value === 'object' &&
       value !== null &&
-      methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function'),
+      methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'),
     `must be an object with ${methods.join(', ')}`,
   )
-const ms = (max: number, min = 0) => int(min, max)
 
-const SessionOptionsSchema = object({
+/** A duration in ms from `min` to `max`. */
+const ms = (max: number, min = 0) => integer(min, max)
+
+/** The rules of every session option, in the order they are reported. */
+const SESSION_OPTION_RULES: FieldRules<SessionOptions> = {
   storage: optional(adapter('get', 'set', 'remove')),
   coordination: optional(adapter('lock', 'publish', 'subscribe')),
   storageKeyPrefix: optional(
-    withChecks(text(64), matches(/^[\w.-]+$/, 'must be letters, digits, _ . or -')),
+    all(text(64), matching(/^[\w.-]+$/, 'must be letters, digits, _ . or -')),
   ),
   leewayMs: optional(ms(600_000)),
   retry: optional(
-    object({
+    fields({
       baseDelayMs: optional(ms(3_600_000, 1)),
       maxDelayMs: optional(ms(3_600_000, 1)),
       maxAttempts: optional(ms(100)),
-    }),
+    } satisfies FieldRules<RetryPolicy>),
   ),
-  transferBasket: optional(bool()),
-  dnt: optional(bool()),
-  logger: optional(custom<Logger>((v) => typeof v === 'object' && v !== null, 'must be an object')),
-  now: optional(fn<() => number>()),
-  random: optional(fn<() => number>()),
+  transferBasket: optional(boolean),
+  dnt: optional(boolean),
+  logger: optional(
+    holds((value) => typeof value === 'object' && value !== null, 'must be an object'),
+  ),
+  now: optional(isFunction),
+  random: optional(isFunction),
   waitTimeoutMs: optional(ms(MAX_TIMER_DELAY_MS, 1)),
   trustedOrigins: optional(
-    custom<readonly string[]>(
+    holds(
       (value) => Array.isArray(value) && value.every(isExactOrigin),
       'must be a list of exact origins such as https://api.shop.example.com',
     ),
   ),
   inspect: optional(
-    custom<InspectionObserver>(
+    holds(
       (value) => typeof value === 'function' || (typeof value === 'object' && value !== null),
       'must be a function or an observer object',
     ),
   ),
-})
+}
 
 /** `scheme://host[:port]` as `URL.origin` writes it: no path, query, credentials or wildcard. */
 function isExactOrigin(value: unknown): boolean {
@@ -164,19 +184,8 @@ function checkedClock(read: () => number): () => number {
 /** Validates `config` (SLAS fields included) and applies the defaults. */
 export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSessionConfig {
   const resolvedSlas = resolveSlasConfig(config) // throws invalid_config naming the bad field
-  const options = parseConfig(LABEL, SessionOptionsSchema, config)
-  const {
-    storage,
-    coordination,
-    storageKeyPrefix,
-    leewayMs,
-    retry,
-    transferBasket,
-    dnt,
-    logger,
-    now,
-    random,
-  } = config
+  const options = checkFields(LABEL, SESSION_OPTION_RULES, config)
+  const { storage, coordination, storageKeyPrefix, leewayMs, retry, transferBasket } = options
   return {
     slas: resolvedSlas,
     storage,
@@ -184,17 +193,17 @@ export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSess
     storageKeyPrefix: storageKeyPrefix ?? 'shopper-session',
     leewayMs: leewayMs ?? 60_000,
     retry: {
-      baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
-      maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
-      maxAttempts: options.retry?.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
+      baseDelayMs: retry?.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: retry?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+      maxAttempts: retry?.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
     },
     transferBasket: transferBasket ?? true,
-    dnt,
-    logger,
-    now: checkedClock(now ?? (() => Date.now())),
-    random: random ?? Math.random,
-    waitTimeoutMs: config.waitTimeoutMs ?? 15_000,
-    tokenOrigins: [new URL(resolvedSlas.origin).origin, ...(config.trustedOrigins ?? [])],
-    inspect: config.inspect,
+    dnt: options.dnt,
+    logger: options.logger,
+    now: checkedClock(options.now ?? (() => Date.now())),
+    random: options.random ?? Math.random,
+    waitTimeoutMs: options.waitTimeoutMs ?? 15_000,
+    tokenOrigins: [new URL(resolvedSlas.origin).origin, ...(options.trustedOrigins ?? [])],
+    inspect: options.inspect,
   }
 }

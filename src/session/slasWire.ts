@@ -12,7 +12,7 @@ import type { ResolvedSlasConfig } from '../scapi/config.ts'
 import { basicCredentials } from '../scapi/encoding.ts'
 import {
   readNothing,
-  requestJson,
+  requestRecord,
   runOperation,
   send,
   type SlasRequest,
@@ -20,7 +20,10 @@ import {
 import { operationError } from '../scapi/operationError.ts'
 import { randomBase64Url, s256 } from '../scapi/pkce.ts'
 import { requestRedirect } from '../scapi/redirect.ts'
-import { type SessionTokenResponse, SessionTokenResponseSchema } from '../scapi/slasSchemas.ts'
+import {
+  SESSION_TOKEN_RESPONSE_RULES,
+  type SessionTokenResponse,
+} from '../scapi/tokenResponseRules.ts'
 
 /** What the session's actors ask of SLAS. Every failure is a `ShopperSessionError`. */
 export interface SessionSlas {
@@ -61,7 +64,7 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
   const strict = slas.strictClientAuth && secret ? { 'x-slas-client-auth': secret } : {}
 
   const token = (form: Record<string, string | undefined>) =>
-    requestJson(
+    requestRecord(
       slas,
       {
         operation: 'getAccessToken',
@@ -70,7 +73,7 @@ export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): Sess
         form: { ...form, channel_id: siteId, dnt: dnt?.toString() },
         headers: { authorization: secret && `Basic ${secret}` },
       },
-      SessionTokenResponseSchema,
+      SESSION_TOKEN_RESPONSE_RULES,
     )
 
   // The PKCE half both code flows share: verifier, challenge and a checked state for the

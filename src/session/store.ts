@@ -6,21 +6,24 @@
  *
  * @module
  */
-import { safeParse } from 'zod/v4/core'
-import { int, object, oneOf, optional, text } from '../scapi/checks.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import { ShopperSessionError } from '../errors.ts'
 import { type StoredTokens, toStored } from './tokens.ts'
 import type { SessionTokens } from '../../machines/contracts.ts'
+import { type FieldRules, readFields } from '../validation/objects.ts'
+import { integer, oneOf, optional, text } from '../validation/rules.ts'
 
 /** Current record version; older or newer records are treated as corrupt and replaced. */
 const VERSION = 1
 
-// One schema per kind serves every field of that kind (zod schemas are immutable).
-const token = text(8192)
-const time = int()
+/** The record as written: the stored tokens and the record version. */
+type StoredRecord = StoredTokens & { v: typeof VERSION }
 
-const StoredSchema = object({
+const token = text(8192)
+const time = integer()
+
+/** The rules of every record field, in the order bad fields are listed. */
+const STORED_RULES: FieldRules<StoredRecord> = {
   v: oneOf(VERSION),
   accessToken: token,
   refreshToken: token,
@@ -31,7 +34,7 @@ const StoredSchema = object({
   accessExpiresAt: time,
   refreshExpiresAt: time,
   accessLifetimeMs: optional(time),
-})
+}
 
 /** What a read found. */
 export type StoreRead =
@@ -70,14 +73,16 @@ function parse(raw: string | null | undefined): StoredTokens | string | undefine
   } catch {
     return 'the stored session is not JSON'
   }
-  const result = safeParse(StoredSchema, json)
-  if (result.success) {
-    const { v: _version, ...tokens } = result.data
+  const read = readFields(STORED_RULES, json)
+  if (read.ok) {
+    const { v: _version, ...tokens } = read.value
     return tokens
   }
-  // Every bad field, once (a field may fail more than one check).
-  const fields = new Set(result.error.issues.map((issue) => issue.path.join('.') || '(record)'))
-  return `the stored session is invalid (${[...fields].join(', ')})`
+  // Every bad field, by name; `(record)` when the record is not an object at all.
+  const fields = read.refusals.map((refusal) =>
+    typeof refusal === 'string' ? '(record)' : refusal.path.join('.'),
+  )
+  return `the stored session is invalid (${fields.join(', ')})`
 }
 
 /** How long a storage adapter may take to answer (ms) before the session gives up on the call. */

@@ -1,6 +1,7 @@
 /**
- * The SLAS calls the session makes must bundle small: only the zod classes listed here, and none
- * of the schemas of operations the session never calls (they are built in `@__PURE__` IIFEs).
+ * The public SLAS flows (guest and shopper login, refresh, logout) must bundle small: only the zod
+ * classes listed here, and none of the schemas of operations they never call (those are built in
+ * `@__PURE__` IIFEs). The session's own SLAS requests carry no zod at all.
  */
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
@@ -19,7 +20,7 @@ const ALLOWED_ZOD_CLASSES = [
   '$ZodType',
 ]
 
-/** Bundles `names` imported from `src/scapi/{file}` for the browser. */
+/** Bundles `names` imported from each file (a path relative to `src/scapi/`) for the browser. */
 async function bundle(imports: Record<string, readonly string[]>): Promise<string> {
   const lines = Object.entries(imports).map(
     ([file, names]) =>
@@ -42,7 +43,7 @@ async function bundle(imports: Record<string, readonly string[]>): Promise<strin
   return result.outputFiles[0]?.text ?? ''
 }
 
-describe('the session path of the SLAS client', () => {
+describe('the public SLAS flows', () => {
   it('pulls only the cheap zod classes and no unused schema', async () => {
     const code = await bundle({
       'slasFlows.ts': ['loginGuestUser', 'loginRegisteredUser', 'refreshAccessToken'],
@@ -74,5 +75,13 @@ describe('the session path of the SLAS client', () => {
     ]) {
       expect(code).not.toContain(marker)
     }
+  })
+})
+
+describe("the session's SLAS requests", () => {
+  it('check token answers with plain rules, without a zod class', async () => {
+    const code = await bundle({ '../session/slasWire.ts': ['createSessionSlas'] })
+    expect(code).toContain('must be a positive number of seconds')
+    expect(code.match(/\$Zod[A-Z]\w*/g)).toBeNull()
   })
 })

@@ -1,10 +1,10 @@
 /**
- * The class-free zod/mini building blocks give the messages zod's own kinds gave, name the bad
- * field and never echo a value.
+ * The zod/mini fields made from the plain rules (src/scapi/checks.ts) give the messages zod's own
+ * kinds gave, name the bad field and never echo a value.
  */
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
-import { bool, int, matches, oneOf, text } from '../../src/scapi/checks.ts'
+import { bool, holds, int, oneOf, text } from '../../src/scapi/checks.ts'
 import { stringRecord } from '../../src/scapi/configFields.ts'
 import { parseParams } from '../../src/scapi/params.ts'
 import { getAccessToken } from '../../src/scapi/index.ts'
@@ -13,6 +13,7 @@ import { expectCode } from '../support/expectError.ts'
 import { json, publicConfig, recordingFetch, tokenBody } from './fakeFetch.ts'
 
 const SECRET = 'do-not-echo-8xQ'
+const C_ = 'op: f: must start with c_'
 
 /** The `invalid_config` message for `value` as field `f` of `schema`, or `ok`. */
 function reasonFor(schema: z.core.$ZodType, value: unknown): string {
@@ -32,7 +33,7 @@ describe('checks', () => {
     [text(50, 43), 'short', 'op: f: must be at least 43 characters'],
     [text(5), 42, 'op: f: must be a string'],
     [text(5), undefined, 'op: f: is required'],
-    [z.string().check(matches(/^c_/, 'must start with c_')), 'x', 'op: f: must start with c_'],
+    [z.string().check(holds((v: string) => v.startsWith('c_'), 'must start with c_')), 'x', C_],
     [oneOf('manual', 'follow'), 'auto', 'op: f: must be one of "manual", "follow"'],
     [oneOf(1), 2, 'op: f: must be one of 1'],
     [oneOf('manual', 'follow'), 'follow', 'ok'],

@@ -95,7 +95,9 @@ describe('server refresh: single flight across requests', () => {
     const setup = serverSetup(FROZEN)
     const { cookie } = await loggedIn(setup)
     setup.emulator.control.advanceTime(31 * MINUTE)
-    setup.emulator.control.failNext('getAccessToken', { status: 503 })
+    // The failure stays on the wire 50 ms, so every session (each restoring its cookie first, a
+    // few ms apiece) joins the one refresh before it settles.
+    setup.emulator.control.failNext('getAccessToken', { status: 503, delayMs: 50 })
     const start = setup.count('getAccessToken')
     // No retry: every caller must hear the one failure, not a later retry's success.
     const config = { ...setup.config, retry: { maxAttempts: 0 } }

@@ -47,6 +47,13 @@ describe('session store', () => {
     expect(await store.read(NOW)).toEqual({ kind: 'session', tokens: tokens('r1') })
   })
 
+  it('reads only the fields it knows (nothing else in a record reaches the session)', async () => {
+    const { store } = setup(JSON.stringify({ v: 1, ...tokens('r1'), extra: 'x' }))
+    const read = await store.read(NOW)
+    expect(read).toEqual({ kind: 'session', tokens: tokens('r1') })
+    expect(read.kind === 'session' && Object.keys(read.tokens)).not.toContain('extra')
+  })
+
   it('finds nothing in an empty storage and leaves it alone', async () => {
     const { storage, store } = setup()
     expect(await store.read(NOW)).toEqual({ kind: 'none' })
@@ -62,6 +69,16 @@ describe('session store', () => {
   it.each([
     ['{"v":1', 'the stored session is not JSON'],
     ['42', 'the stored session is invalid ((record))'],
+    ['[]', 'the stored session is invalid ((record))'],
+    ['null', 'the stored session is invalid ((record))'],
+    [
+      JSON.stringify({ ...tokens('r1'), v: 1, loginId: 7 }),
+      'the stored session is invalid (loginId)',
+    ],
+    [
+      JSON.stringify({ ...tokens('r1'), v: 1, customerType: 'admin', accessLifetimeMs: -1 }),
+      'the stored session is invalid (customerType, accessLifetimeMs)',
+    ],
     [JSON.stringify({ ...tokens('r1'), v: 2 }), 'the stored session is invalid (v)'],
     [
       JSON.stringify({ v: 1, ...tokens('r1'), accessExpiresAt: 'x', usid: '' }),
