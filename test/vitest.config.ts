@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-// Three projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
+// Four projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
 // processes); `integration` adds real HTTP, the CLI and third-party clients (conformance);
-// `heap` runs the memory tests in a forked worker started with --expose-gc.
+// `package` tests the packed tarball installed into a fresh folder; `heap` runs the memory
+// tests in a forked worker started with --expose-gc.
 export default defineConfig({
   test: {
     root,
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [
+            'test/package/**',
             'test/conformance/**',
             'test/**/*.http.test.ts',
             'test/**/*.heap.test.ts',
@@ -32,6 +34,17 @@ export default defineConfig({
           name: 'integration',
           include: ['test/conformance/**/*.test.ts', 'test/**/*.http.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The packed tarball installed into a fresh folder: what users get (sizes, types).
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          globalSetup: ['test/package/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
