@@ -1,7 +1,9 @@
+#!/usr/bin/env node
 /**
- * `npm run emulator -- --port 8787 [--host H]`: serves the emulator and prints how to talk to it
- * (base URL, organization, site, clients, redirect URI, seeded shoppers). Never prints a token.
- * `--port 0` picks a free port; the printed base URL carries the real one.
+ * `shopper-session-emulator [--port 8787] [--host H]` (the package `bin`, built to
+ * dist/emulator/cli.js; `npm run emulator --` in this repository): serves the emulator and prints
+ * how to talk to it (base URL, organization, site, clients, redirect URI, seeded shoppers). Never
+ * prints a token. `--port 0` picks a free port; the printed base URL carries the real one.
  *
  * @module
  */
@@ -12,7 +14,9 @@ import { serveEmulator } from './node.ts'
 const DEFAULT_PORT = 8787
 
 function fail(message: string): never {
-  process.stderr.write(`emulator: ${message}\nusage: npm run emulator -- [--port N] [--host H]\n`)
+  process.stderr.write(
+    `emulator: ${message}\nusage: shopper-session-emulator [--port N] [--host H]\n`,
+  )
   process.exit(2)
 }
 

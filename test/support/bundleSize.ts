@@ -1,9 +1,12 @@
 /**
  * Browser bundle sizes, measured as design.md section 2 says: an esbuild bundle of one import
  * from the package entry, `--minify --format=esm --platform=browser`, gzip level 9, KiB = 1024
- * bytes. Entries resolve to the sources (`src/…`), as the built package would.
+ * bytes. {@link measureImport} resolves entries to the sources (`src/…`);
+ * {@link measureInstalled} imports the package installed from its tarball, what users get.
  */
 import { build } from 'esbuild'
+import { readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
@@ -15,15 +18,67 @@ export interface BundleSize {
   label: string
   minifiedBytes: number
   gzipBytes: number
-  /** Input files with bytes in the bundle (relative to the repository). */
+  /**
+   * Input files with bytes in the bundle: relative to the repository for the sources, to the
+   * consumer folder (`node_modules/…`) for the installed package.
+   */
   inputs: string[]
 }
 
-/** Bundles `import { names } from file` for the browser and measures it. */
-export async function measureImport(label: string, file: string, names: readonly string[]): Promise<BundleSize> {
-  const entry = `import { ${names.join(', ')} } from ${JSON.stringify(`${ROOT}${file}`)}\nconsole.log(${names.join(', ')})\n`
+/** A browser entry of the package and what each measurement imports from it. */
+export interface BrowserEntry {
+  label: string
+  /** The specifier an app imports, resolved from the installed package. */
+  specifier: string
+  /** The source module the specifier resolves to under the `browser` condition. */
+  file: string
+  names: readonly string[]
+}
+
+/** The browser entries of the package and what each is measured with. */
+export const BROWSER_ENTRIES = [
+  // The `browser` export condition resolves `shopper-session` to src/browser.ts (dist/browser.js).
+  {
+    label: "{ createShopperSession } from 'shopper-session'",
+    specifier: 'shopper-session',
+    file: 'src/browser.ts',
+    names: ['createShopperSession'],
+  },
+  {
+    label: "{ createShopperCustomers } from 'shopper-session/customers'",
+    specifier: 'shopper-session/customers',
+    file: 'src/customers.ts',
+    names: ['createShopperCustomers'],
+  },
+  {
+    label: "{ createAccountFlows, createPasswordResetClient } from 'shopper-session/account'",
+    specifier: 'shopper-session/account',
+    file: 'src/account.ts',
+    names: ['createAccountFlows', 'createPasswordResetClient'],
+  },
+  {
+    label: "{ createEmulator } from 'shopper-session/emulator'",
+    specifier: 'shopper-session/emulator',
+    file: 'src/emulator/index.ts',
+    names: ['createEmulator'],
+  },
+] as const satisfies readonly BrowserEntry[]
+
+/** A module that imports `names` from `from` and uses them, so none is tree-shaken away. */
+export function importSource(from: string, names: readonly string[]): string {
+  const list = names.join(', ')
+  return `import { ${list} } from ${JSON.stringify(from)}\nconsole.log(${list})\n`
+}
+
+/** Gzip level 9, the measure of every figure here. */
+export function gzipBytes(code: Uint8Array | string): number {
+  return gzipSync(code, { level: 9 }).byteLength
+}
+
+async function bundle(label: string, contents: string, resolveDir: string): Promise<BundleSize> {
   const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    stdin: { contents, resolveDir, loader: 'ts' },
+    absWorkingDir: resolveDir,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -37,7 +92,7 @@ export async function measureImport(label: string, file: string, names: readonly
   return {
     label,
     minifiedBytes: output.contents.byteLength,
-    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+    gzipBytes: gzipBytes(output.contents),
     // Files that put bytes into the output (parsed but tree-shaken files are left out).
     inputs: Object.values(result.metafile.outputs).flatMap((out) =>
       Object.entries(out.inputs)
@@ -47,14 +102,45 @@ export async function measureImport(label: string, file: string, names: readonly
   }
 }
 
-/** The browser entries of the package and what each is measured with. */
-export const BROWSER_ENTRIES = [
-  // The `browser` export condition resolves `shopper-session` to src/browser.ts in bundlers.
-  { label: "{ createShopperSession } from 'shopper-session'", file: 'src/browser.ts', names: ['createShopperSession'] },
-  { label: "{ createShopperCustomers } from 'shopper-session/customers'", file: 'src/customers.ts', names: ['createShopperCustomers'] },
-  { label: "{ withAccountFlows, createPasswordResetClient } from 'shopper-session/account'", file: 'src/account.ts', names: ['withAccountFlows', 'createPasswordResetClient'] },
-  { label: "{ createEmulator } from 'shopper-session/emulator'", file: 'src/emulator/index.ts', names: ['createEmulator'] },
-] as const
+/** Bundles `import { names } from file` (a source file of this repository) and measures it. */
+export async function measureImport(
+  label: string,
+  file: string,
+  names: readonly string[],
+): Promise<BundleSize> {
+  return bundle(label, importSource(`${ROOT}${file}`, names), ROOT)
+}
+
+/**
+ * Bundles `import { names } from specifier` from `consumerDir`, where the packed tarball is
+ * installed: esbuild's default conditions for `platform: 'browser'`, as an app's bundler would.
+ */
+export async function measureInstalled(
+  consumerDir: string,
+  entry: BrowserEntry,
+): Promise<BundleSize> {
+  return bundle(entry.label, importSource(entry.specifier, entry.names), consumerDir)
+}
+
+const PACKAGE_DIR = join('node_modules', 'shopper-session')
+
+/**
+ * The repository sources behind the installed package files among `inputs` (paths relative to
+ * `consumerDir`), read from the source maps the package ships: `machines/sessionMachine.ts`,
+ * `src/browser.ts`, … So a test can name the modules a bundle must carry, whatever the build
+ * made of them.
+ */
+export function packageSources(consumerDir: string, inputs: readonly string[]): string[] {
+  const packageRoot = resolve(consumerDir, PACKAGE_DIR)
+  const sources = inputs
+    .filter((input) => input.startsWith(`${PACKAGE_DIR}/`))
+    .flatMap((input) => {
+      const file = resolve(consumerDir, input)
+      const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }
+      return map.sources.map((source) => relative(packageRoot, resolve(dirname(file), source)))
+    })
+  return [...new Set(sources)].sort()
+}
 
 /** KiB with one decimal. */
 export function kib(bytes: number): string {
