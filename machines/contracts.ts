@@ -89,7 +89,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export type SessionTag =
   | 'guest'
   | 'registered'
-  | 'authenticated'
+  | 'tokenValid'
   | 'busy'
   | 'stale'
   | 'reauthRequired'

@@ -16,13 +16,12 @@
  *
  * @module
  */
-import { assign, emit, sendTo } from 'xstate'
+import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
-import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
 import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
-import { asSessionError } from './tokenRefreshMachine.ts'
+import { asSessionError } from './sessionError.ts'
 
 /** Input of {@link loginIdChangeMachine}. */
 export interface LoginIdChangeInput {
@@ -95,8 +94,6 @@ export function isValidLoginFormat(login: string): boolean {
   return true
 }
 
-type Submit = Extract<LoginIdChangeEvent, { type: 'submit' }>
-
 function released(event: LoginIdChangeEvent): HeldSecrets {
   return event.type === 'secrets.released' ? event.secrets : {}
 }
@@ -139,17 +136,20 @@ export const loginIdChangeMachine = setup({
   },
   actions: {
     storeNewLogin: assign({
-      newLogin: ({ event }) => (event as Submit).newLogin,
+      newLogin: ({ event }) => {
+        assertEvent(event, 'submit')
+        return event.newLogin
+      },
       error: undefined,
     }),
     refuse: assign((_, params: { error: SessionError }) => ({ error: params.error })),
     storeError: assign({
       error: ({ event }) => ('error' in event ? asSessionError(event.error) : undefined),
     }),
-    holdPassword: sendTo('secrets', ({ event }) => ({
-      type: 'secrets.hold' as const,
-      secrets: { password: (event as Submit).currentPassword },
-    })),
+    holdPassword: sendTo('secrets', ({ event }) => {
+      assertEvent(event, 'submit')
+      return { type: 'secrets.hold' as const, secrets: { password: event.currentPassword } }
+    }),
     releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
     forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),
     emitChanged: emit(({ context }) => ({
@@ -201,10 +201,10 @@ export const loginIdChangeMachine = setup({
         id: 'updateCustomer',
         src: 'updateCustomer',
         // Entered by a valid submit only: the password comes straight from it.
-        input: ({ event }) => ({
-          login: (event as Submit).newLogin,
-          currentPassword: (event as Submit).currentPassword,
-        }),
+        input: ({ event }) => {
+          assertEvent(event, 'submit')
+          return { login: event.newLogin, currentPassword: event.currentPassword }
+        },
         onDone: {
           target: 'unsealing',
           actions: [

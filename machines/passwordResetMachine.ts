@@ -20,13 +20,12 @@
  *
  * @module
  */
-import { assign, sendTo } from 'xstate'
+import { assertEvent, assign, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
-import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import { isTransientError, type SessionError, type SessionTokens } from './contracts.ts'
 import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
-import { asSessionError } from './tokenRefreshMachine.ts'
+import { asSessionError } from './sessionError.ts'
 
 /** Input of {@link passwordResetMachine}. */
 export interface PasswordResetInput {
@@ -100,7 +99,6 @@ export interface ResetLoginInput {
   password: Secret
 }
 
-type EventOf<T extends PasswordResetEvent['type']> = Extract<PasswordResetEvent, { type: T }>
 
 /** The machine input, read from the init event (the only place the start token passes). */
 function startInput(event: { type: string }): PasswordResetInput | undefined {
@@ -163,7 +161,10 @@ export const passwordResetMachine = setup({
   },
   actions: {
     storeLogin: assign({
-      login: ({ event }) => (event as EventOf<'request'>).login,
+      login: ({ event }) => {
+        assertEvent(event, 'request')
+        return event.login
+      },
       error: undefined,
     }),
     storeError: assign({
@@ -178,14 +179,14 @@ export const passwordResetMachine = setup({
       type: 'secrets.hold' as const,
       secrets: { token: startInput(event)?.token },
     })),
-    holdLinkToken: sendTo('secrets', ({ event }) => ({
-      type: 'secrets.hold' as const,
-      secrets: { token: (event as EventOf<'link.opened'>).token },
-    })),
-    holdPassword: sendTo('secrets', ({ event }) => ({
-      type: 'secrets.hold' as const,
-      secrets: { password: (event as EventOf<'submit'>).newPassword },
-    })),
+    holdLinkToken: sendTo('secrets', ({ event }) => {
+      assertEvent(event, 'link.opened')
+      return { type: 'secrets.hold' as const, secrets: { token: event.token } }
+    }),
+    holdPassword: sendTo('secrets', ({ event }) => {
+      assertEvent(event, 'submit')
+      return { type: 'secrets.hold' as const, secrets: { password: event.newPassword } }
+    }),
     releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
     forgetPassword: sendTo('secrets', { type: 'secrets.forget', names: ['password'] }),
     forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),

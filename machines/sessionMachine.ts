@@ -15,9 +15,8 @@
  *
  * @module
  */
-import { assign, emit, sendTo } from 'xstate'
+import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
-import { setup } from './setup.ts'
 import { slot } from './slot.ts'
 import {
   backoffDelay,
@@ -31,8 +30,8 @@ import {
   type SessionTag,
   type SessionTokens,
 } from './contracts.ts'
+import { asSessionError } from './sessionError.ts'
 import {
-  asSessionError,
   type TokenRefreshedEvent,
   type TokenRefreshFailedEvent,
   type TokenRefreshOutput,
@@ -65,13 +64,15 @@ export interface SessionContext {
   carryUsid: string | undefined
 }
 
-/** Registration data: the `customer` of `registerCustomer` (login, email, lastName required). */
-export interface RegistrationCustomer {
-  login: string
-  email: string
-  lastName: string
-  firstName?: string
-  [field: string]: unknown
+/**
+ * Registration data: the `customer` of `registerCustomer` (`CustomerRegistrationProfile`):
+ * `login`, `email` and `lastName` required, the other profile fields and `c_*` custom attributes
+ * optional; any other key (a typo such as `fistName`) fails to compile. A mapped copy, not the
+ * interface itself: a plain object type stays assignable to `Record<string, unknown>`.
+ */
+export type RegistrationCustomer = {
+  [K in keyof import('../src/scapi/customers/schemas/customer.ts').CustomerRegistrationProfile]:
+    import('../src/scapi/customers/schemas/customer.ts').CustomerRegistrationProfile[K]
 }
 
 /** Events {@link sessionMachine} accepts. Passwords travel boxed (see `Secret`), never as text. */
@@ -118,8 +119,6 @@ export type SessionEmitted =
   /** Starting a session (restoring it, or a guest sign-in) failed transiently; retrying goes on. */
   | { type: 'session.startFailed'; error: SessionError }
 
-/** The event of one type (states entered by one event only read it as that). */
-type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>
 
 /** Emitted events that carry only an error. */
 type FailureEventType = Extract<
@@ -196,9 +195,13 @@ const TOKEN_REFRESH = {
   }),
 } as const
 
-/** Requests for a fresh token go to the child; its transient failures are reported. */
+/**
+ * Requests for a fresh token go to the child (`retry` too: a refresh waiting for a trigger tries
+ * again at once); its transient failures are reported.
+ */
 const REFRESH_REQUESTS = {
   refresh: { actions: 'forwardRefresh' },
+  retry: { actions: 'forwardRefresh' },
   'token.rejected': { guard: 'rejectedCurrentToken', actions: 'forwardRefresh' },
   'token.refreshFailed': { actions: ['storeRefreshError', 'emitRefreshFailed'] },
 } as const
@@ -230,7 +233,7 @@ function freshness(adopt: 'externalGuest' | 'externalRegistered') {
   return {
     initial: 'fresh',
     states: {
-      fresh: { tags: ['authenticated'], after: { accessTokenExpiry: 'stale' }, on },
+      fresh: { tags: ['tokenValid'], after: { accessTokenExpiry: 'stale' }, on },
       // Expired and not yet refreshed (offline, 5xx): the shopper keeps their session.
       stale: { tags: ['stale'], on },
     },
@@ -382,7 +385,10 @@ export const sessionMachine = setup({
     }),
     forwardRefresh: sendTo('tokenRefresh', { type: 'refresh' }),
     // Used on `session.check` only, which the child accepts as it is.
-    forwardCheck: sendTo('tokenRefresh', ({ event }) => event as EventOf<'session.check'>),
+    forwardCheck: sendTo('tokenRefresh', ({ event }) => {
+      assertEvent(event, 'session.check')
+      return event
+    }),
     forwardAdopt: sendTo('tokenRefresh', ({ context }) => ({
       type: 'tokens.adopt' as const,
       tokens: context.tokens as SessionTokens,
@@ -392,12 +398,15 @@ export const sessionMachine = setup({
       customerType: context.tokens?.customerType ?? 'guest',
     })),
     // The tokens stay out of the emitted event (handlers and the logger never see them).
-    emitRefreshed: emit(({ event }) => ({
-      type: 'token.refreshed' as const,
-      outcome: (event as TokenRefreshedEvent).outcome,
-    })),
+    emitRefreshed: emit(({ event }) => {
+      assertEvent(event, 'token.refreshed')
+      return { type: 'token.refreshed' as const, outcome: event.outcome }
+    }),
     // The child's event carries nothing secret: passed on as it is.
-    emitRefreshFailed: emit(({ event }) => event as TokenRefreshFailedEvent),
+    emitRefreshFailed: emit(({ event }) => {
+      assertEvent(event, 'token.refreshFailed')
+      return event
+    }),
     /** Emits `params.type` (`login.failed`, ...) with the failed actor's error. */
     emitFailure: emit(({ event }, params: { type: FailureEventType }) => ({
       type: params.type,
@@ -547,7 +556,8 @@ export const sessionMachine = setup({
                         id: 'authenticateCustomer',
                         src: 'authenticateCustomer',
                         input: ({ context, event }) => {
-                          const { username, password } = event as EventOf<'login'>
+                          assertEvent(event, 'login')
+                          const { username, password } = event
                           return { username, password, guest: context.tokens as SessionTokens }
                         },
                         onDone: ENTER_REGISTERED,
@@ -560,10 +570,10 @@ export const sessionMachine = setup({
                       invoke: {
                         id: 'getTrustedSystemAccessToken',
                         src: 'getTrustedSystemAccessToken',
-                        input: ({ context, event }) => ({
-                          loginId: (event as EventOf<'login.onBehalf'>).loginId,
-                          guest: context.tokens as SessionTokens,
-                        }),
+                        input: ({ context, event }) => {
+                          assertEvent(event, 'login.onBehalf')
+                          return { loginId: event.loginId, guest: context.tokens as SessionTokens }
+                        },
                         onDone: ENTER_REGISTERED,
                         onError: LOGIN_FAILED,
                       },
@@ -575,7 +585,8 @@ export const sessionMachine = setup({
                         id: 'registerCustomer',
                         src: 'registerCustomer',
                         input: ({ context, event }) => {
-                          const { customer, password } = event as EventOf<'register'>
+                          assertEvent(event, 'register')
+                          const { customer, password } = event
                           return { customer, password, guest: context.tokens as SessionTokens }
                         },
                         onDone: ENTER_REGISTERED,

@@ -11,8 +11,7 @@
  *
  * @module
  */
-import { assign, sendParent } from 'xstate'
-import { setup } from './setup.ts'
+import { assign, sendParent, setup } from 'xstate'
 import { slot } from './slot.ts'
 import {
   backoffDelay,
@@ -24,6 +23,7 @@ import {
   type SessionError,
   type SessionTokens,
 } from './contracts.ts'
+import { asSessionError } from './sessionError.ts'
 
 /** Input of {@link tokenRefreshMachine}. */
 export interface TokenRefreshInput {
@@ -212,21 +212,3 @@ export const tokenRefreshMachine = setup({
     failed: { type: 'final' },
   },
 })
-
-/**
- * Reads an actor's rejection as {@link SessionError}. The actors reject with
- * `ShopperSessionError`, which is kept as it is (so `isShopperSessionError` holds for the errors
- * in context and in emitted events); anything else (a bug in a provided actor) becomes
- * `invalid_response` so the machine still ends up somewhere defined.
- */
-export function asSessionError(error: unknown): SessionError {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as SessionError).code === 'string' &&
-    typeof (error as SessionError).message === 'string'
-  ) {
-    return error as SessionError
-  }
-  return { code: 'invalid_response', message: 'The actor failed without a coded error.' }
-}

@@ -1,16 +1,17 @@
 /**
- * `shopper-session/account`: the credential flows on a session — password reset (through the
- * app's server), loginId change and password change — each forcing the same re-login. Its own
- * subpath, so the browser entry of the session does not carry them.
+ * `shopper-session/account`: the credential flows of a session — password reset (through the
+ * app's server), loginId change and password change — each as a statechart actor and as a
+ * promise, each forcing the same re-login. Its own subpath, so the browser entry of the session
+ * does not carry them.
  *
  * @example
  * ```ts
- * import { createPasswordResetClient, secret, withAccountFlows } from 'shopper-session/account'
+ * import { createAccountFlows, createPasswordResetClient, secret } from 'shopper-session/account'
  *
- * const account = withAccountFlows(session, {
+ * const account = createAccountFlows(session, {
  *   passwordReset: createPasswordResetClient({ endpoint: '/api/password-reset' }),
  * })
- * const change = account.changeLoginId()
+ * const change = account.startLoginIdChange()
  * change.send({ type: 'submit', newLogin: 'ada@lovelace.example', currentPassword: secret(input) })
  * ```
  * @module
@@ -18,15 +19,18 @@
 export {
   type AccountFlows,
   type AccountFlowsOptions,
-  withAccountFlows,
-} from './account/withAccountFlows.ts'
+  createAccountFlows,
+  type LoginIdChangeRequest,
+  type PasswordChangeRequest,
+  type PasswordResetCompletion,
+} from './account/createAccountFlows.ts'
 export type { AccountSession } from './account/session.ts'
-export type { ChangePasswordInput } from './account/changePassword.ts'
 export type { LoginIdChangeActor } from './account/loginIdChange.ts'
+export type { PasswordChangeActor } from './account/passwordChange.ts'
 export type { PasswordResetActor, PasswordResetStart } from './account/passwordReset.ts'
 // Passwords and reset tokens go into the flows' events boxed: `secret(value)`.
 export { Secret, secret } from './secret.ts'
-// The browser half of the reset (no server code): the port `withAccountFlows` takes.
+// The browser half of the reset (no server code): the port `createAccountFlows` takes.
 export {
   createPasswordResetClient,
   type PasswordResetClientOptions,
@@ -48,3 +52,9 @@ export type {
   LoginIdChangeOutput,
   LoginIdChangeTag,
 } from '../machines/loginIdChangeMachine.ts'
+export type {
+  PasswordChangeEmitted,
+  PasswordChangeEvent,
+  PasswordChangeOutput,
+  PasswordChangeTag,
+} from '../machines/passwordChangeMachine.ts'

@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { fromPromise } from 'xstate'
 import { isTransientError, type SessionTokens } from '../machines/contracts.ts'
 import type {
   GuestLoginInput,
@@ -22,6 +21,7 @@ import type { CoordinationAdapter } from '../adapters/coordination/types.ts'
 import { isShopperSessionError, ShopperSessionError } from './errors.ts'
 import { openSecret } from './secret.ts'
 import { sameLogin } from './session/actions.ts'
+import { unrefTimer } from './session/clock.ts'
 import type { SessionTokenResponse as SessionTokenResponse } from './scapi/slasSchemas.ts'
 import type { SessionSlas } from './session/slasWire.ts'
 import type { SessionStore, StoreRead } from './session/store.ts'
@@ -55,7 +55,7 @@ export interface ActorDeps {
   store: SessionStore
   coordination: CoordinationAdapter
   /** This session's id on the coordination bus. */
-  origin: string
+  busId: string
   now: () => number
   leewayMs: number
   calls: ShopperCalls
@@ -145,7 +145,7 @@ export function createSessionWork(deps: ActorDeps) {
   const change = (operation: () => Promise<unknown>) =>
     guarded(async () => {
       if ((await operation()) !== false) {
-        coordination.publish({ type: 'session.changed', key: store.key, origin: deps.origin })
+        coordination.publish({ type: 'session.changed', key: store.key, sender: deps.busId })
       }
     })
   const save = async (tokens: SessionTokens) => {
@@ -187,7 +187,9 @@ export function createSessionWork(deps: ActorDeps) {
   const spaceRefreshes = async () => {
     const wait = lastRefreshAt === undefined ? 0 : lastRefreshAt + MIN_REFRESH_INTERVAL_MS - now()
     if (wait <= 0) return
-    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, MIN_REFRESH_INTERVAL_MS)))
+    await new Promise((resolve) => {
+      unrefTimer(setTimeout(resolve, Math.min(wait, MIN_REFRESH_INTERVAL_MS)))
+    })
   }
 
   // Removes the stored session (while it still holds `refreshToken`) and tells the others.
@@ -208,7 +210,7 @@ export function createSessionWork(deps: ActorDeps) {
     return { tokens: undefined, corrupt: tampered ? 'tampered' : problem, reason: message }
   }
 
-  return {
+  return tracked({
     // Unreadable, invalid or forged data is reported and the shopper starts as a guest; a
     // transient failure (storage or key fetch timing out) rejects, and the machine retries.
     restoreSession: async (): Promise<RestoredSession> => {
@@ -308,52 +310,34 @@ export function createSessionWork(deps: ActorDeps) {
         return { outcome: 'refreshed', tokens: next }
       })
     },
+  })
+}
+
+/**
+ * `work` with every call tracked, plus `settled()`: resolves once every call made so far has
+ * finished (a stopped session's sent refresh or login still writes its result first).
+ */
+function tracked<W extends Record<string, (...args: never[]) => Promise<unknown>>>(work: W) {
+  const running = new Set<Promise<unknown>>()
+  const wrapped = Object.fromEntries(
+    Object.entries(work).map(([name, run]) => [
+      name,
+      (...args: never[]) => {
+        const call = run(...args)
+        running.add(call)
+        const done = () => running.delete(call)
+        call.then(done, done)
+        return call
+      },
+    ]),
+  ) as W
+  return {
+    ...wrapped,
+    settled: async (): Promise<void> => {
+      while (running.size > 0) await Promise.allSettled([...running])
+    },
   }
 }
 
 /** The work of one session. */
 export type SessionWork = ReturnType<typeof createSessionWork>
-
-// Each session's work, found through its actor system (shared by the session actor and its
-// children): the actor logic below is built once for every session, not per session.
-const WORK = new WeakMap<object, SessionWork>()
-
-/** Makes `work` the one the actors of `system` (an actor's `.system`) run. */
-export function bindSessionWork(system: object, work: SessionWork): void {
-  WORK.set(system, work)
-}
-
-function workOf(system: object): SessionWork {
-  const work = WORK.get(system)
-  if (!work) {
-    const message = 'session actors run only in createShopperSession'
-    throw new ShopperSessionError('invalid_config', message)
-  }
-  return work
-}
-
-// An actor running one piece of its session's work; the signal aborts when the actor stops.
-function slot<Input, Output>(
-  pick: (work: SessionWork) => (input: Input, signal: AbortSignal) => Promise<Output>,
-) {
-  return fromPromise<Output, Input>(({ input, system, signal }) =>
-    pick(workOf(system))(input, signal),
-  )
-}
-
-/**
- * The actor slots' implementations, shared by every session: each finds its session's work
- * through the actor system. Building them (and the machine) once keeps a server session small.
- */
-export const sessionActors = {
-  restoreSession: slot((work) => work.restoreSession),
-  authorizeCustomer: slot((work) => work.authorizeCustomer),
-  authenticateCustomer: slot((work) => work.authenticateCustomer),
-  getTrustedSystemAccessToken: slot((work) => work.getTrustedSystemAccessToken),
-  registerCustomer: slot((work) => work.registerCustomer),
-  transferBasket: slot((work) => work.transferBasket),
-  logoutCustomer: slot((work) => work.logoutCustomer),
-}
-
-/** The refresh timer's actor, shared like {@link sessionActors}. */
-export const refreshActor = slot((work) => work.getAccessToken)

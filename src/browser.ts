@@ -69,17 +69,16 @@ export function createShopperSession(
     warn(`${(error as Error).message}; tabs are not coordinated`)
     coordination = createInProcessCoordination()
   }
-  const session = createSession({ ...options, storage, coordination }, internals)
-  if (pageLifecycle === false) return session
-  const unwatch = watchPageLifecycle(
-    () => session.check(),
-    pageLifecycle === true ? {} : pageLifecycle,
+  const lifecycle = pageLifecycle === true ? {} : pageLifecycle
+  return createSession(
+    { ...options, storage, coordination },
+    {
+      ...internals,
+      // Added now, removed by `stop()`: the session wires both.
+      watch:
+        lifecycle === false
+          ? internals?.watch
+          : (session) => watchPageLifecycle(() => session.check(), lifecycle),
+    },
   )
-  const stop = session.stop
-  // Replaced on the object itself: `start()` returns this object, so every path stops both.
-  session.stop = () => {
-    unwatch()
-    stop()
-  }
-  return session
 }

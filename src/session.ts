@@ -8,27 +8,13 @@
 import { type Actor, createActor, type SnapshotFrom } from 'xstate'
 import { createInProcessCoordination } from '../adapters/coordination/inProcess.ts'
 import { createMemoryStorage } from '../adapters/storage/memory.ts'
-import {
-  backoffDelay,
-  clampDelay,
-  type RetryPolicy,
-  type SessionTokens,
-} from '../machines/contracts.ts'
-import {
-  type RegistrationCustomer,
-  type SessionEmitted,
-  type SessionEvent,
+import type { SessionTokens } from '../machines/contracts.ts'
+import type {
+  RegistrationCustomer,
+  SessionEmitted,
   sessionMachine,
 } from '../machines/sessionMachine.ts'
-import { tokenRefreshMachine } from '../machines/tokenRefreshMachine.ts'
-import {
-  bindSessionWork,
-  createSessionWork,
-  type IdentifyTokens,
-  type RefreshSharing,
-  refreshActor,
-  sessionActors,
-} from './actors.ts'
+import { createSessionWork, type IdentifyTokens, type RefreshSharing } from './actors.ts'
 import { ShopperSessionError } from './errors.ts'
 import type { SlasClientConfig } from './scapi/config.ts'
 import { createState } from './scapi/pkce.ts'
@@ -43,15 +29,19 @@ import { resolveSessionConfig, type ShopperSessionConfig } from './session/confi
 import { act, type ActionOptions, signIn } from './session/actions.ts'
 import { secret } from './secret.ts'
 import { toShopperSessionError } from './session/errors.ts'
+import { nodeFriendlyClock } from './session/clock.ts'
 import { createShopperCalls } from './session/shopperCalls.ts'
+import { shopperOf, type Shopper } from './session/shopper.ts'
 import { createSessionSlas } from './session/slasWire.ts'
 import { createSessionStore, storageKey } from './session/store.ts'
-import { measure } from './session/tokens.ts'
+import { IMPORT_PENDING, measure } from './session/tokens.ts'
 import { until } from './session/until.ts'
+import { registerWork, wiredSessionMachine } from './session/wiring.ts'
 
 export type { ShopperSessionConfig } from './session/config.ts'
 export type { RegistrationCustomer, SessionEmitted } from '../machines/sessionMachine.ts'
 export type { SessionTag, SessionTokens } from '../machines/contracts.ts'
+export type { Shopper } from './session/shopper.ts'
 
 /** A snapshot of the session machine. Read tags (`hasTag('registered')`), not state paths. */
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>
@@ -61,14 +51,31 @@ export type SessionEventHandler<T extends SessionEmitted['type']> = (
   event: Extract<SessionEmitted, { type: T }>,
 ) => void
 
-/** A running shopper session. */
-export interface ShopperSession {
+/** A running shopper session (`await using` stops it, where TypeScript's lib knows disposal). */
+export type ShopperSession = ShopperSessionMembers & AsyncDisposableSession
+
+/**
+ * `[Symbol.asyncDispose]()` (stops the session) when the app's TypeScript lib declares the
+ * symbol (ES2024 / esnext.disposable, or @types/node); nothing otherwise, so the declarations
+ * check under any lib.
+ */
+export type AsyncDisposableSession = SymbolConstructor extends {
+  readonly asyncDispose: infer Key extends symbol
+}
+  ? { [K in Key]: () => Promise<void> }
+  : unknown
+
+/** The members of a {@link ShopperSession}. */
+export interface ShopperSessionMembers {
   /** The XState actor (for inspection and `@xstate/react`). */
   readonly actor: Actor<typeof sessionMachine>
   /** Starts the machine (idempotent). `ready()`, `login()` and friends start it too. */
-  start(): ShopperSession
-  /** Stops the machine and its listeners. A refresh already sent still completes and is stored. */
-  stop(): void
+  start(): this
+  /**
+   * Stops the machine and its listeners. Resolves once work already sent has finished and been
+   * stored (a refresh or login on the wire still writes its result). `await using` works too.
+   */
+  stop(): Promise<void>
   /**
    * Resolves once the session holds tokens (restored, or a new guest session). Rejects with the
    * coded error when no session can be started, and with the last transient failure (or
@@ -79,17 +86,31 @@ export interface ShopperSession {
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void
   /** Listens to one typed event (`session.reauthRequired`, `basket.transferFailed`, ...). */
   on<T extends SessionEmitted['type']>(type: T, handler: SessionEventHandler<T>): () => void
-  /** A usable access token; concurrent callers share one refresh. */
+  /**
+   * Who the shopper is: guest or registered, with the ids the session knows (an id not known
+   * yet, as after importing a PWA Kit session, is `undefined`). `undefined` before the session
+   * holds tokens.
+   */
+  getShopper(): Shopper | undefined
+  /**
+   * A usable access token; concurrent callers share one refresh. `force: true` refreshes even
+   * when the current token is still good, and never answers with it.
+   */
   getAccessToken(options?: AccessTokenOptions): Promise<string>
-  /** The current token set (a copy), or undefined. Never log it. */
+  /**
+   * The current token set (a copy), or `undefined`: also while an imported session waits for
+   * its first refresh (it holds no access token yet). Never log it.
+   */
   getTokens(): SessionTokens | undefined
   /**
    * Logs a shopper in (keeping the guest usid and basket). Resolves on this shopper's own login
    * only: `conflict` when another tab logged someone else in meanwhile, `aborted` when a logout
    * overtook it. Rejects with the coded error otherwise.
    */
+  login(credentials: LoginCredentials): Promise<void>
   login(username: string, password: string, options?: ActionOptions): Promise<void>
   /** registerCustomer, then login (basket kept). Rejects with the coded error. */
+  register(registration: Registration): Promise<void>
   register(customer: RegistrationCustomer, password: string, options?: ActionOptions): Promise<void>
   /**
    * Signs out locally (always: storage, other tabs) and at SLAS, then starts a guest session.
@@ -101,13 +122,30 @@ export interface ShopperSession {
   /** Re-checks expiry now (the browser adapters call it on visibility, online and wake). */
   check(): void
   /**
+   * Tries again at once after the session became `unavailable` (or while it backs off, or waits
+   * to retry a refresh), instead of waiting for the network or a timer.
+   */
+  retry(): void
+  /**
    * `fetch` with the shopper's Bearer token, for the API's origin (and `trustedOrigins`) only: a
    * request elsewhere is refused with `invalid_config` before anything is sent. A 401 refreshes
    * once and retries once; no answer is `network`, `timeout` or `aborted`.
    */
   readonly fetch: typeof fetch
-  /** Organization, site and API origin, for clients built on this session. */
+  /** Organization, site and API base URL, for clients built on this session. */
   readonly scapi: { organizationId: string; siteId: string; baseUrl: string; fetch: typeof fetch }
+}
+
+/** `login()`'s option-object form. */
+export interface LoginCredentials extends ActionOptions {
+  username: string
+  password: string
+}
+
+/** `register()`'s option-object form. */
+export interface Registration extends ActionOptions {
+  customer: RegistrationCustomer
+  password: string
 }
 
 /** Options of {@link ShopperSession.logout}. */
@@ -118,8 +156,12 @@ export interface LogoutOptions extends ActionOptions {
   remote?: boolean
 }
 
-/** Internals the server entry plugs in. */
-export interface SessionInternals {
+/**
+ * How the entries built on this one (browser, server) shape the session they create: parts for
+ * the session's work, members they add, and what must end when the session stops. All of it is
+ * put together here, in one place.
+ */
+export interface SessionInternals<Extension extends object = object> {
   /** Shares one refresh between sessions holding the same refresh token (per process). */
   shareRefresh?: RefreshSharing
   /** Refresh on a timer before expiry. Default true; per-request server sessions turn it off. */
@@ -134,46 +176,23 @@ export interface SessionInternals {
    * SLAS's JWKS), so no stored field the client could edit decides who the shopper is.
    */
   identify?: IdentifyTokens
+  /** Members added to the session object (server: `setCookieHeaders`, `loginOnBehalf`). */
+  extend?: (session: ShopperSession) => Extension
+  /**
+   * Starts watching something for the session (browser: the page lifecycle) when it is
+   * created; the returned function stops watching when the session stops.
+   */
+  watch?: (session: ShopperSession) => () => void
 }
 
-// One provided machine per jitter source (normally just `Math.random`): building it per session
-// would cost every server request ~50 KiB.
-const machines = new WeakMap<() => number, ReturnType<typeof sessionMachine.provide>>()
-
-function machineFor(random: () => number) {
-  let machine = machines.get(random)
-  if (!machine) {
-    // Jitter spreads the retries of many shoppers; it never goes below the server's Retry-After.
-    const retryBackoff = ({ context }: { context: JitterContext }) => {
-      const base = backoffDelay(context.attempt, context.retry, undefined)
-      return clampDelay(
-        Math.max(context.error?.retryAfterMs ?? 0, base / 2 + (base / 2) * random()),
-      )
-    }
-    machine = sessionMachine.provide({
-      actors: {
-        ...sessionActors,
-        tokenRefresh: tokenRefreshMachine.provide({
-          actors: { getAccessToken: refreshActor },
-          delays: { retryBackoff },
-        }),
-      },
-      delays: { retryBackoff },
-    })
-    machines.set(random, machine)
-  }
-  return machine
-}
-
-/** What the backoff delay reads from either machine's context. */
-interface JitterContext {
-  attempt: number
-  retry: RetryPolicy
-  error?: { retryAfterMs?: number } | undefined
-}
+// `Symbol.asyncDispose` where the runtime has it (Node 20, recent browsers); the registered
+// symbol TypeScript's `await using` looks for everywhere else.
+const ASYNC_DISPOSE: symbol =
+  (Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for('Symbol.asyncDispose')
 
 /**
  * Creates a shopper session. Throws `ShopperSessionError('invalid_config')` naming the bad field.
+ * The entries built on this one pass `internals` (see {@link SessionInternals}).
  *
  * @example
  * ```ts
@@ -185,14 +204,14 @@ interface JitterContext {
  *   redirectURI: 'https://shop.example.com/callback',
  * })
  * await session.ready()
- * await session.login('jane@example.com', password)
- * const response = await session.fetch(`${base}/checkout/shopper-baskets/v1/...`)
+ * await session.login({ username: 'jane@example.com', password })
+ * console.log(session.getShopper()) // { kind: 'registered', customerId: '…', loginId: '…', usid: '…' }
  * ```
  */
-export function createShopperSession(
+export function createShopperSession<Extension extends object = object>(
   config: ShopperSessionConfig,
-  internals: SessionInternals = {},
-): ShopperSession {
+  internals: SessionInternals<Extension> = {},
+): ShopperSession & Extension {
   const resolved = resolveSessionConfig(config)
   const { slas, now, random, leewayMs, retry } = resolved
   const log = createSafeLogger(resolved.logger)
@@ -202,8 +221,8 @@ export function createShopperSession(
     storage,
     storageKey(resolved.storageKeyPrefix, slas.organizationId, slas.siteId, slas.clientId),
   )
-  const origin = createState() // a random id on the coordination bus
-  const { organizationId, siteId, origin: baseUrl, fetch: rawFetch } = slas
+  const busId = createState() // this session's id on the coordination bus
+  const { organizationId, siteId, baseUrl, fetch: rawFetch } = slas
   const scapi = { organizationId, siteId, baseUrl, fetch: rawFetch }
   const { dnt } = resolved
   const { trustedSystem } = internals
@@ -215,7 +234,7 @@ export function createShopperSession(
     slas: createSessionSlas(slas, dnt),
     store,
     coordination,
-    origin,
+    busId,
     now,
     leewayMs,
     calls: createShopperCalls(scapi),
@@ -224,8 +243,10 @@ export function createShopperSession(
       if (started) actor.send({ type: 'storage.failed', reason })
     },
   })
-  const actor = createActor(machineFor(random), {
+  const actor = createActor(wiredSessionMachine(random), {
     inspect: resolved.inspect,
+    // Timers that do not keep a Node process alive: a script ends without `stop()`.
+    clock: nodeFriendlyClock,
     input: {
       leewayMs,
       transferBasket: resolved.transferBasket,
@@ -233,16 +254,16 @@ export function createShopperSession(
       proactiveRefresh: internals.proactiveRefresh ?? true,
     },
   })
-  bindSessionWork(actor.system, work)
+  registerWork(actor.system, work)
 
   let started = false
   const cleanups: Array<() => void> = []
-  const start = (): ShopperSession => {
+  const start = () => {
     if (started) return session
     started = true
     cleanups.push(
       coordination.subscribe((message) => {
-        if (message.origin === origin || message.key !== store.key) return
+        if (message.sender === busId || message.key !== store.key) return
         void followExternal()
       }),
       // Every emitted event reaches the logger (redacted); failures and storage trouble as
@@ -254,6 +275,12 @@ export function createShopperSession(
     )
     actor.start()
     return session
+  }
+
+  const stop = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0)) cleanup()
+    actor.stop()
+    await work.settled()
   }
 
   // Another session sharing the storage changed it: adopt what is there now.
@@ -281,7 +308,7 @@ export function createShopperSession(
       actor,
       (snapshot) => {
         const { tokens, error } = snapshot.context
-        if (snapshot.hasTag('authenticated') || (tokens && !snapshot.hasTag('busy'))) {
+        if (snapshot.hasTag('tokenValid') || (tokens && !snapshot.hasTag('busy'))) {
           return [undefined]
         }
         if (!snapshot.hasTag('unavailable')) return undefined
@@ -298,42 +325,55 @@ export function createShopperSession(
     return waitForAccessToken(actor, now, options, resolved.waitTimeoutMs)
   }
 
-  const session: ShopperSession = {
+  // The password goes into a box at once: the event, the login actor's input and every
+  // snapshot carry only the box.
+  const login = (
+    first: string | LoginCredentials,
+    password?: string,
+    options?: ActionOptions,
+  ): Promise<void> => {
+    const given = typeof first === 'object' && first !== null ? first : undefined
+    const username = given ? given.username : (first as string)
+    const text = given ? given.password : (password as string)
+    const event = { type: 'login', username, password: secret(text) } as const
+    return signIn(actor, ready, event, username, given ?? options)
+  }
+
+  const register = async (
+    first: RegistrationCustomer | Registration,
+    password?: string,
+    options?: ActionOptions,
+  ): Promise<void> => {
+    // The option-object form is told apart by its `customer` (a customer has `login`).
+    const given = isRegistration(first) ? first : undefined
+    const customer = given ? given.customer : (first as RegistrationCustomer)
+    if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) {
+      const message = 'registerCustomer: customer: must be an object with login, email and lastName'
+      throw new ShopperSessionError('bad_request', message, { operation: 'registerCustomer' })
+    }
+    const text = given ? given.password : password
+    const event = { type: 'register', customer, password: secret(text as string) } as const
+    await signIn(actor, ready, event, customer.login, given ?? options)
+  }
+
+  const members: ShopperSessionMembers = {
     actor,
     start,
-    stop() {
-      for (const cleanup of cleanups.splice(0)) cleanup()
-      actor.stop()
-    },
+    stop,
     ready,
     getSnapshot: () => actor.getSnapshot(),
     // XState's `unsubscribe` is an arrow function: handed out as it is.
     subscribe: (listener) => actor.subscribe(listener).unsubscribe,
     on: (type, handler) => actor.on(type, handler as (event: SessionEmitted) => void).unsubscribe,
+    getShopper: () => shopperOf(actor.getSnapshot().context.tokens),
     getAccessToken,
     getTokens() {
       const tokens = actor.getSnapshot().context.tokens
-      return tokens ? { ...tokens } : undefined
+      // An imported session's placeholders are no tokens: there are none until its refresh.
+      return tokens && tokens.accessToken !== IMPORT_PENDING ? { ...tokens } : undefined
     },
-    // The password goes into a box at once: the event, the login actor's input and every
-    // snapshot carry only the box.
-    login: (username, password, options) =>
-      signIn(
-        actor,
-        ready,
-        { type: 'login', username, password: secret(password) },
-        username,
-        options,
-      ),
-    async register(customer, password, options) {
-      if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) {
-        const message =
-          'registerCustomer: customer: must be an object with login, email and lastName'
-        throw new ShopperSessionError('bad_request', message, { operation: 'registerCustomer' })
-      }
-      const event = { type: 'register', customer, password: secret(password) } as const
-      await signIn(actor, ready, event, customer.login, options)
-    },
+    login: login as ShopperSessionMembers['login'],
+    register: register as ShopperSessionMembers['register'],
     async logout(options = {}) {
       if (typeof options !== 'object' || options === null) {
         throw new ShopperSessionError('invalid_config', 'logout: options must be an object')
@@ -351,8 +391,24 @@ export function createShopperSession(
     check() {
       if (started) actor.send({ type: 'session.check', now: now() })
     },
+    retry() {
+      if (started) actor.send({ type: 'retry' })
+    },
     fetch: createAuthorizedFetch({ getAccessToken }, rawFetch, resolved.tokenOrigins),
     scapi,
   }
+  // The one place the session object is put together: its members, the disposal symbol, and
+  // what the entry built on this one adds.
+  const core = { ...members, [ASYNC_DISPOSE]: stop } as ShopperSession
+  const session = { ...core, ...internals.extend?.(core) } as ShopperSession & Extension
+  if (internals.watch) {
+    const unwatch = internals.watch(session)
+    cleanups.push(unwatch)
+  }
   return session
+}
+
+/** Whether `value` is `register()`'s option-object form. */
+function isRegistration(value: unknown): value is Registration {
+  return typeof value === 'object' && value !== null && 'customer' in value && 'password' in value
 }

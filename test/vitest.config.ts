@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 // Four projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
-// processes); `integration` adds real HTTP, the CLI and third-party clients (conformance);
+// processes); `integration` adds real HTTP, child processes, the CLI and third-party clients;
 // `package` tests the packed tarball installed into a fresh folder; `heap` runs the memory
 // tests in a forked worker started with --expose-gc.
 export default defineConfig({
@@ -22,6 +22,7 @@ export default defineConfig({
             'test/package/**',
             'test/conformance/**',
             'test/**/*.http.test.ts',
+            'test/**/*.process.test.ts',
             'test/**/*.heap.test.ts',
             'test/e2e/**',
             'node_modules/**',
@@ -32,7 +33,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/conformance/**/*.test.ts', 'test/**/*.http.test.ts'],
+          include: [
+            'test/conformance/**/*.test.ts',
+            'test/**/*.http.test.ts',
+            'test/**/*.process.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },

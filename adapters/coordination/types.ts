@@ -12,7 +12,7 @@ export interface CoordinationMessage {
   /** The storage key that changed. */
   key: string
   /** Id of the sending session, so it can ignore its own notices. */
-  origin: string
+  sender: string
 }
 
 /** Locks and notices. */

@@ -5,7 +5,7 @@
  *
  * - Locks: Web Locks (`navigator.locks`, exclusive). They are released when a tab closes or
  *   crashes, and the browser orders the waiters.
- * - Notices: a BroadcastChannel (`shopper-session`). Only `{ type, key, origin }` is sent: a
+ * - Notices: a BroadcastChannel (`shopper-session`). Only `{ type, key, sender }` is sent: a
  *   notice says "the stored session changed" and receivers re-read storage, so tokens never travel
  *   between tabs.
  * - Settling: Chromium delivers another tab's localStorage writes to this tab a few milliseconds
@@ -112,9 +112,9 @@ const pageBuses = new WeakMap<WebStorageLike, Set<CoordinationAdapter>>()
 /** Reads a notice off the wire: exactly the three fields, or nothing. */
 export function toNotice(data: unknown): CoordinationMessage | undefined {
   // Destructuring boxes primitives (their fields are undefined); only null and undefined need `{}`.
-  const { type, key, origin } = (data ?? {}) as Record<string, unknown>
-  return type === 'session.changed' && typeof key === 'string' && typeof origin === 'string'
-    ? { type, key, origin }
+  const { type, key, sender } = (data ?? {}) as Record<string, unknown>
+  return type === 'session.changed' && typeof key === 'string' && typeof sender === 'string'
+    ? { type, key, sender }
     : undefined
 }
 
@@ -254,7 +254,7 @@ export function createWebCoordination(options: WebCoordinationOptions = {}): Coo
       receive(
         key?.startsWith(prefix)
           ? key === noticeKey && !Channel && JSON.parse(newValue as string)
-          : { type: 'session.changed', key, origin: 'storage' },
+          : { type: 'session.changed', key, sender: 'storage' },
       )
     } catch {
       /* not JSON: not ours */

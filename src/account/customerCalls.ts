@@ -43,7 +43,7 @@ export interface AccountCalls {
  */
 export function createAccountCalls(session: CallsSession): AccountCalls {
   const { baseUrl, organizationId, siteId } = session.scapi
-  const location = { origin: baseUrl, organizationId, siteId }
+  const location = { baseUrl, organizationId, siteId }
   const transport = { fetch: session.fetch, headers: {} }
   const call = (
     operation: string,

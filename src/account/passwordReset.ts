@@ -49,7 +49,7 @@ export function startPasswordReset(
   if (port === undefined) {
     throw new ShopperSessionError(
       'invalid_config',
-      'passwordReset: withAccountFlows needs a passwordReset port (createPasswordResetClient)',
+      'passwordReset: createAccountFlows needs a passwordReset port (createPasswordResetClient)',
       { operation: 'resetPassword' },
     )
   }

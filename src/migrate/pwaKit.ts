@@ -203,7 +203,7 @@ export async function migratePwaKitSession(
     if ((await store.read(now)).kind === 'session') return 'existing'
     if (!found.ok) return 'none'
     await store.write(measure(found.tokens, now, 0))
-    coordination?.publish({ type: 'session.changed', key, origin: 'pwa-kit-migration' })
+    coordination?.publish({ type: 'session.changed', key, sender: 'pwa-kit-migration' })
     return 'written'
   }
   let result: Awaited<ReturnType<typeof run>>

@@ -86,8 +86,8 @@ export interface SlasClientConfig {
  * mean in {@link SlasClientConfig}.
  */
 export interface ResolvedSlasConfig {
-  /** API origin plus optional path prefix, without a trailing slash. */
-  origin: string
+  /** The API's base URL: its origin plus an optional path prefix, without a trailing slash. */
+  baseUrl: string
   organizationId: string
   clientId: string
   siteId: string
@@ -129,7 +129,7 @@ const SLAS_CONFIG_RULES: FieldRules<SlasClientConfig> = {
  */
 export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig {
   const value = checkFields(LABEL, SLAS_CONFIG_RULES, config)
-  const origin = apiOrigin(LABEL, value)
+  const resolvedBaseUrl = apiOrigin(LABEL, value)
   const { fetch, redirect, strictClientAuth = false, headers, clientSecret, timeoutMs } = value
   if (strictClientAuth && clientSecret === undefined) {
     // Only a private client has the secret that x-slas-client-auth carries.
@@ -140,7 +140,7 @@ export function resolveSlasConfig(config: SlasClientConfig): ResolvedSlasConfig 
     clientId: value.clientId,
     siteId: value.siteId,
     redirectURI: value.redirectURI,
-    origin,
+    baseUrl: resolvedBaseUrl,
     clientSecret,
     fetch: lazyFetch(fetch, timeoutMs),
     redirect: redirect ?? (typeof document !== 'undefined' ? 'follow' : 'manual'),

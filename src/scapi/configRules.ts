@@ -62,13 +62,18 @@ export const requestTimeoutRule: Rule = integer(1, 2_147_483_647)
 
 /**
  * `baseUrl` without its trailing slashes, else
- * `https://{shortCode}.api.commercecloud.salesforce.com`; `invalid_config` when neither is set.
+ * `https://{shortCode}.api.commercecloud.salesforce.com`; `invalid_config` when neither is set,
+ * or both.
  */
 export function apiOrigin(
   label: string,
   value: { shortCode?: string | undefined; baseUrl?: string | undefined },
 ): string {
   const { baseUrl, shortCode } = value
+  if (baseUrl !== undefined && shortCode !== undefined) {
+    // Either names the API; with both, one would be ignored without a word.
+    throw configError(label, 'shortCode: give shortCode or baseUrl, not both')
+  }
   if (baseUrl !== undefined) return baseUrl.replace(/\/+$/, '')
   if (shortCode === undefined) {
     throw configError(label, 'shortCode: is required unless baseUrl is set')

@@ -62,7 +62,7 @@ export function defined(
 }
 
 /**
- * `{origin}/shopper/auth/v1/organizations/{organizationId}/oauth2/{path}` with `query`.
+ * `{baseUrl}/shopper/auth/v1/organizations/{organizationId}/oauth2/{path}` with `query`.
  *
  * @example
  * ```ts
@@ -78,7 +78,7 @@ export function slasUrl(
 ): URL {
   // The resolved organizationId matches `f_ecom_[a-z]{4}_...`: nothing in it needs encoding.
   const url = new URL(
-    `${config.origin}/shopper/auth/v1/organizations/${config.organizationId}/oauth2/${path}`,
+    `${config.baseUrl}/shopper/auth/v1/organizations/${config.organizationId}/oauth2/${path}`,
   )
   // Serialized as `searchParams.append` would; no query leaves no `?`.
   url.search = new URLSearchParams(defined(query)).toString()

@@ -40,9 +40,9 @@ export interface ScapiClientConfig {
   timeoutMs?: number
 }
 
-/** A validated {@link ScapiClientConfig}; `origin` has no trailing slash. */
+/** A validated {@link ScapiClientConfig}; `baseUrl` has no trailing slash. */
 export interface ResolvedScapiConfig {
-  origin: string
+  baseUrl: string
   organizationId: string
   siteId: string
   fetch: typeof fetch
@@ -61,7 +61,7 @@ const ScapiConfigSchema = z.object({ ...commonConfigFields, siteId: nonEmpty(32)
 export function resolveScapiConfig(config: ScapiClientConfig): ResolvedScapiConfig {
   const value = parseConfig(LABEL, ScapiConfigSchema, config)
   return {
-    origin: apiOrigin(LABEL, value),
+    baseUrl: apiOrigin(LABEL, value),
     organizationId: value.organizationId,
     siteId: value.siteId,
     fetch: lazyFetch(value.fetch, value.timeoutMs),

@@ -1,5 +1,5 @@
 /**
- * Where the Shopper APIs live: `{origin}/{api}/organizations/{organizationId}/...?siteId=...`.
+ * Where the Shopper APIs live: `{baseUrl}/{api}/organizations/{organizationId}/...?siteId=...`.
  * Kept apart from the operation machinery (and its schemas) so the session's own calls can use
  * it without carrying them.
  *
@@ -7,7 +7,7 @@
  */
 import { defined } from './http.ts'
 
-// Base path of each Shopper API below the origin.
+// Base path of each Shopper API below the base URL.
 const API_PATHS = {
   customers: 'customer/shopper-customers/v1',
   baskets: 'checkout/shopper-baskets/v1',
@@ -18,13 +18,13 @@ export type ShopperApi = keyof typeof API_PATHS
 
 /** What a Shopper URL is built from (a resolved SCAPI config has it). */
 export interface ShopperLocation {
-  /** API origin plus optional path prefix, without a trailing slash. */
-  origin: string
+  /** The API's base URL: its origin plus an optional path prefix, without a trailing slash. */
+  baseUrl: string
   organizationId: string
   siteId: string
 }
 
-/** `{origin}/{api}/organizations/{organizationId}/{path}?siteId=...&{query}`; segments encoded. */
+/** `{baseUrl}/{api}/organizations/{organizationId}/{path}?siteId=...&{query}`; segments encoded. */
 export function scapiUrl(
   location: ShopperLocation,
   api: ShopperApi,
@@ -32,7 +32,7 @@ export function scapiUrl(
   query: Record<string, string | undefined> = {},
 ): URL {
   const segments = [location.organizationId, ...path].map(encodeURIComponent).join('/')
-  const url = new URL(`${location.origin}/${API_PATHS[api]}/organizations/${segments}`)
+  const url = new URL(`${location.baseUrl}/${API_PATHS[api]}/organizations/${segments}`)
   url.searchParams.append('siteId', location.siteId)
   for (const [key, value] of defined(query)) url.searchParams.append(key, value)
   return url

@@ -228,7 +228,8 @@ export function createServerSession(
   // A malformed `retry` passes through unchanged so the session config check can name it.
   const mergeable = retry === undefined || (typeof retry === 'object' && retry !== null)
   const retryPolicy = mergeable ? { ...SERVER_RETRY, ...retry } : retry
-  const session = createShopperSession(
+  const setCookieHeaders = () => (hasSetCookieHeaders(storage) ? storage.setCookieHeaders() : [])
+  return createShopperSession(
     {
       waitTimeoutMs: SERVER_WAIT_MS,
       ...sessionConfig(config),
@@ -244,19 +245,20 @@ export function createServerSession(
       // Whose session this is comes from the verified access token, never from a stored field.
       // Resolved on first use: the session has checked the config by then.
       identify: (accessToken) => identifierFor(config)(accessToken),
+      extend: (session) => ({
+        setCookieHeaders,
+        async loginOnBehalf(loginId: string) {
+          // SLAS answers `guest` with guest tokens; a guest session already is one.
+          if (typeof loginId !== 'string' || !loginId.trim() || loginId.toLowerCase() === 'guest') {
+            const message = 'loginOnBehalf: loginId must be a shopper login (not empty, not "guest")'
+            throw new ShopperSessionError('bad_request', message, { operation: 'loginOnBehalf' })
+          }
+          const event = { type: 'login.onBehalf', loginId } as const
+          await signIn(session.actor, session.ready, event, loginId)
+        },
+      }),
     },
   )
-  const setCookieHeaders = () => (hasSetCookieHeaders(storage) ? storage.setCookieHeaders() : [])
-  // Extended in place: `start()` returns the session object itself, so it must be this one.
-  const loginOnBehalf = async (loginId: string) => {
-    // SLAS answers `guest` with guest tokens; a guest session already is one.
-    if (typeof loginId !== 'string' || !loginId.trim() || loginId.toLowerCase() === 'guest') {
-      const message = 'loginOnBehalf: loginId must be a shopper login (not empty, not "guest")'
-      throw new ShopperSessionError('bad_request', message, { operation: 'loginOnBehalf' })
-    }
-    await signIn(session.actor, session.ready, { type: 'login.onBehalf', loginId }, loginId)
-  }
-  return Object.assign(session, { setCookieHeaders, loginOnBehalf })
 }
 
 /** Refreshes in flight in this process (for metrics; 0 when idle). */

@@ -115,14 +115,14 @@ export function createTokenIdentifier(options: TokenIdentifierOptions): Identify
 const GLOBAL_FETCH = {}
 const caches = new WeakMap<object, Map<string, JwksCache>>()
 
-function sharedJwksCache(config: SlasClientConfig, origin: string, organizationId: string) {
+function sharedJwksCache(config: SlasClientConfig, baseUrl: string, organizationId: string) {
   const owner = config.fetch ?? GLOBAL_FETCH
   let byIssuer = caches.get(owner)
   if (!byIssuer) {
     byIssuer = new Map()
     caches.set(owner, byIssuer)
   }
-  const id = `${origin}\n${organizationId}`
+  const id = `${baseUrl}\n${organizationId}`
   let cache = byIssuer.get(id)
   if (!cache) {
     cache = createJwksCache({
@@ -146,9 +146,9 @@ const identifiers = new WeakMap<SlasClientConfig, IdentifyTokens>()
 export function identifierFor(config: SlasClientConfig & { now?: () => number }): IdentifyTokens {
   let identify = identifiers.get(config)
   if (!identify) {
-    const { origin, organizationId, clientId } = resolveSlasConfig(config)
+    const { baseUrl, organizationId, clientId } = resolveSlasConfig(config)
     identify = createTokenIdentifier({
-      keys: sharedJwksCache(config, origin, organizationId),
+      keys: sharedJwksCache(config, baseUrl, organizationId),
       tenant: organizationId.replace(/^f_ecom_/, ''),
       clientId,
       now: config.now ?? (() => Date.now()),

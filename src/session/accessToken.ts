@@ -21,6 +21,8 @@ export const MIN_VALIDITY_MS = 5_000
 export interface AccessTokenOptions {
   /** A token the API just refused (401): never return it again, refresh instead. */
   rejected?: string
+  /** Refresh now, even when the current token is still good, and never answer with it. */
+  force?: boolean
   /** Ends the wait with `aborted` (the session's refresh goes on). */
   signal?: AbortSignal
 }
@@ -32,7 +34,7 @@ export function validityMargin(tokens: SessionTokens): number {
 
 function usable(snapshot: SessionSnapshot, now: number, rejected: string | undefined) {
   const tokens = snapshot.context.tokens
-  if (!tokens || !snapshot.hasTag('authenticated') || tokens.accessToken === rejected) return
+  if (!tokens || !snapshot.hasTag('tokenValid') || tokens.accessToken === rejected) return
   return now < tokens.accessExpiresAt - validityMargin(tokens) ? tokens.accessToken : undefined
 }
 
@@ -54,9 +56,11 @@ function gaveUp(snapshot: SessionSnapshot): boolean {
 export function getAccessToken(
   actor: SessionActor,
   now: () => number,
-  { rejected, signal }: AccessTokenOptions,
+  { rejected: refused, force, signal }: AccessTokenOptions,
   timeoutMs: number,
 ): Promise<string> {
+  // A forced refresh treats the token held now as refused: only a newer one answers.
+  const rejected = force ? (actor.getSnapshot().context.tokens?.accessToken ?? refused) : refused
   // Any new failure after this point answers the waiting callers.
   const errorBefore = actor.getSnapshot().context.error
   // A usable token answers at once; else the machine is asked for a refresh.

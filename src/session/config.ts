@@ -203,7 +203,7 @@ export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSess
     now: checkedClock(options.now ?? (() => Date.now())),
     random: options.random ?? Math.random,
     waitTimeoutMs: options.waitTimeoutMs ?? 15_000,
-    tokenOrigins: [new URL(resolvedSlas.origin).origin, ...(options.trustedOrigins ?? [])],
+    tokenOrigins: [new URL(resolvedSlas.baseUrl).origin, ...(options.trustedOrigins ?? [])],
     inspect: options.inspect,
   }
 }

@@ -12,8 +12,8 @@ import { runOperation, sendUnread } from '../scapi/http.ts'
 import { scapiUrl, type ShopperApi } from '../scapi/scapiUrl.ts'
 
 /** Where the Shopper APIs are (validated by the session config). */
-export interface ShopperOrigin {
-  /** The resolved API origin: without a trailing slash. */
+export interface ShopperApiLocation {
+  /** The resolved API base URL: without a trailing slash. */
   baseUrl: string
   organizationId: string
   siteId: string
@@ -34,9 +34,9 @@ function checkRegistration(customer: Record<string, unknown>, password: string):
 }
 
 /** Binds the calls to one organization and site. */
-export function createShopperCalls(origin: ShopperOrigin): ShopperCalls {
-  const location = { ...origin, origin: origin.baseUrl }
-  const transport = { fetch: origin.fetch, headers: {} }
+export function createShopperCalls(api: ShopperApiLocation): ShopperCalls {
+  const location = api
+  const transport = { fetch: api.fetch, headers: {} }
   // POST to a Shopper API with the shopper's token; the answer is not read.
   const post = (
     operation: string,

@@ -8,6 +8,7 @@
  */
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import { ShopperSessionError } from '../errors.ts'
+import { unrefTimer } from './clock.ts'
 import { type StoredTokens, toStored } from './tokens.ts'
 import type { SessionTokens } from '../../machines/contracts.ts'
 import { type FieldRules, readFields } from '../validation/objects.ts'
@@ -98,7 +99,7 @@ function answer<T>(operation: string, call: () => T | Promise<T>): Promise<T> {
       const message = `storage.${operation}: no answer within ${STORAGE_TIMEOUT_MS} ms`
       reject(new ShopperSessionError('timeout', message))
     }, STORAGE_TIMEOUT_MS)
-    ;(timer as { unref?: () => void }).unref?.()
+    unrefTimer(timer)
     Promise.resolve()
       .then(call)
       .then(resolve, reject)

@@ -10,6 +10,7 @@ import type { Actor, SnapshotFrom } from 'xstate'
 import type { SessionEvent, sessionMachine } from '../../machines/sessionMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
 import { toShopperSessionError } from './errors.ts'
+import { unrefTimer } from './clock.ts'
 
 /** The session actor and its snapshot. */
 export type SessionActor = Actor<typeof sessionMachine>
@@ -93,7 +94,7 @@ export function until<T>(
         settle(() => reject(failure))
       }, timeoutMs)
       // A wait must never keep a Node process alive on its own.
-      ;(timer as { unref?: () => void }).unref?.()
+      unrefTimer(timer)
     }
     subscription = actor.subscribe({ next: check, complete: check })
     if (request) actor.send(request)

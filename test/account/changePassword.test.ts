@@ -1,10 +1,10 @@
 /**
- * `withAccountFlows(session).changePassword()` against the emulator, in-process: the PUT with the
+ * `sessionWithFlows(session).changePassword()` against the emulator, in-process: the PUT with the
  * session's token, then the same handling as a loginId change (old tokens dropped everywhere,
  * re-login with the new password), and the refusals that leave the session as it was.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { withAccountFlows } from '../../src/account.ts'
+import { sessionWithFlows } from './support.ts'
 import { getCustomer } from '../../src/scapi/index.ts'
 import { expectCode } from '../support/expectError.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
@@ -19,7 +19,7 @@ const ada = () => seededShopper(harness)
 
 async function loggedIn() {
   harness = createSessionHarness()
-  const session = withAccountFlows(harness.session())
+  const session = sessionWithFlows(harness.session())
   await session.login(ada().login, ada().password)
   // SLAS refuses a second login of one login within a second (409): a real shopper's password
   // change comes long after their login; the test moves the emulator's clock instead.
@@ -52,7 +52,7 @@ describe('changePassword', () => {
     )
     expect(tab.getSnapshot().hasTag('registered')).toBe(true)
     // The old password no longer logs in, the new one does.
-    const other = withAccountFlows(harness.session({ storage: undefined, coordination: undefined }))
+    const other = sessionWithFlows(harness.session({ storage: undefined, coordination: undefined }))
     await expectCode(other.login(ada().login, ada().password), 'invalid_credentials')
   })
 
@@ -102,7 +102,7 @@ describe('changePassword', () => {
 
   it('a guest session is refused (conflict)', async () => {
     harness = createSessionHarness()
-    const session = withAccountFlows(harness.session())
+    const session = sessionWithFlows(harness.session())
     const input = { currentPassword: 'whatever-1A!', newPassword: NEW_PASSWORD }
     await expectCode(session.changePassword(input), 'conflict')
     expect(harness.count('updateCustomerPassword')).toBe(0)

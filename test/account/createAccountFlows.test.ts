@@ -1,30 +1,37 @@
 /**
- * `withAccountFlows` itself: it extends the very session object, and the flows stay out of the
- * core entries (the browser entry has a hard size budget).
+ * `createAccountFlows` itself: an object of its own beside the session, each flow in both forms,
+ * and the flows stay out of the core entries (the browser entry has a hard size budget).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { withAccountFlows } from '../../src/account.ts'
+import { createAccountFlows } from '../../src/account.ts'
 import { measureImport } from '../support/bundleSize.ts'
 import { createSessionHarness } from '../session/harness.ts'
 
 let harness: ReturnType<typeof createSessionHarness>
 afterEach(() => harness?.stopAll())
 
-// The flows' own files: the subpath's implementation and the two machines with their hold.
+// The flows' own files: the subpath's implementation and the three machines with their hold.
 const FLOW_FILES =
-  /^(src\/account|machines\/(passwordResetMachine|loginIdChangeMachine|secretHold))/
+  /^(src\/account|machines\/(passwordResetMachine|loginIdChangeMachine|passwordChangeMachine|secretHold))/
 
-describe('withAccountFlows', () => {
-  it('returns the same session object with the three flows added', async () => {
+describe('createAccountFlows', () => {
+  it('gives each flow as an actor and as a promise, leaving the session object as it was', async () => {
     harness = createSessionHarness()
     const session = harness.session()
-    const account = withAccountFlows(session)
-    expect(account).toBe(session)
-    expect(typeof account.resetPassword).toBe('function')
-    expect(typeof account.changeLoginId).toBe('function')
-    expect(typeof account.changePassword).toBe('function')
-    await account.ready()
-    expect(account.getSnapshot().hasTag('guest')).toBe(true)
+    const members = Object.keys(session).sort()
+    const account = createAccountFlows(session)
+    expect(Object.keys(session).sort()).toEqual(members)
+    expect(Object.keys(account).sort()).toEqual([
+      'changeLoginId',
+      'changePassword',
+      'requestPasswordReset',
+      'resetPassword',
+      'startLoginIdChange',
+      'startPasswordChange',
+      'startPasswordReset',
+    ])
+    await session.ready()
+    expect(session.getSnapshot().hasTag('guest')).toBe(true)
   })
 
   it.each([
@@ -36,13 +43,13 @@ describe('withAccountFlows', () => {
   }, 30_000)
 
   it('the account entry carries the flows but no server code', async () => {
-    const size = await measureImport('account', 'src/account.ts', ['withAccountFlows'])
+    const size = await measureImport('account', 'src/account.ts', ['createAccountFlows'])
     expect(size.inputs.filter((input) => FLOW_FILES.test(input)).length).toBeGreaterThan(3)
     expect(size.inputs.filter((input) => input.startsWith('src/server/'))).toEqual([])
   }, 30_000)
 
   it('with the reset client: no server code, emulator, node: or zod', async () => {
-    const names = ['withAccountFlows', 'createPasswordResetClient']
+    const names = ['createAccountFlows', 'createPasswordResetClient']
     const size = await measureImport('account + client', 'src/account.ts', names)
     const serverSide = size.inputs.filter(
       (input) =>

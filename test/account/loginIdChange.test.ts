@@ -1,11 +1,11 @@
 /**
- * `withAccountFlows(session).changeLoginId()` against the emulator, in-process: the PATCH with the
+ * `sessionWithFlows(session).startLoginIdChange()` against the emulator, in-process: the PATCH with the
  * session's token, the old tokens dropped everywhere (storage, a second session on the same
  * storage and bus), the re-login with the new login, and every refusal with its way back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { secret } from '../../src/secret.ts'
-import { withAccountFlows } from '../../src/account.ts'
+import { sessionWithFlows } from './support.ts'
 import type { LoginIdChangeEmitted } from '../../src/account.ts'
 import { createAccountCalls } from '../../src/account/customerCalls.ts'
 import { ShopperSessionError } from '../../src/errors.ts'
@@ -28,7 +28,7 @@ const ada = () => seededShopper(harness)
 /** A registered session (Ada) with the account flows. */
 async function loggedIn(options: Parameters<typeof createSessionHarness>[0] = {}) {
   harness = createSessionHarness(options)
-  const session = withAccountFlows(harness.session())
+  const session = sessionWithFlows(harness.session())
   await session.login(ada().login, ada().password)
   return session
 }
@@ -45,7 +45,7 @@ describe('changeLoginId', () => {
     const session = await loggedIn()
     const old = session.getTokens()
     if (!old) throw new Error('no tokens')
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     const seen = recordSnapshots(change)
     const emitted: LoginIdChangeEmitted[] = []
     change.on('loginId.changed', (event) => void emitted.push(event))
@@ -92,7 +92,7 @@ describe('changeLoginId', () => {
       if (kinds[kinds.length - 1] !== kind) kinds.push(kind)
     })
 
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
     await untilTag(change, 'done')
     await vi.waitFor(() => expect(tab.getTokens()?.loginId).toBe(NEW_LOGIN))
@@ -109,7 +109,7 @@ describe('changeLoginId', () => {
   it('a wrong current password returns to the form (invalid_current_password); nothing changed', async () => {
     const session = await loggedIn()
     const before = session.getTokens()
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     const seen = recordSnapshots(change)
     change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(WRONG_PASSWORD) })
     const rejected = await untilTag(change, 'error')
@@ -127,7 +127,7 @@ describe('changeLoginId', () => {
 
   it('a missing current password is refused before any request; the server refuses it too', async () => {
     const session = await loggedIn()
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret('') })
     expect(change.getSnapshot().context.error?.code).toBe('invalid_current_password')
     expect(change.getSnapshot().hasTag('form')).toBe(true)
@@ -145,7 +145,7 @@ describe('changeLoginId', () => {
     const session = await loggedIn()
     const grace = harness.emulator.settings.shoppers[1]
     if (!grace) throw new Error('no second seeded shopper')
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     change.send({ type: 'submit', newLogin: grace.login, currentPassword: secret(ada().password) })
     const rejected = await untilTag(change, 'error')
     expect(rejected.context.error?.code).toBe('login_taken')
@@ -157,7 +157,7 @@ describe('changeLoginId', () => {
   it('a failed re-login ends reauthRequired; the session is a guest and nothing old is stored', async () => {
     const session = await loggedIn()
     const old = session.getTokens()
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     const seen = recordSnapshots(change)
     harness.emulator.control.failNext('authenticateCustomer', { status: 500 })
     change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(ada().password) })
@@ -182,7 +182,7 @@ describe('changeLoginId', () => {
   it('an instance that does not check the password: a wrong one changes the login, then reauthRequired', async () => {
     // loginChangeRequiresPassword: false is the pre-24.7 behaviour of B2C Commerce.
     const session = await loggedIn({ loginChangeRequiresPassword: false })
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(WRONG_PASSWORD) })
     const ended = await untilTag(change, 'reauthRequired')
     expect(ended.output?.error?.code).toBe('invalid_credentials')
@@ -193,11 +193,11 @@ describe('changeLoginId', () => {
 
   it('a guest session cannot start the flow (conflict, thrown at once)', async () => {
     harness = createSessionHarness()
-    const session = withAccountFlows(harness.session())
+    const session = sessionWithFlows(harness.session())
     await session.ready()
     let caught: unknown
     try {
-      session.changeLoginId()
+      session.startLoginIdChange()
     } catch (error) {
       caught = error
     }
@@ -208,7 +208,7 @@ describe('changeLoginId', () => {
 
   it('another shopper logged in since the form opened: conflict, no request', async () => {
     const session = await loggedIn()
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     await session.logout()
     const grace = harness.emulator.settings.shoppers[1]
     if (!grace) throw new Error('no second seeded shopper')
@@ -233,11 +233,11 @@ describe('changeLoginId on a server session (cookie storage)', () => {
     first.stop()
 
     // Request 2 changes the login with the session its cookies carry.
-    const second = withAccountFlows(
+    const second = sessionWithFlows(
       createServerSession(setup.config, { cookies: jar, cookie: { secure: false } }),
     )
     await second.ready()
-    const change = second.changeLoginId()
+    const change = second.startLoginIdChange()
     change.send({ type: 'submit', newLogin: NEW_LOGIN, currentPassword: secret(shopper.password) })
     await untilTag(change, 'done')
     const after = cookiesAfter(second.setCookieHeaders(), jar)

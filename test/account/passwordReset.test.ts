@@ -1,16 +1,23 @@
 /**
- * `withAccountFlows(session).resetPassword()` against the emulator, in-process: the reset flow
+ * `sessionWithFlows(session).startPasswordReset()` against the emulator, in-process: the reset flow
  * through a server port (Account Manager token, the emulator's outbox as the e-mail), the link
  * page starting from `{ login, token }`, every refusal with its way back, and the optional login
  * with the new password.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { secret } from '../../src/secret.ts'
-import { type PasswordResetActor, withAccountFlows } from '../../src/account.ts'
+import type { PasswordResetActor } from '../../src/account.ts'
 import { ShopperSessionError } from '../../src/errors.ts'
 import { recordError } from '../support/secretGuard.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
-import { emulatorResetPort, leaks, mailedToken, recordSnapshots, untilTag } from './support.ts'
+import {
+  emulatorResetPort,
+  leaks,
+  mailedToken,
+  recordSnapshots,
+  sessionWithFlows,
+  untilTag,
+} from './support.ts'
 
 let harness: ReturnType<typeof createSessionHarness>
 afterEach(() => harness?.stopAll())
@@ -25,7 +32,7 @@ const ada = () => seededShopper(harness)
 function setup(options: Parameters<typeof createSessionHarness>[0] = {}) {
   harness = createSessionHarness(options)
   const port = emulatorResetPort(harness.emulator)
-  const session = withAccountFlows(harness.session(), { passwordReset: port })
+  const session = sessionWithFlows(harness.session(), { passwordReset: port })
   return { session, port }
 }
 
@@ -40,7 +47,7 @@ describe('resetPassword', () => {
   it('request → mailed link → new password → logged in: the session is registered', async () => {
     const { session } = setup()
     await session.ready()
-    const reset = session.resetPassword({ loginAfterReset: true })
+    const reset = session.startPasswordReset({ loginAfterReset: true })
     const seen = recordSnapshots(reset)
     expect(reset.getSnapshot().hasTag('requestForm')).toBe(true)
     const token = await requestLink(reset)
@@ -63,7 +70,7 @@ describe('resetPassword', () => {
   it('without loginAfterReset the session stays a guest, and the new password logs in', async () => {
     const { session } = setup()
     await session.ready()
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     const token = await requestLink(reset)
     reset.send({ type: 'link.opened', token: secret(token) })
     reset.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
@@ -81,11 +88,11 @@ describe('resetPassword', () => {
   it('the link page (a new tab) starts at the password form from { login, token }; tabs follow', async () => {
     const { session, port } = setup()
     await session.ready()
-    const token = await requestLink(session.resetPassword())
+    const token = await requestLink(session.startPasswordReset())
     // The e-mailed link opens a new tab of the same browser: a new session on the shared storage.
-    const page = withAccountFlows(harness.session(), { passwordReset: port })
+    const page = sessionWithFlows(harness.session(), { passwordReset: port })
     await page.ready()
-    const reset = page.resetPassword({ login: ada().login, token, loginAfterReset: true })
+    const reset = page.startPasswordReset({ login: ada().login, token, loginAfterReset: true })
     const seen = recordSnapshots(reset)
     expect(reset.getSnapshot().hasTag('passwordForm')).toBe(true)
     expect(reset.getSnapshot().context.login).toBe(ada().login)
@@ -102,12 +109,12 @@ describe('resetPassword', () => {
   it('the link opened in another browser (own storage) works the same', async () => {
     const { session, port } = setup()
     await session.ready()
-    const token = await requestLink(session.resetPassword())
-    const phone = withAccountFlows(
+    const token = await requestLink(session.startPasswordReset())
+    const phone = sessionWithFlows(
       harness.session({ storage: undefined, coordination: undefined }),
       { passwordReset: port },
     )
-    const reset = phone.resetPassword({ login: ada().login, token, loginAfterReset: true })
+    const reset = phone.startPasswordReset({ login: ada().login, token, loginAfterReset: true })
     reset.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
     expect((await untilTag(reset, 'done')).output?.loggedIn).toBe(true)
     expect(phone.getSnapshot().hasTag('registered')).toBe(true)
@@ -117,7 +124,7 @@ describe('resetPassword', () => {
   it('an unknown login is refused (not_found) and the shopper can correct it', async () => {
     const { session } = setup()
     await session.ready()
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     reset.send({ type: 'request', login: 'nobody@example.com' })
     const refused = await untilTag(reset, 'error')
     expect(refused.hasTag('requestForm')).toBe(true)
@@ -132,7 +139,7 @@ describe('resetPassword', () => {
     const { session } = setup()
     await session.ready()
     harness.emulator.control.failNext('getResetPasswordToken', { status: 503 })
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     reset.send({ type: 'request', login: ada().login })
     const interrupted = await untilTag(reset, 'retryable')
     expect(interrupted.context.error?.code).toBe('server_error')
@@ -143,7 +150,7 @@ describe('resetPassword', () => {
   it('an expired token ends at linkInvalid (invalid_reset_token); a new link can be requested', async () => {
     const { session } = setup({ resetTokenMinutes: 5 })
     await session.ready()
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     const token = await requestLink(reset)
     reset.send({ type: 'link.opened', token: secret(token) })
     harness.emulator.control.advanceTime(6 * 60_000)
@@ -160,16 +167,16 @@ describe('resetPassword', () => {
   it('a used token ends at linkInvalid when the link is opened again', async () => {
     const { session, port } = setup()
     await session.ready()
-    const first = session.resetPassword()
+    const first = session.startPasswordReset()
     const token = await requestLink(first)
     first.send({ type: 'link.opened', token: secret(token) })
     first.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
     await untilTag(first, 'done')
-    const again = withAccountFlows(
+    const again = sessionWithFlows(
       harness.session({ storage: undefined, coordination: undefined }),
       { passwordReset: port },
     )
-    const reset = again.resetPassword({ login: ada().login, token })
+    const reset = again.startPasswordReset({ login: ada().login, token })
     reset.send({ type: 'submit', newPassword: secret(OTHER_PASSWORD) })
     const invalid = await untilTag(reset, 'linkInvalid')
     expect(invalid.context.error?.code).toBe('invalid_reset_token')
@@ -178,11 +185,11 @@ describe('resetPassword', () => {
   it('a wrong token, or one a newer mail replaced, ends at linkInvalid', async () => {
     const { session } = setup()
     await session.ready()
-    const wrong = session.resetPassword({ login: ada().login, token: 'not-a-reset-token' })
+    const wrong = session.startPasswordReset({ login: ada().login, token: 'not-a-reset-token' })
     wrong.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
     expect((await untilTag(wrong, 'linkInvalid')).context.error?.code).toBe('invalid_reset_token')
 
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     const older = await requestLink(reset)
     await requestLink(reset) // "resend": the newer token voids the older one
     reset.send({ type: 'link.opened', token: secret(older) })
@@ -193,7 +200,7 @@ describe('resetPassword', () => {
   it('a weak password returns to the password form; the same link then works', async () => {
     const { session } = setup()
     await session.ready()
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     const seen = recordSnapshots(reset)
     const token = await requestLink(reset)
     reset.send({ type: 'link.opened', token: secret(token) })
@@ -213,7 +220,7 @@ describe('resetPassword', () => {
     const { session } = setup()
     await session.login(ada().login, ada().password)
     const before = session.getTokens()
-    const reset = session.resetPassword({ loginAfterReset: true })
+    const reset = session.startPasswordReset({ loginAfterReset: true })
     const token = await requestLink(reset)
     reset.send({ type: 'link.opened', token: secret(token) })
     reset.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
@@ -228,7 +235,7 @@ describe('resetPassword', () => {
     const grace = harness.emulator.settings.shoppers[1]
     if (!grace) throw new Error('no second seeded shopper')
     await session.login(grace.login, grace.password)
-    const reset = session.resetPassword({ loginAfterReset: true })
+    const reset = session.startPasswordReset({ loginAfterReset: true })
     const token = await requestLink(reset)
     reset.send({ type: 'link.opened', token: secret(token) })
     reset.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
@@ -240,7 +247,7 @@ describe('resetPassword', () => {
   it('a failed login after the reset ends done with the error: the reset stands', async () => {
     const { session } = setup()
     await session.ready()
-    const reset = session.resetPassword({ loginAfterReset: true })
+    const reset = session.startPasswordReset({ loginAfterReset: true })
     const token = await requestLink(reset)
     reset.send({ type: 'link.opened', token: secret(token) })
     harness.emulator.control.failNext('authenticateCustomer', { status: 500 })
@@ -254,13 +261,13 @@ describe('resetPassword', () => {
 
   it('without a port, or with a token but no login, it throws invalid_config', () => {
     harness = createSessionHarness()
-    const bare = withAccountFlows(harness.session())
+    const bare = sessionWithFlows(harness.session())
     const codes = [
-      () => bare.resetPassword(),
+      () => bare.startPasswordReset(),
       () =>
-        withAccountFlows(harness.session(), {
+        sessionWithFlows(harness.session(), {
           passwordReset: emulatorResetPort(harness.emulator),
-        }).resetPassword({ token: 'from-the-link' }),
+        }).startPasswordReset({ token: 'from-the-link' }),
     ].map((start) => {
       try {
         start()

@@ -1,13 +1,13 @@
 /**
- * The reset flow end to end in Node: `withAccountFlows` with `createPasswordResetClient` talking
+ * The reset flow end to end in Node: `createAccountFlows` with `createPasswordResetClient` talking
  * to `createPasswordResetHandler(createPasswordResetService(...))` in-process, the service talking
  * to the emulator. The codes the flow branches on survive the extra hop.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPasswordResetClient, withAccountFlows } from '../../src/account.ts'
+import { createPasswordResetClient } from '../../src/account.ts'
 import { createPasswordResetHandler, createPasswordResetService } from '../../src/server/index.ts'
 import { createSessionHarness, seededShopper } from '../session/harness.ts'
-import { leaks, mailedToken, recordSnapshots, untilTag } from './support.ts'
+import { leaks, mailedToken, recordSnapshots, sessionWithFlows, untilTag } from './support.ts'
 import { secret } from '../../src/secret.ts'
 
 let harness: ReturnType<typeof createSessionHarness>
@@ -38,7 +38,7 @@ function setup() {
     endpoint: ENDPOINT,
     fetch: (input, init) => handler(new Request(input, init)),
   })
-  return withAccountFlows(harness.session(), { passwordReset: client })
+  return sessionWithFlows(harness.session(), { passwordReset: client })
 }
 
 describe('resetPassword through the reset endpoint', () => {
@@ -46,7 +46,7 @@ describe('resetPassword through the reset endpoint', () => {
     const session = setup()
     await session.ready()
     const ada = seededShopper(harness)
-    const reset = session.resetPassword({ loginAfterReset: true })
+    const reset = session.startPasswordReset({ loginAfterReset: true })
     const seen = recordSnapshots(reset)
     reset.send({ type: 'request', login: ada.login })
     await untilTag(reset, 'tokenSent')
@@ -63,11 +63,11 @@ describe('resetPassword through the reset endpoint', () => {
   it('an unknown login and a wrong token keep their codes across the endpoint', async () => {
     const session = setup()
     await session.ready()
-    const reset = session.resetPassword()
+    const reset = session.startPasswordReset()
     reset.send({ type: 'request', login: 'nobody@example.com' })
     expect((await untilTag(reset, 'error')).context.error?.code).toBe('not_found')
     const login = seededShopper(harness).login
-    const link = session.resetPassword({ login, token: 'not-a-token' })
+    const link = session.startPasswordReset({ login, token: 'not-a-token' })
     link.send({ type: 'submit', newPassword: secret(NEW_PASSWORD) })
     expect((await untilTag(link, 'linkInvalid')).context.error?.code).toBe('invalid_reset_token')
   })

@@ -11,6 +11,12 @@ import {
   resetPassword,
 } from '../../src/scapi/index.ts'
 import type { PasswordResetPort } from '../../src/account/resetPort.ts'
+import {
+  type AccountFlows,
+  type AccountFlowsOptions,
+  type AccountSession,
+  createAccountFlows,
+} from '../../src/account.ts'
 
 /** A port straight to the emulator, as a server would hold it (Account Manager credentials). */
 export function emulatorResetPort(emulator: Emulator): PasswordResetPort & { calls: string[] } {
@@ -72,4 +78,15 @@ export function untilTag<A extends AnyActorRef>(actor: A, tag: string) {
     (snapshot) => (snapshot as { hasTag(tag: string): boolean }).hasTag(tag),
     { timeout: 5_000 },
   )
+}
+
+/**
+ * A session together with its account flows, as one object for the tests' convenience (apps keep
+ * the two apart: `createAccountFlows(session)`).
+ */
+export function sessionWithFlows<S extends AccountSession>(
+  session: S,
+  options?: AccountFlowsOptions,
+): S & AccountFlows {
+  return { ...session, ...createAccountFlows(session, options) }
 }

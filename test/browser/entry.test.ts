@@ -130,7 +130,7 @@ describe('the browser entry', () => {
     window.dispatch('focus')
     await vi.waitFor(() => {
       expect(emulator.control.requests('getAccessToken').length).toBe(before + 1)
-      expect(session.getSnapshot().hasTag('authenticated')).toBe(true)
+      expect(session.getSnapshot().hasTag('tokenValid')).toBe(true)
     })
   })
 })

@@ -48,7 +48,7 @@ for (const kind of ['localStorage', 'sessionStorage'] as const) {
     expect(restored).toMatchObject({
       customerType: 'registered',
       loginId: ada.login,
-      tags: expect.arrayContaining(['registered', 'authenticated']),
+      tags: expect.arrayContaining(['registered', 'tokenValid']),
     })
     expect(restored?.tags).not.toContain('guest')
     expect(restored?.events).not.toContain('storage.corrupt')

@@ -12,7 +12,9 @@ import {
   type AnyStateNode,
   createEmptyActor,
   type EventFromLogic,
+  type EventObject,
   type InputFrom,
+  type Snapshot,
   type SnapshotFrom,
 } from 'xstate'
 import {
@@ -209,4 +211,55 @@ export function unvisitedStateIds(
 /** The number of vertices of an adjacency map. */
 export function vertexCount(adjacency: AdjacencyMap<unknown, unknown>): number {
   return Object.keys(adjacency).length
+}
+
+/** The first event of every path (xstate/graph's paths start with it). */
+export interface InitEvent {
+  type: 'xstate.init'
+}
+
+/**
+ * Every simple path (no vertex twice) through `adjacency`, from its initial vertex to the first
+ * vertex whose snapshot satisfies `isTarget`: a path ends there and never runs through an earlier
+ * target. Parallel transitions (different events between the same two vertices) make different
+ * paths. Steps are shaped as xstate/graph's: the first is the initial snapshot with
+ * `xstate.init`, each next one the snapshot an event led to.
+ *
+ * The same paths as `getSimplePaths(logic, { toState: isTarget })`, in one depth-first walk:
+ * xstate 5.33's `getSimplePaths` walks every simple path once per vertex of the graph (taking
+ * each vertex in turn as the end) and only then keeps the paths to `toState`, so a graph of
+ * n vertices costs it n walks. `serializeState` must be the one `adjacency` was built with.
+ */
+export function simplePathsTo<TSnapshot extends Snapshot<unknown>, TEvent extends EventObject>(
+  adjacency: AdjacencyMap<TSnapshot, TEvent>,
+  serializeState: (snapshot: TSnapshot) => string,
+  isTarget: (snapshot: TSnapshot) => boolean,
+): Array<StatePath<TSnapshot, TEvent | InitEvent>> {
+  // getAdjacencyMap visits breadth first from the initial snapshot, so it is the first key.
+  const [start] = Object.values(adjacency)
+  if (!start) return []
+  const paths: Array<StatePath<TSnapshot, TEvent | InitEvent>> = []
+  const steps: Array<{ state: TSnapshot; event: TEvent | InitEvent }> = [
+    { state: start.state, event: { type: 'xstate.init' } },
+  ]
+  const onPath = new Set<string>()
+  const walk = (key: string, state: TSnapshot): void => {
+    if (isTarget(state)) {
+      paths.push({ state, weight: steps.length - 1, steps: [...steps] })
+      return
+    }
+    const vertex = adjacency[key as SerializedSnapshot]
+    if (!vertex) return
+    onPath.add(key)
+    for (const { event, state: next } of Object.values(vertex.transitions)) {
+      const nextKey = serializeState(next)
+      if (onPath.has(nextKey)) continue
+      steps.push({ state: next, event })
+      walk(nextKey, next)
+      steps.pop()
+    }
+    onPath.delete(key)
+  }
+  walk(serializeState(start.state), start.state)
+  return paths
 }

@@ -34,7 +34,7 @@ const reject = (code: Parameters<typeof codedError>[0], extra = {}) => ({
 /** A session that reached guest.active (restored nothing, signed in a guest). */
 async function guestSession(...args: Parameters<typeof startSession>) {
   const s = startSession(...args)
-  await waitFor(s.actor, (snapshot) => snapshot.hasTag('authenticated'))
+  await waitFor(s.actor, (snapshot) => snapshot.hasTag('tokenValid'))
   return s
 }
 
@@ -50,7 +50,7 @@ describe('sessionMachine: starting', () => {
     const s = startSession()
     expect(s.tags()).toEqual(['busy'])
     await s.settle()
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.fakes.authorize.inputs).toEqual([{ usid: undefined }])
     expect(s.snapshot().context.tokens).toEqual(guestTokens)
     expect(s.emitted).toEqual([{ type: 'session.started', customerType: 'guest' }])
@@ -59,7 +59,7 @@ describe('sessionMachine: starting', () => {
 
   it('a stored registered session is restored without any sign-in', async () => {
     const s = await registeredSession()
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.fakes.authorize.calls).toBe(0)
     expect(s.emitted).toEqual([{ type: 'session.started', customerType: 'registered' }])
   })
@@ -67,7 +67,7 @@ describe('sessionMachine: starting', () => {
   it('a stored guest session is restored without any sign-in', async () => {
     const s = startSession({ restore: [{ tokens: guestTokens }] })
     await s.settle()
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.fakes.authorize.calls).toBe(0)
   })
 
@@ -83,7 +83,7 @@ describe('sessionMachine: starting', () => {
       code: 'invalid',
       reason: 'the stored session is not JSON',
     })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.fakes.authorize.calls).toBe(1)
   })
 
@@ -95,7 +95,7 @@ describe('sessionMachine: starting', () => {
       code: 'unreadable',
       reason: 'the stored session could not be read',
     })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
   })
 
   it('a forged stored session is reported as tampered, then a new guest session', async () => {
@@ -103,7 +103,7 @@ describe('sessionMachine: starting', () => {
     const s = startSession({ restore: [{ tokens: undefined, corrupt: 'tampered', reason }] })
     await s.settle()
     expect(s.emitted[0]).toEqual({ type: 'storage.corrupt', code: 'tampered', reason })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
   })
 
   it('a transient restore failure is retried: nothing stored is given up', async () => {
@@ -112,7 +112,7 @@ describe('sessionMachine: starting', () => {
     expect(s.tags()).toEqual(['busy'])
     expect(s.emitted).toEqual([{ type: 'session.startFailed', error: codedError('timeout') }])
     await s.advance(backoffDelay(1, TEST_POLICY, undefined))
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.fakes.authorize.calls).toBe(0)
   })
 
@@ -132,7 +132,7 @@ describe('sessionMachine: starting', () => {
     expect(s.tags()).toEqual(['unavailable'])
     expect(s.fakes.authorize.calls).toBe(0)
     await s.send({ type: 'retry' })
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 })
 
@@ -162,7 +162,7 @@ describe('sessionMachine: guest sign-in failures', () => {
 
     await s.send({ type: 'retry' })
     expect(s.fakes.authorize.calls).toBe(4)
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.snapshot().context.error).toBeUndefined()
     expect(s.snapshot().context.attempt).toBe(0)
   })
@@ -176,7 +176,7 @@ describe('sessionMachine: guest sign-in failures', () => {
     expect(s.fakes.authorize.calls).toBe(1)
     await s.advance(1)
     expect(s.fakes.authorize.calls).toBe(2)
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
   })
 
   it('session.check during the backoff tries at once; in unavailable it starts over', async () => {
@@ -189,7 +189,7 @@ describe('sessionMachine: guest sign-in failures', () => {
     // A non-transient failure does not back off.
     expect(s.tags()).toEqual(['guest', 'unavailable'])
     await s.send({ type: 'session.check', now: 0 })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
   })
 })
 
@@ -202,13 +202,13 @@ describe('sessionMachine: freshness', () => {
       },
     )
     await s.advance(LIFETIME_MS - 1)
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     await s.advance(1)
     expect(s.tags()).toEqual(['registered', 'stale'])
     expect(s.fakes.refresh.calls).toBe(0)
     await s.send({ type: 'refresh' })
     expect(s.fakes.refresh.calls).toBe(1)
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.snapshot().context.tokens?.accessToken).toBe(tokensAt('registered', 2).accessToken)
     expect(s.emittedTypes()).toContain('token.refreshed')
   })
@@ -219,7 +219,7 @@ describe('sessionMachine: freshness', () => {
     await s.advance(LIFETIME_MS - MINUTE)
     expect(s.fakes.refresh.calls).toBe(1)
     await s.advance(MINUTE + 1)
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 
   it('a transient refresh failure after expiry: stale, reported, then fresh', async () => {
@@ -231,7 +231,7 @@ describe('sessionMachine: freshness', () => {
     expect(s.tags()).toEqual(['registered', 'stale'])
     expect(s.emitted).toContainEqual({ type: 'token.refreshFailed', error: codedError('network') })
     await s.advance(backoffDelay(1, TEST_POLICY, undefined))
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.emittedTypes()).not.toContain('session.reauthRequired')
   })
 
@@ -239,7 +239,7 @@ describe('sessionMachine: freshness', () => {
     const s = await registeredSession()
     await s.send({ type: 'session.check', now: 10 * MINUTE })
     expect(s.snapshot().context.tokens?.expiresInMs).toBe(LIFETIME_MS - 10 * MINUTE)
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.fakes.refresh.calls).toBe(0)
   })
 
@@ -277,20 +277,20 @@ describe('sessionMachine: reauth.required (a failed re-login after a credential 
     s.fakes.authenticate.hold()
     await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
     await s.send({ type: 'reauth.required', error: codedError('invalid_credentials') })
-    expect(s.tags()).toEqual(['authenticated', 'busy', 'guest', 'reauthRequired'])
+    expect(s.tags()).toEqual(['busy', 'guest', 'reauthRequired', 'tokenValid'])
     expect(s.emitted).toContainEqual({
       type: 'session.reauthRequired',
       error: codedError('invalid_credentials'),
     })
     s.fakes.authenticate.release()
     await flush()
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 
   it('is ignored by a registered session', async () => {
     const s = await registeredSession()
     await s.send({ type: 'reauth.required', error: codedError('invalid_credentials') })
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.emittedTypes()).not.toContain('session.reauthRequired')
   })
 })
@@ -302,7 +302,7 @@ describe('sessionMachine: login, registration, on behalf', () => {
     expect(s.fakes.authenticate.inputs).toEqual([
       { username: 'ada@example.com', password: PASSWORD_TEXT, guest: guestTokens },
     ])
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.fakes.transfer.inputs).toEqual([{ tokens: registeredTokens }])
     expect(s.emittedTypes()).toEqual(['session.started', 'session.started'])
     expect(JSON.stringify(s.snapshot().context)).not.toContain(PASSWORD_TEXT)
@@ -312,10 +312,10 @@ describe('sessionMachine: login, registration, on behalf', () => {
     const s = await guestSession({ transfer: [reject('server_error')] })
     s.fakes.transfer.hold()
     await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
-    expect(s.tags()).toEqual(['authenticated', 'busy', 'registered'])
+    expect(s.tags()).toEqual(['busy', 'registered', 'tokenValid'])
     s.fakes.transfer.release()
     await flush()
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.emitted.at(-1)).toEqual({
       type: 'basket.transferFailed',
       error: codedError('server_error'),
@@ -325,7 +325,7 @@ describe('sessionMachine: login, registration, on behalf', () => {
   it('transferBasket: false skips the transfer', async () => {
     const s = await guestSession({}, { transferBasket: false })
     await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.fakes.transfer.calls).toBe(0)
   })
 
@@ -333,10 +333,10 @@ describe('sessionMachine: login, registration, on behalf', () => {
     const s = await guestSession({ authenticate: [reject('invalid_credentials')] })
     s.fakes.authenticate.hold()
     await s.send({ type: 'login', username: 'ada@example.com', password: secret('wrong') })
-    expect(s.tags()).toEqual(['authenticated', 'busy', 'guest'])
+    expect(s.tags()).toEqual(['busy', 'guest', 'tokenValid'])
     s.fakes.authenticate.release()
     await flush()
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.snapshot().matches({ guest: { session: { live: { activity: 'idle' } } } })).toBe(true)
     expect(s.snapshot().context.error).toEqual(codedError('invalid_credentials'))
     expect(s.snapshot().context.tokens).toEqual(guestTokens)
@@ -353,14 +353,14 @@ describe('sessionMachine: login, registration, on behalf', () => {
     expect(s.fakes.register.inputs).toEqual([
       { customer: CUSTOMER, password: PASSWORD_TEXT, guest: guestTokens },
     ])
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(JSON.stringify(s.snapshot().context)).not.toContain(PASSWORD_TEXT)
   })
 
   it('a failed registration: register.failed, still a guest', async () => {
     const s = await guestSession({ register: [reject('login_taken')] })
     await s.send({ type: 'register', customer: CUSTOMER, password: PASSWORD })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.emitted.at(-1)).toEqual({ type: 'register.failed', error: codedError('login_taken') })
     expect(s.snapshot().context.error?.code).toBe('login_taken')
   })
@@ -369,13 +369,13 @@ describe('sessionMachine: login, registration, on behalf', () => {
     const s = await guestSession()
     await s.send({ type: 'login.onBehalf', loginId: 'ada@example.com' })
     expect(s.fakes.onBehalf.inputs).toEqual([{ loginId: 'ada@example.com', guest: guestTokens }])
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 
   it('a failed login.onBehalf is a login.failed', async () => {
     const s = await guestSession({ onBehalf: [reject('invalid_config')] })
     await s.send({ type: 'login.onBehalf', loginId: 'ada@example.com' })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.emitted.at(-1)).toEqual({ type: 'login.failed', error: codedError('invalid_config') })
   })
 })
@@ -395,13 +395,13 @@ describe('sessionMachine: losing and ending sessions', () => {
     expect(s.fakes.authorize.inputs).toEqual([{ usid: registeredTokens.usid }])
     s.fakes.authorize.release()
     await flush()
-    expect(s.tags()).toEqual(['authenticated', 'guest', 'reauthRequired'])
+    expect(s.tags()).toEqual(['guest', 'reauthRequired', 'tokenValid'])
     expect(s.snapshot().context.carryUsid).toBeUndefined()
     // Kept until the shopper logs in again.
     await s.advance(LIFETIME_MS / 2)
     expect(s.snapshot().hasTag('reauthRequired')).toBe(true)
     await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 
   it('a transient failure then a refused grant: refreshFailed, then reauthRequired', async () => {
@@ -413,7 +413,7 @@ describe('sessionMachine: losing and ending sessions', () => {
       'session.reauthRequired',
       'session.started',
     ])
-    expect(s.tags()).toEqual(['authenticated', 'guest', 'reauthRequired'])
+    expect(s.tags()).toEqual(['guest', 'reauthRequired', 'tokenValid'])
   })
 
   it('a guest whose refresh dies starts a new guest sign-in, without reauthRequired', async () => {
@@ -424,7 +424,7 @@ describe('sessionMachine: losing and ending sessions', () => {
     await s.advance(guestTokens.refreshInMs)
     expect(s.emittedTypes()).not.toContain('session.reauthRequired')
     expect(s.fakes.authorize.inputs).toEqual([{ usid: undefined }, { usid: undefined }])
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.snapshot().context.tokens?.accessToken).toBe(tokensAt('guest', 2).accessToken)
   })
 
@@ -438,7 +438,7 @@ describe('sessionMachine: losing and ending sessions', () => {
     ])
     s.fakes.logout.release()
     await flush()
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.emittedTypes()).not.toContain('logout.remoteFailed')
   })
 
@@ -446,7 +446,7 @@ describe('sessionMachine: losing and ending sessions', () => {
     const s = await registeredSession({ logout: [reject('network')] })
     await s.send({ type: 'logout' })
     expect(s.emitted).toContainEqual({ type: 'logout.remoteFailed', error: codedError('network') })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.snapshot().context.tokens).toEqual(guestTokens)
     expect(s.fakes.logout.inputs[0]?.allSessions).toBe(false)
   })
@@ -456,7 +456,7 @@ describe('sessionMachine: losing and ending sessions', () => {
     s.fakes.transfer.hold()
     await s.send({ type: 'login', username: 'ada@example.com', password: PASSWORD })
     await s.send({ type: 'logout' })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     s.fakes.transfer.release()
   })
 })
@@ -476,7 +476,7 @@ describe('sessionMachine: other tabs (session.external)', () => {
   it('another tab logged in: the guest follows into registered', async () => {
     const s = await guestSession()
     await s.send({ type: 'session.external', tokens: registeredTokens })
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     expect(s.snapshot().context.tokens).toEqual(registeredTokens)
     expect(s.fakes.authenticate.calls).toBe(0)
   })
@@ -486,16 +486,16 @@ describe('sessionMachine: other tabs (session.external)', () => {
     s.fakes.authorize.hold()
     await s.settle()
     await s.send({ type: 'session.external', tokens: registeredTokens })
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     s.fakes.authorize.release()
     await flush()
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 
   it('another tab logged out and started a guest: follow it', async () => {
     const s = await registeredSession()
     await s.send({ type: 'session.external', tokens: guestTokens })
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
     expect(s.fakes.authorize.calls).toBe(0)
   })
 
@@ -503,7 +503,7 @@ describe('sessionMachine: other tabs (session.external)', () => {
     const s = await registeredSession()
     await s.send({ type: 'session.external', tokens: null })
     expect(s.fakes.authorize.calls).toBe(1)
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
   })
 
   it('another tab started a new guest session: the guest adopts it', async () => {
@@ -511,7 +511,7 @@ describe('sessionMachine: other tabs (session.external)', () => {
     const other = tokensAt('guest', 2)
     await s.send({ type: 'session.external', tokens: other })
     expect(s.snapshot().context.tokens).toEqual(other)
-    expect(s.tags()).toEqual(['authenticated', 'guest'])
+    expect(s.tags()).toEqual(['guest', 'tokenValid'])
   })
 })
 
@@ -526,7 +526,7 @@ describe('sessionMachine: known defects (fail until the machine is fixed)', () =
     })
     await s.send({ type: 'session.external', tokens: adopted })
     expect(s.snapshot().context.tokens).toEqual(adopted)
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
     await s.advance(registeredTokens.refreshInMs)
     expect(s.fakes.refresh.calls).toBe(0)
     await s.advance(50 * MINUTE - registeredTokens.refreshInMs)
@@ -537,6 +537,6 @@ describe('sessionMachine: known defects (fail until the machine is fixed)', () =
     // The real authorizeCustomer adopts whatever usable session storage holds (src/actors.ts).
     const s = startSession({ authorize: [registeredTokens] })
     await s.settle()
-    expect(s.tags()).toEqual(['authenticated', 'registered'])
+    expect(s.tags()).toEqual(['registered', 'tokenValid'])
   })
 })

@@ -490,12 +490,14 @@ describe('migrating a PWA Kit session on the emulator', () => {
     const session = harness.session()
     await session.ready()
     expect(session.getSnapshot().hasTag('registered')).toBe(true)
-    expect(session.getTokens()).toMatchObject({
-      customerType: 'registered',
+    expect(session.getShopper()).toEqual({
+      kind: 'registered',
       customerId: registered.customer_id,
       usid: registered.usid,
       loginId: 'ada@example.com',
     })
+    // No access token was imported: no token set to hand out until the first refresh.
+    expect(session.getTokens()).toBeUndefined()
 
     const accessToken = await session.getAccessToken()
     expect(accessToken).not.toBe(PWA_KIT_PENDING)
@@ -526,7 +528,16 @@ describe('migrating a PWA Kit session on the emulator', () => {
 
     const refreshesBefore = harness.count('getAccessToken')
     const session = harness.session()
+    await session.ready()
+    // Unknown until the refresh: reported as unknown, never as a placeholder id.
+    expect(session.getShopper()).toEqual({
+      kind: 'guest',
+      customerId: undefined,
+      loginId: undefined,
+      usid: guest.usid, // the usid cookie
+    })
     await session.getAccessToken()
+    expect(session.getShopper()).toMatchObject({ customerId: guest.customer_id, usid: guest.usid })
     expect(harness.count('getAccessToken') - refreshesBefore).toBe(1)
     expect(harness.count('authorizeCustomer')).toBe(1) // PWA Kit's guest login, none since
     expect(session.getSnapshot().hasTag('guest')).toBe(true)

@@ -27,7 +27,7 @@ afterEach(() => {
 describe('resolveSlasConfig', () => {
   it('builds the production origin from the short code and applies defaults', () => {
     const resolved = resolveSlasConfig(valid)
-    expect(resolved.origin).toBe('https://kv7kzm78.api.commercecloud.salesforce.com')
+    expect(resolved.baseUrl).toBe('https://kv7kzm78.api.commercecloud.salesforce.com')
     expect(resolved.redirect).toBe('manual')
     expect(resolved.strictClientAuth).toBe(false)
     expect(resolved.headers).toEqual({})
@@ -39,7 +39,7 @@ describe('resolveSlasConfig', () => {
       shortCode: undefined,
       baseUrl: 'http://localhost:8787/',
     })
-    expect(resolved.origin).toBe('http://localhost:8787')
+    expect(resolved.baseUrl).toBe('http://localhost:8787')
   })
 
   it('follows redirects by default when running in a browser', () => {
@@ -68,6 +68,7 @@ describe('resolveSlasConfig', () => {
     [{ redirectURI: `https://x.test/${'a'.repeat(256)}` }, 'redirectURI: must be at most 256'],
     [{ shortCode: 'no spaces' }, 'shortCode: must be a host name label'],
     [{ shortCode: undefined }, 'shortCode: is required unless baseUrl is set'],
+    [{ baseUrl: 'http://localhost:8787' }, 'shortCode: give shortCode or baseUrl, not both'],
     [{ baseUrl: 'ftp://x.test' }, 'baseUrl: must be an http(s) URL'],
     [{ baseUrl: 'http://x.test/?a=1' }, 'baseUrl: must be an http(s) URL'],
     [{ fetch: 'fetch' }, 'fetch: must be a function'],

@@ -19,13 +19,22 @@ afterEach(() => {
 describe('resolveScapiConfig', () => {
   it('builds the production origin from the short code', () => {
     const resolved = resolveScapiConfig(valid)
-    expect(resolved.origin).toBe('https://kv7kzm78.api.commercecloud.salesforce.com')
+    expect(resolved.baseUrl).toBe('https://kv7kzm78.api.commercecloud.salesforce.com')
     expect(resolved.headers).toEqual({})
   })
 
-  it('lets baseUrl (with a path prefix) override the origin, without a trailing slash', () => {
-    const resolved = resolveScapiConfig({ ...valid, baseUrl: 'http://localhost:8787/proxy/' })
-    expect(resolved.origin).toBe('http://localhost:8787/proxy')
+  it('takes baseUrl (with a path prefix) instead of shortCode, without a trailing slash', () => {
+    const { shortCode: _shortCode, ...withoutShortCode } = valid
+    const baseUrl = 'http://localhost:8787/proxy/'
+    expect(resolveScapiConfig({ ...withoutShortCode, baseUrl }).baseUrl).toBe(
+      'http://localhost:8787/proxy',
+    )
+  })
+
+  it('refuses shortCode and baseUrl together (one would be ignored)', () => {
+    expect(() => resolveScapiConfig({ ...valid, baseUrl: 'http://localhost:8787' })).toThrow(
+      'shortCode: give shortCode or baseUrl, not both',
+    )
   })
 
   it.each([

@@ -49,7 +49,7 @@ describe('a login resolves only on its own shopper', () => {
     expect(tabB.getTokens()?.loginId).toBe(grace.login)
     // Ada's tokens, issued after all, never became a session and are ended at SLAS.
     await eventually(() => harness?.count('logoutCustomer') === 1)
-    expect(await harness.storage.get(storageKeyOf(harness))).toContain(grace.login)
+    expect(await harness.storage.get(harness.storageKey)).toContain(grace.login)
   })
 
   it('the same shopper logging in on another tab meanwhile still resolves', async () => {
@@ -87,7 +87,7 @@ describe('a logout during an in-flight login wins', () => {
     await sleep(50)
     expect(session.getSnapshot().hasTag('guest')).toBe(true)
     expect(session.getTokens()?.customerType).toBe('guest')
-    expect(await harness.storage.get(storageKeyOf(harness))).not.toContain('"registered"')
+    expect(await harness.storage.get(harness.storageKey)).not.toContain('"registered"')
   })
 
   it('a logout during registration wins the same way', async () => {
@@ -120,7 +120,7 @@ describe('a refresh never adopts stored tokens of another customer', () => {
       coordination: createInProcessCoordination(),
     })
     await other.login(grace.login, grace.password)
-    const key = storageKeyOf(harness)
+    const key = harness.storageKey
     await harness.storage.set(key, (await elsewhere.get(key)) ?? '')
 
     // An API refused Ada's access token (401): the session refreshes, with Grace's valid tokens in
@@ -151,9 +151,3 @@ describe('getAccessToken never hands out a token inside its validity margin', ()
     expect(harness.count('getAccessToken')).toBe(before + refreshes)
   })
 })
-
-/** The shared storage key of the harness's sessions. */
-function storageKeyOf(h: SessionHarness): string {
-  const { organizationId, siteId, clientId } = h.config
-  return ['shopper-session', organizationId, siteId, clientId].join(':')
-}

@@ -21,6 +21,8 @@ export interface SessionHarness {
   config: ShopperSessionConfig
   /** Requests the emulator received for `operation` so far. */
   count(operation: string): number
+  /** The storage key the sessions share (`shopper-session:{org}:{site}:{client}`). */
+  storageKey: string
 }
 
 /** Creates the harness; sessions are stopped when the test ends (`stopAll`). */
@@ -45,6 +47,7 @@ export function createSessionHarness(options: EmulatorOptions = {}): SessionHarn
       return session
     },
     count: (operation) => emulator.control.requests(operation).length,
+    storageKey: ['shopper-session', config.organizationId, config.siteId, config.clientId].join(':'),
     stopAll() {
       for (const session of sessions.splice(0)) session.stop()
     },

@@ -12,7 +12,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AnyActorRef, InspectionEvent } from 'xstate'
-import { withAccountFlows } from '../../src/account.ts'
+import { sessionWithFlows } from '../account/support.ts'
 import { secret } from '../../src/secret.ts'
 import { emulatorResetPort, mailedToken, untilTag } from '../account/support.ts'
 import { expectCode } from '../support/expectError.ts'
@@ -107,7 +107,7 @@ describe('no secret in any event, snapshot or inspection stream', () => {
     const inspect = inspector(seen)
     const [ada, grace] = emulator.settings.shoppers
     if (!ada || !grace) throw new Error('two seeded shoppers')
-    const session = withAccountFlows(
+    const session = sessionWithFlows(
       harness.session({ inspect, fetch: wireRecorder(emulator.fetch, wire) }),
       { passwordReset: emulatorResetPort(emulator), inspect },
     )
@@ -130,7 +130,7 @@ describe('no secret in any event, snapshot or inspection stream', () => {
     await session.logout()
 
     // Password reset: request, the link, a weak and a good password, login after the reset.
-    const reset = session.resetPassword({ loginAfterReset: true })
+    const reset = session.startPasswordReset({ loginAfterReset: true })
     reset.send({ type: 'request', login: grace.login })
     await untilTag(reset, 'tokenSent')
     const token = mailedToken(emulator, grace.login)
@@ -140,12 +140,12 @@ describe('no secret in any event, snapshot or inspection stream', () => {
     reset.send({ type: 'submit', newPassword: secret(TYPED.reset) })
     await untilTag(reset, 'done')
     // The link page: the flow starts from the token in the URL.
-    session.resetPassword({ login: grace.login, token: 'a-link-token-from-a-url' })
+    session.startPasswordReset({ login: grace.login, token: 'a-link-token-from-a-url' })
 
     // SLAS refuses two logins of one shopper within a second: each re-login comes later.
     emulator.control.advanceTime(2_000)
     // LoginId change: a wrong current password, then the right one.
-    const change = session.changeLoginId()
+    const change = session.startLoginIdChange()
     change.send({
       type: 'submit',
       newLogin: 'grace.renamed@example.com',

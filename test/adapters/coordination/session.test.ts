@@ -68,7 +68,7 @@ describe.each(paths)('%s', (_, features, lease) => {
         () => {
           for (const tab of tabs) {
             const snapshot = tab.getSnapshot()
-            expect(snapshot.hasTag('authenticated') && !snapshot.hasTag('busy')).toBe(true)
+            expect(snapshot.hasTag('tokenValid') && !snapshot.hasTag('busy')).toBe(true)
           }
         },
         { timeout: 5_000, interval: 10 },

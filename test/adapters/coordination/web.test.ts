@@ -15,10 +15,10 @@ import {
 import { fakeOrigin, maxConcurrency } from './fakes.ts'
 
 const KEY = 'shopper-session:f_ecom_zzte_001:RefArch:client-1'
-const notice = (origin: string): CoordinationMessage => ({
+const notice = (sender: string): CoordinationMessage => ({
   type: 'session.changed',
   key: KEY,
-  origin,
+  sender,
 })
 
 /** Lets fake deliveries and the coordinator's settling (QUIET_MS and more) run. */
@@ -106,7 +106,7 @@ describe('BroadcastChannel notices', () => {
     expect(heardA).toEqual([notice('tab-a')])
     expect(heardB).toEqual([notice('tab-a')])
     expect(tabA.posted).toEqual([notice('tab-a')])
-    expect(Object.keys(tabA.posted[0] as object).sort()).toEqual(['key', 'origin', 'type'])
+    expect(Object.keys(tabA.posted[0] as object).sort()).toEqual(['key', 'sender', 'type'])
   })
 
   it('that overtook the storage write they announce are followed by the storage event', async () => {
@@ -117,7 +117,7 @@ describe('BroadcastChannel notices', () => {
     const a = createWebCoordination(tabA.options)
     const b = createWebCoordination(tabB.options)
     const seen: Array<[string, string, string | null]> = []
-    b.subscribe((m) => seen.push([m.origin, m.key, tabB.storage.getItem(KEY)]))
+    b.subscribe((m) => seen.push([m.sender, m.key, tabB.storage.getItem(KEY)]))
     tabA.storage.setItem(KEY, 'logged-in')
     a.publish(notice('tab-a'))
     await settle(100)
@@ -139,7 +139,7 @@ describe('BroadcastChannel notices', () => {
     for (const data of [
       null,
       'x',
-      { type: 'other', key: KEY, origin: 'o' },
+      { type: 'other', key: KEY, sender: 'o' },
       { type: 'session.changed', key: 1 },
     ]) {
       tab.receive(data)
@@ -180,9 +180,9 @@ describe('without BroadcastChannel: storage events', () => {
     const samePage = createWebCoordination(tabA.options)
     const b = createWebCoordination(origin.tab().options)
     const heard = { a: [] as string[], samePage: [] as string[], b: [] as string[] }
-    a.subscribe((m) => heard.a.push(m.origin))
-    samePage.subscribe((m) => heard.samePage.push(m.origin))
-    b.subscribe((m) => heard.b.push(m.origin))
+    a.subscribe((m) => heard.a.push(m.sender))
+    samePage.subscribe((m) => heard.samePage.push(m.sender))
+    b.subscribe((m) => heard.b.push(m.sender))
     a.publish(notice('tab-a'))
     a.publish(notice('tab-a')) // the same notice again still changes the value (nonce)
     await settle()
@@ -192,7 +192,7 @@ describe('without BroadcastChannel: storage events', () => {
       b: ['tab-a', 'tab-a'],
     })
     const stored = JSON.parse(origin.entries.get('shopper-session|notice') ?? '{}') as object
-    expect(Object.keys(stored).sort()).toEqual(['key', 'nonce', 'origin', 'type'])
+    expect(Object.keys(stored).sort()).toEqual(['key', 'nonce', 'sender', 'type'])
   })
 
   it("pass other keys' storage events on as notices, not the coordinator's own keys", async () => {
@@ -206,7 +206,7 @@ describe('without BroadcastChannel: storage events', () => {
     other.setItem('shopper-session|done|n', 'mark')
     other.setItem(KEY, 'x')
     await settle()
-    expect(heard).toEqual([{ type: 'session.changed', key: KEY, origin: 'storage' }])
+    expect(heard).toEqual([{ type: 'session.changed', key: KEY, sender: 'storage' }])
     unsubscribe()
     expect(tabB.events.listenerCount()).toBe(0)
   })
@@ -228,7 +228,7 @@ describe('without BroadcastChannel: storage events', () => {
     fire({ key: KEY, newValue: 'x', storageArea: origin.tab().storage })
     fire({ key: KEY, newValue: 'x', storageArea })
     await settle()
-    expect(heard).toEqual([{ type: 'session.changed', key: KEY, origin: 'storage' }])
+    expect(heard).toEqual([{ type: 'session.changed', key: KEY, sender: 'storage' }])
   })
 })
 

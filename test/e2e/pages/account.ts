@@ -1,6 +1,6 @@
 /**
  * `/e2e/account.html`: the browser entry's `createShopperSession` (localStorage, Web Locks +
- * BroadcastChannel) with `withAccountFlows` from `shopper-session/account`, its reset port the
+ * BroadcastChannel) with `createAccountFlows` from `shopper-session/account`, its reset port the
  * page origin's `/e2e/password-reset` endpoint (`createPasswordResetClient`). Several of these
  * pages in one context are tabs of one profile. Reports tags, codes and a token fingerprint,
  * never a token or a password.
@@ -8,9 +8,9 @@
 import { type AnyActorRef, waitFor } from 'xstate'
 import {
   type AccountFlows,
+  createAccountFlows,
   createPasswordResetClient,
   type PasswordResetActor,
-  withAccountFlows,
   secret,
 } from '../../../src/account.ts'
 import { createShopperSession, type ShopperSession } from '../../../src/browser.ts'
@@ -57,12 +57,18 @@ declare global {
   }
 }
 
-let session: (ShopperSession & AccountFlows) | undefined
+let session: ShopperSession | undefined
+let account: AccountFlows | undefined
 let reset: PasswordResetActor | undefined
 
 function current() {
   if (session === undefined) throw new Error('account page: call start() first')
   return session
+}
+
+function flows() {
+  if (account === undefined) throw new Error('account page: call start() first')
+  return account
 }
 
 async function state(): Promise<AccountPageState> {
@@ -107,16 +113,16 @@ async function rest(actor: AnyActorRef): Promise<FlowState> {
 const api: AccountPageApi = {
   async start() {
     const settings = (await (await fetch('/e2e/settings')).json()) as PageSettings
-    session = withAccountFlows(
-      createShopperSession({
-        baseUrl: location.origin,
-        organizationId: settings.organizationId,
-        siteId: settings.siteId,
-        clientId: settings.clientId,
-        redirectURI: settings.redirectURI,
-      }),
-      { passwordReset: createPasswordResetClient({ endpoint: '/e2e/password-reset' }) },
-    )
+    session = createShopperSession({
+      baseUrl: location.origin,
+      organizationId: settings.organizationId,
+      siteId: settings.siteId,
+      clientId: settings.clientId,
+      redirectURI: settings.redirectURI,
+    })
+    account = createAccountFlows(session, {
+      passwordReset: createPasswordResetClient({ endpoint: '/e2e/password-reset' }),
+    })
     await session.ready()
     return state()
   },
@@ -125,12 +131,12 @@ const api: AccountPageApi = {
     return state()
   },
   async requestReset(login) {
-    reset = current().resetPassword({ loginAfterReset: true })
+    reset = flows().startPasswordReset({ loginAfterReset: true })
     reset.send({ type: 'request', login })
     return rest(reset)
   },
   async openResetLink(login, token) {
-    reset = current().resetPassword({ login, token, loginAfterReset: true })
+    reset = flows().startPasswordReset({ login, token, loginAfterReset: true })
     return rest(reset)
   },
   async submitNewPassword(newPassword) {
@@ -139,7 +145,7 @@ const api: AccountPageApi = {
     return rest(reset)
   },
   async changeLoginId(newLogin, currentPassword) {
-    const change = current().changeLoginId()
+    const change = flows().startLoginIdChange()
     change.send({ type: 'submit', newLogin, currentPassword: secret(currentPassword) })
     return rest(change)
   },
