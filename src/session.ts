@@ -35,7 +35,7 @@ import { shopperOf, type Shopper } from './session/shopper.ts'
 import { createSessionSlas } from './session/slasWire.ts'
 import { createSessionStore, storageKey } from './session/store.ts'
 import { IMPORT_PENDING, measure } from './session/tokens.ts'
-import { until } from './session/until.ts'
+import { keepWaiting, rejectWith, resolveWith, until } from './session/until.ts'
 import { registerWork, wiredSessionMachine } from './session/wiring.ts'
 
 export type { ShopperSessionConfig } from './session/config.ts'
@@ -309,12 +309,11 @@ export function createShopperSession<Extension extends object = object>(
       (snapshot) => {
         const { tokens, error } = snapshot.context
         if (snapshot.hasTag('tokenValid') || (tokens && !snapshot.hasTag('busy'))) {
-          return [undefined]
+          return resolveWith(undefined)
         }
-        if (!snapshot.hasTag('unavailable')) return undefined
-        throw toShopperSessionError(
-          error ?? { code: 'network', message: 'No session could be started.' },
-        )
+        if (!snapshot.hasTag('unavailable')) return keepWaiting
+        const failure = error ?? { code: 'network', message: 'No session could be started.' }
+        return rejectWith(toShopperSessionError(failure))
       },
       { signal: options.signal, timeoutMs: resolved.waitTimeoutMs },
     )

@@ -8,7 +8,14 @@ import { isTransientError, type SessionTokens } from '../../machines/contracts.t
 import type { tokenRefreshMachine } from '../../machines/tokenRefreshMachine.ts'
 import type { ActorRefFrom } from 'xstate'
 import { toShopperSessionError } from './errors.ts'
-import { type SessionActor, type SessionSnapshot, until } from './until.ts'
+import {
+  keepWaiting,
+  rejectWith,
+  resolveWith,
+  type SessionActor,
+  type SessionSnapshot,
+  until,
+} from './until.ts'
 
 /**
  * A token is handed out only while it has this much life left, so the request it goes with does
@@ -68,13 +75,14 @@ export function getAccessToken(
     actor,
     (snapshot) => {
       const token = usable(snapshot, now(), rejected)
-      if (token !== undefined) return [token]
+      if (token !== undefined) return resolveWith(token)
       const { error } = snapshot.context
       // A new refusal, or a new failure after which the session no longer retries on its own.
-      if (error !== undefined && error !== errorBefore) {
-        if (!isTransientError(error) || gaveUp(snapshot)) throw toShopperSessionError(error)
+      const fresh = error !== undefined && error !== errorBefore
+      if (fresh && (!isTransientError(error) || gaveUp(snapshot))) {
+        return rejectWith(toShopperSessionError(error))
       }
-      return undefined
+      return keepWaiting
     },
     {
       signal,

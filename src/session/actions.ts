@@ -8,7 +8,7 @@
 import type { SessionEvent } from '../../machines/sessionMachine.ts'
 import { ShopperSessionError } from '../errors.ts'
 import { toShopperSessionError } from './errors.ts'
-import { type SessionActor, until } from './until.ts'
+import { keepWaiting, rejectWith, resolveWith, type SessionActor, until } from './until.ts'
 
 /** The events that log a shopper in. */
 export type SignInEvent = SessionEvent & { type: 'login' | 'login.onBehalf' | 'register' }
@@ -41,20 +41,22 @@ export function act(
     (snapshot) => {
       if (snapshot.hasTag('busy')) {
         busySeen = true
-        return undefined
+        return keepWaiting
       }
       const { error, tokens } = snapshot.context
       if (snapshot.hasTag(tag) && tokens && tokens.refreshToken !== before?.refreshToken) {
-        if (login === undefined || sameLogin(tokens.loginId, login)) return [undefined]
+        if (login === undefined || sameLogin(tokens.loginId, login)) return resolveWith(undefined)
         // Another tab logged another shopper in meanwhile: this login did not happen.
         const message = `${event.type}: another shopper signed in meanwhile (another tab)`
-        throw new ShopperSessionError('conflict', message, { operation: event.type })
+        return rejectWith(new ShopperSessionError('conflict', message, { operation: event.type }))
       }
-      if (error !== undefined && error !== errorBefore) throw toShopperSessionError(error)
+      if (error !== undefined && error !== errorBefore) {
+        return rejectWith(toShopperSessionError(error))
+      }
       // Ended without success or error: something else (another tab) took over; never hang.
-      if (!busySeen) return undefined
+      if (!busySeen) return keepWaiting
       const interrupted = 'The action was interrupted by another change to the session.'
-      throw new ShopperSessionError('aborted', interrupted)
+      return rejectWith(new ShopperSessionError('aborted', interrupted))
     },
     { request: event, signal },
   )

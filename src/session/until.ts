@@ -17,11 +17,24 @@ export type SessionActor = Actor<typeof sessionMachine>
 /** A snapshot of the session actor. */
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>
 
-/**
- * What `decide` returns: `[value]` to resolve with `value`, or nothing yet. It throws the
- * `ShopperSessionError` to reject with.
- */
-export type Decision<T> = [value: T] | undefined
+/** What `decide` says of a snapshot: keep waiting, resolve with a value, or reject. */
+export type Verdict<T> =
+  | { readonly kind: 'wait' }
+  | { readonly kind: 'resolve'; readonly value: T }
+  | { readonly kind: 'reject'; readonly error: ShopperSessionError }
+
+/** Keep waiting for the next snapshot. */
+export const keepWaiting: Verdict<never> = { kind: 'wait' }
+
+/** Resolve the wait with `value`. */
+export function resolveWith<T>(value: T): Verdict<T> {
+  return { kind: 'resolve', value }
+}
+
+/** Reject the wait with `error`. */
+export function rejectWith(error: ShopperSessionError): Verdict<never> {
+  return { kind: 'reject', error }
+}
 
 /** How long and on what a caller waits. */
 export interface WaitOptions {
@@ -36,10 +49,13 @@ export interface WaitOptions {
   timeoutMs?: number
 }
 
-/** Resolves or rejects on the first snapshot (the current one included) `decide` answers. */
+/**
+ * Resolves or rejects on the first snapshot (the current one included) for which `decide` gives
+ * a verdict other than {@link keepWaiting}.
+ */
 export function until<T>(
   actor: SessionActor,
-  decide: (snapshot: SessionSnapshot) => Decision<T>,
+  decide: (snapshot: SessionSnapshot) => Verdict<T>,
   { request, signal, timeoutMs }: WaitOptions = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -59,15 +75,19 @@ export function until<T>(
     const check = () => {
       if (done) return
       const snapshot = actor.getSnapshot()
+      let verdict: Verdict<T>
       try {
-        if (snapshot.status !== 'active') {
-          throw new ShopperSessionError('aborted', 'The session was stopped.')
-        }
-        const decision = decide(snapshot)
-        if (decision) settle(() => resolve(decision[0]))
+        verdict =
+          snapshot.status === 'active'
+            ? decide(snapshot)
+            : rejectWith(new ShopperSessionError('aborted', 'The session was stopped.'))
       } catch (error) {
+        // `decide` reads the clock; a broken one (`invalid_config`) ends the wait, never hangs it.
         settle(() => reject(error))
+        return
       }
+      if (verdict.kind === 'resolve') settle(() => resolve(verdict.value))
+      else if (verdict.kind === 'reject') settle(() => reject(verdict.error))
     }
     const onAbort = () =>
       settle(() =>
