@@ -78,6 +78,25 @@ export interface Emulator {
   control: EmulatorControl
   /** The resolved settings (organization, sites, clients, seeded shoppers with passwords, …). */
   settings: EmulatorSettings
+  /**
+   * What a shopper session (or a SLAS client) needs to talk to this emulator in-process: its
+   * `baseUrl`, organization, first site, a client id with its redirect URI, its `fetch`, and its
+   * clock as `now`, so `control.advanceTime` moves the session's time too. `'private'` gives the
+   * private client, with its secret (server code only).
+   */
+  clientConfig(kind?: 'public' | 'private'): EmulatorClientConfig
+}
+
+/** See {@link Emulator.clientConfig}. */
+export interface EmulatorClientConfig {
+  baseUrl: string
+  organizationId: string
+  siteId: string
+  clientId: string
+  redirectURI: string
+  fetch: typeof fetch
+  now: () => number
+  clientSecret?: string
 }
 
 /**
@@ -130,10 +149,25 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     throttle,
     hooks,
   })
+  const fetch = createEmulatorFetch(handle, settings.baseUrl)
+  const control = createControl({ core, clock, faults, rateLimiter, log, throttle })
   return {
     handle,
-    fetch: createEmulatorFetch(handle, settings.baseUrl),
-    control: createControl({ core, clock, faults, rateLimiter, log, throttle }),
+    fetch,
+    control,
     settings,
+    clientConfig(kind = 'public') {
+      const client = settings.clients[kind]
+      return {
+        baseUrl: settings.baseUrl,
+        organizationId: settings.organizationId,
+        siteId: settings.siteIds[0] ?? 'RefArch',
+        clientId: client.clientId,
+        redirectURI: settings.redirectUri,
+        fetch,
+        now: () => control.now(),
+        ...(kind === 'private' && client.secret ? { clientSecret: client.secret } : {}),
+      }
+    },
   }
 }
