@@ -1,19 +1,24 @@
 /**
- * The README documents the error codes and the assumed wire shapes as tables; this keeps the
- * documented tables equal to the tested ones.
+ * The READMEs document the error codes and the assumed wire shapes as tables; this keeps the
+ * documented tables equal to the tested ones, and every documented import a real export.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../src/errors.ts'
+import { README_FILES } from './support/readmes.ts'
 import { WIRE_SHAPES } from './support/wireShapes.ts'
 
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-/** The table rows of one README section (from its heading to the next heading). */
-function sectionRows(heading: string): string[] {
-  const start = README.indexOf(`\n${heading}\n`)
-  if (start < 0) throw new Error(`README has no section ${heading}`)
-  const end = README.indexOf('\n#', start + heading.length + 2)
-  return README.slice(start, end < 0 ? undefined : end)
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
+const README = read('README.md')
+const CLIENTS_README = read('src/scapi/README.md')
+
+/** The table rows of one section of `text` (from its heading to the next heading). */
+function sectionRows(heading: string, text = README): string[] {
+  const start = text.indexOf(`\n${heading}\n`)
+  if (start < 0) throw new Error(`no section ${heading}`)
+  const end = text.indexOf('\n#', start + heading.length + 2)
+  return text
+    .slice(start, end < 0 ? undefined : end)
     .split('\n')
     .filter((line) => line.startsWith('| '))
 }
@@ -27,14 +32,17 @@ function cells(line: string): string[] {
 
 describe('README tables', () => {
   it('lists every error code once in the error code table', () => {
-    const documented = sectionRows('## Errors').map((line) => cells(line)[0]).filter((c) => /^`[a-z_]+`$/.test(c ?? ''))
+    const documented = sectionRows('### Errors')
+      .map((line) => cells(line)[0])
+      .filter((c) => /^`[a-z_]+`$/.test(c ?? ''))
     expect(documented.map((c) => c?.slice(1, -1)).sort()).toEqual([...ERROR_CODES].sort())
   })
 
   it.each(WIRE_SHAPES.map((row) => [row.id, row] as const))(
     'documents wire shape %s with its operation, status and code',
     (id, row) => {
-      const line = sectionRows('### Assumed wire shapes').find((candidate) => cells(candidate)[0] === id)
+      const heading = '## Errors: assumed wire shapes and the mapping rules'
+      const line = sectionRows(heading, CLIENTS_README).find((row) => cells(row)[0] === id)
       expect(line, `README row for ${id}`).toBeDefined()
       const [, operation, status, , code] = cells(line ?? '')
       expect({ operation, status, code }).toEqual({
@@ -51,7 +59,10 @@ describe('README imports', () => {
     exports: Record<string, unknown>
   }
   const build = readFileSync(new URL('../src/tsdown.config.ts', import.meta.url), 'utf8')
-  const subpaths = [...new Set([...README.matchAll(/'shopper-session(\/[\w/-]+)?'/g)].map((m) => m[1]))]
+  const text = README_FILES.map(read).join('\n')
+  const subpaths = [
+    ...new Set([...text.matchAll(/'shopper-session(\/[\w/-]+)?'/g)].map((m) => m[1])),
+  ]
 
   it.each(subpaths.map((subpath) => [`shopper-session${subpath ?? ''}`, subpath] as const))(
     '%s is a package export the build produces',
