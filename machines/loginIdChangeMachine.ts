@@ -121,6 +121,12 @@ export const loginIdChangeMachine = setup({
     emitted: LoginIdChangeEmitted
     output: LoginIdChangeOutput
     tags: LoginIdChangeTag
+    // Named, so the declarations list each child instead of a string index that `secrets` breaks.
+    children: {
+      secrets: 'secretHold'
+      updateCustomer: 'updateCustomer'
+      authenticateCustomer: 'authenticateCustomer'
+    }
   },
   actors: {
     updateCustomer: slot<void, LoginUpdateInput>(),

@@ -97,6 +97,12 @@ export const passwordChangeMachine = setup({
     emitted: PasswordChangeEmitted
     output: PasswordChangeOutput
     tags: PasswordChangeTag
+    // Named, so the declarations list each child instead of a string index that `secrets` breaks.
+    children: {
+      secrets: 'secretHold'
+      updateCustomerPassword: 'updateCustomerPassword'
+      authenticateCustomer: 'authenticateCustomer'
+    }
   },
   actors: {
     updateCustomerPassword: slot<void, PasswordUpdateInput>(),

@@ -137,6 +137,13 @@ export const passwordResetMachine = setup({
     events: PasswordResetEvent
     output: PasswordResetOutput
     tags: PasswordResetTag
+    // Named, so the declarations list each child instead of a string index that `secrets` breaks.
+    children: {
+      secrets: 'secretHold'
+      getResetPasswordToken: 'getResetPasswordToken'
+      resetPassword: 'resetPassword'
+      authenticateCustomer: 'authenticateCustomer'
+    }
   },
   actors: {
     getResetPasswordToken: slot<void, ResetTokenRequestInput>(),

@@ -18,22 +18,51 @@
  */
 import type { ShopperSession } from './session.ts'
 import {
+  type AddItemToBasketParams,
   addItemToBasket,
+  type Basket,
+  type BasketParams,
+  type BasketsResult,
+  type CreateBasketParams,
   createBasket,
   deleteBasket,
+  type GetBasketParams,
   getBasket,
+  type TransferBasketParams,
   transferBasket,
+  type UpdateCustomerForBasketParams,
   updateCustomerForBasket,
 } from './scapi/baskets/index.ts'
 import {
+  type Customer,
+  type CustomerAddress,
+  type CustomerAddressParams,
+  type CustomerOrderResult,
+  type CustomerParams,
+  type CustomerPaymentInstrument,
+  type CustomerPaymentInstrumentRequest,
+  type CustomerPaymentInstrumentUpdateRequest,
+  type CustomerProductList,
+  type CustomerProductListItem,
+  type CustomerProductListItemRequest,
+  type CustomerProductListItemUpdate,
+  type CustomerProductListRequest,
+  type CustomerProductListResult,
+  type CustomerUpdateBody,
   createCustomerAddress,
   createCustomerPaymentInstrument,
   createCustomerProductList,
   createCustomerProductListItem,
+  type DeleteCustomerPaymentMethodReferenceParams,
   deleteCustomerPaymentInstrument,
   deleteCustomerPaymentMethodReference,
   deleteCustomerProductList,
   deleteCustomerProductListItem,
+  type GetCustomerOrdersParams,
+  type GetCustomerParams,
+  type GetProductListItemParams,
+  type GetPublicProductListItemsParams,
+  type GetPublicProductListsBySearchTermParams,
   getCustomer,
   getCustomerAddress,
   getCustomerBaskets,
@@ -46,7 +75,18 @@ import {
   getPublicProductList,
   getPublicProductListItems,
   getPublicProductListsBySearchTerm,
+  type PasswordChangeRequest,
+  type PaymentInstrumentParams,
+  type PaymentMethodReferenceSetupResponse,
+  type ProductListItemParams,
+  type ProductListParams,
+  type PublicProductList,
+  type PublicProductListItem,
+  type PublicProductListItemResult,
+  type PublicProductListParams,
+  type PublicProductListResult,
   removeCustomerAddress,
+  type SetupCustomerPaymentMethodReferenceParams,
   setupCustomerPaymentMethodReference,
   updateCustomer,
   updateCustomerAddress,
@@ -54,6 +94,7 @@ import {
   updateCustomerPaymentInstrument,
   updateCustomerProductList,
   updateCustomerProductListItem,
+  type WithBody,
 } from './scapi/customers/index.ts'
 import type { CallOptions } from './scapi/params.ts'
 import type { ScapiClientConfig } from './scapi/scapiConfig.ts'
@@ -90,11 +131,124 @@ function binder(session: SessionLike) {
 }
 
 /**
+ * The Shopper Customers and Shopper Baskets operations bound to a session (see
+ * {@link createShopperCustomers}). Each takes the operation's parameters without `accessToken`,
+ * with `customerId` optional, and answers with the operation's named type. Declared rather than
+ * inferred, so hovers and the published `.d.ts` show `Promise<Customer>`, not the whole object.
+ */
+export interface ShopperCustomers {
+  /** getCustomer: the registered shopper's profile. */
+  getCustomer: SessionOperation<GetCustomerParams, Customer>
+  /** updateCustomer: changes some profile fields (`login` needs `currentPassword`). */
+  updateCustomer: SessionOperation<WithBody<CustomerParams, CustomerUpdateBody>, Customer>
+  /** updateCustomerPassword: the tokens stop working afterwards; log in again. */
+  updateCustomerPassword: SessionOperation<WithBody<CustomerParams, PasswordChangeRequest>, void>
+  /** createCustomerAddress: saves a new address. */
+  createCustomerAddress: SessionOperation<
+    WithBody<CustomerParams, CustomerAddress>,
+    CustomerAddress
+  >
+  /** getCustomerAddress: one saved address by its `addressName`. */
+  getCustomerAddress: SessionOperation<CustomerAddressParams, CustomerAddress>
+  /** updateCustomerAddress: replaces a saved address. */
+  updateCustomerAddress: SessionOperation<
+    WithBody<CustomerAddressParams, CustomerAddress>,
+    CustomerAddress
+  >
+  /** removeCustomerAddress. */
+  removeCustomerAddress: SessionOperation<CustomerAddressParams, void>
+  /** createCustomerPaymentInstrument: saves a card, bank account or gift certificate. */
+  createCustomerPaymentInstrument: SessionOperation<
+    WithBody<CustomerParams, CustomerPaymentInstrumentRequest>,
+    CustomerPaymentInstrument
+  >
+  /** getCustomerPaymentInstrument. */
+  getCustomerPaymentInstrument: SessionOperation<PaymentInstrumentParams, CustomerPaymentInstrument>
+  /** updateCustomerPaymentInstrument: the default flag and the card's expiry. */
+  updateCustomerPaymentInstrument: SessionOperation<
+    WithBody<PaymentInstrumentParams, CustomerPaymentInstrumentUpdateRequest>,
+    CustomerPaymentInstrument
+  >
+  /** deleteCustomerPaymentInstrument. */
+  deleteCustomerPaymentInstrument: SessionOperation<PaymentInstrumentParams, void>
+  /** deleteCustomerPaymentMethodReference (Salesforce Payments). */
+  deleteCustomerPaymentMethodReference: SessionOperation<
+    DeleteCustomerPaymentMethodReferenceParams,
+    void
+  >
+  /** setupCustomerPaymentMethodReference (Salesforce Payments). */
+  setupCustomerPaymentMethodReference: SessionOperation<
+    SetupCustomerPaymentMethodReferenceParams,
+    PaymentMethodReferenceSetupResponse
+  >
+  /** getCustomerProductLists: all of the customer's lists. */
+  getCustomerProductLists: SessionOperation<CustomerParams, CustomerProductListResult>
+  /** createCustomerProductList. */
+  createCustomerProductList: SessionOperation<
+    WithBody<CustomerParams, CustomerProductListRequest>,
+    CustomerProductList
+  >
+  /** getCustomerProductList. */
+  getCustomerProductList: SessionOperation<ProductListParams, CustomerProductList>
+  /** updateCustomerProductList: `name`, `description`, `public` and `c_*`. */
+  updateCustomerProductList: SessionOperation<
+    WithBody<ProductListParams, CustomerProductListRequest>,
+    CustomerProductList
+  >
+  /** deleteCustomerProductList. */
+  deleteCustomerProductList: SessionOperation<ProductListParams, void>
+  /** createCustomerProductListItem: `type` required; a `product` item needs `productId`. */
+  createCustomerProductListItem: SessionOperation<
+    WithBody<ProductListParams, CustomerProductListItemRequest>,
+    CustomerProductListItem
+  >
+  /** getCustomerProductListItem. */
+  getCustomerProductListItem: SessionOperation<ProductListItemParams, CustomerProductListItem>
+  /** updateCustomerProductListItem: `priority`, `public`, `quantity` and `c_*`. */
+  updateCustomerProductListItem: SessionOperation<
+    WithBody<ProductListItemParams, CustomerProductListItemUpdate>,
+    CustomerProductListItem
+  >
+  /** deleteCustomerProductListItem. */
+  deleteCustomerProductListItem: SessionOperation<ProductListItemParams, void>
+  /** getPublicProductListsBySearchTerm: another shopper's public lists. */
+  getPublicProductListsBySearchTerm: SessionOperation<
+    GetPublicProductListsBySearchTermParams,
+    PublicProductListResult
+  >
+  /** getPublicProductList. */
+  getPublicProductList: SessionOperation<PublicProductListParams, PublicProductList>
+  /** getPublicProductListItems. */
+  getPublicProductListItems: SessionOperation<
+    GetPublicProductListItemsParams,
+    PublicProductListItemResult
+  >
+  /** getProductListItem: one item of a public list. */
+  getProductListItem: SessionOperation<GetProductListItemParams, PublicProductListItem>
+  /** getCustomerBaskets: the customer's open baskets. */
+  getCustomerBaskets: SessionOperation<CustomerParams, BasketsResult>
+  /** getCustomerOrders: one page of the customer's orders. */
+  getCustomerOrders: SessionOperation<GetCustomerOrdersParams, CustomerOrderResult>
+  /** createBasket: opens the shopper's basket (one per shopper). */
+  createBasket: SessionOperation<CreateBasketParams, Basket>
+  /** getBasket. */
+  getBasket: SessionOperation<GetBasketParams, Basket>
+  /** deleteBasket. */
+  deleteBasket: SessionOperation<BasketParams, void>
+  /** addItemToBasket: at least one item. */
+  addItemToBasket: SessionOperation<AddItemToBasketParams, Basket>
+  /** updateCustomerForBasket: the basket's customer email (and number, name). */
+  updateCustomerForBasket: SessionOperation<UpdateCustomerForBasketParams, Basket>
+  /** transferBasket: the guest's basket to the registered shopper; `undefined` when none. */
+  transferBasket: SessionOperation<TransferBasketParams, Basket | undefined>
+}
+
+/**
  * Binds every shopper-token operation of Shopper Customers and the Shopper Baskets subset to
  * `session`. (Registration is `session.register()`; password reset and external profiles need an
  * Account Manager token: see `shopper-session/server`.)
  */
-export function createShopperCustomers(session: SessionLike) {
+export function createShopperCustomers(session: SessionLike): ShopperCustomers {
   const bind = binder(session)
   return {
     getCustomer: bind(getCustomer),
@@ -133,6 +287,3 @@ export function createShopperCustomers(session: SessionLike) {
     transferBasket: bind(transferBasket),
   }
 }
-
-/** The bound client of {@link createShopperCustomers}. */
-export type ShopperCustomers = ReturnType<typeof createShopperCustomers>

@@ -6,12 +6,40 @@
  */
 import { createFetch, type FetchOptions } from 'ofetch'
 
+/** What an ofetch hook is given: the request, its options, and the answer or failure so far. */
+export interface OfetchHookContext {
+  request: RequestInfo | URL
+  options: object
+  response?: Response
+  error?: Error
+}
+
+/** An ofetch hook (`onRequest`, `onResponse`, …): one function or several, run in turn. */
+export type OfetchHook =
+  | ((context: OfetchHookContext) => void | Promise<void>)
+  | Array<(context: OfetchHookContext) => void | Promise<void>>
+
+/**
+ * The ofetch options an app may add: its hooks, headers and timeout. Spelled out here rather than
+ * taken from ofetch's `FetchOptions`, whose declarations import `undici` types an app may not
+ * have (a test keeps this a subset of ofetch's options).
+ */
+export interface OfetchDefaults {
+  onRequest?: OfetchHook
+  onRequestError?: OfetchHook
+  onResponse?: OfetchHook
+  onResponseError?: OfetchHook
+  headers?: HeadersInit
+  /** ofetch's own deadline (ms). */
+  timeout?: number
+}
+
 /** Options of {@link createOfetchFetch}. */
 export interface OfetchFetchOptions {
   /** The fetch ofetch calls underneath; default: `globalThis.fetch`, read at call time. */
   fetch?: typeof fetch
   /** Extra ofetch options (hooks such as `onResponse`); retry and error options are fixed. */
-  defaults?: Omit<FetchOptions<'stream'>, 'retry' | 'ignoreResponseError' | 'responseType'>
+  defaults?: OfetchDefaults
 }
 
 /**
@@ -40,7 +68,7 @@ export function createOfetchFetch(options: OfetchFetchOptions = {}): typeof fetc
       if (!headers.has('accept')) headers.set('accept', '*/*')
     }
     return $fetch.raw(request, {
-      ...options.defaults,
+      ...(options.defaults as FetchOptions<'stream'> | undefined),
       ...(init as FetchOptions<'stream'>),
       headers,
       retry: 0,

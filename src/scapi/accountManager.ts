@@ -15,6 +15,7 @@ import {
   requestTimeoutField,
 } from './configFields.ts'
 import { basicCredentials } from './encoding.ts'
+import { looseModel } from './schemaKit.ts'
 import { readJson, runOperation, sendTo } from './http.ts'
 import { issueDetails } from './issueDetails.ts'
 import { type CallOptions, parseParams } from './params.ts'
@@ -67,12 +68,19 @@ export interface GetAccountManagerTokenParams {
 
 const ParamsSchema = z.object({ scope: z.optional(nonEmpty(2048)) })
 
+/** A validated Account Manager token answer (other keys it carries are kept at runtime). */
+export interface AccountManagerToken {
+  access_token: string
+  token_type: string
+  expires_in: number
+  scope?: string | undefined
+}
+
 /**
- * An Account Manager token answer.
- *
- * @see reference e (the `AmOAuth2` security scheme of `shopper-customers-oas-v1-public.yaml`)
+ * An Account Manager token answer: the `AmOAuth2` security scheme of the Shopper Customers API
+ * (an OAuth client-credentials answer).
  */
-export const AccountManagerTokenSchema = z.looseObject({
+export const AccountManagerTokenSchema = looseModel<AccountManagerToken>()({
   access_token: z.string().check(z.minLength(1, 'must not be empty')),
   token_type: z
     .string()
@@ -80,9 +88,6 @@ export const AccountManagerTokenSchema = z.looseObject({
   expires_in: z.number().check(z.nonnegative('must be a non-negative number')),
   scope: z.optional(z.string()),
 })
-
-/** A validated Account Manager token answer. */
-export type AccountManagerToken = z.infer<typeof AccountManagerTokenSchema>
 
 /**
  * POST `{baseUrl}/dwsso/oauth2/access_token` with `grant_type=client_credentials` and HTTP Basic

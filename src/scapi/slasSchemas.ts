@@ -12,23 +12,164 @@
 import * as z from 'zod/mini'
 import { holds, stringThat } from '../validation/rules.ts'
 import { fromRule, num } from './checks.ts'
-import { lifetimeRule, nonEmptyRule, secondsRule } from './tokenResponseRules.ts'
+import type { ShapeOf } from './schemaKit.ts'
+import {
+  lifetimeRule,
+  nonEmptyRule,
+  secondsRule,
+  type SessionTokenResponse,
+} from './tokenResponseRules.ts'
 
 export type { SessionTokenResponse } from './tokenResponseRules.ts'
 
 // z.looseObject, with a catchall that accepts anything as z.unknown does: z.custom is bundled
 // anyway, z.unknown's two classes would cost gzip bytes in every entry that reads token answers.
-const loose = <S extends z.core.$ZodLooseShape>(shape: S) =>
-  new z.ZodMiniObject({ type: 'object', shape, catchall: z.custom() }) as unknown as z.ZodMiniObject<
-    S,
-    z.core.$loose
-  >
+// The shape is written against the interface `T` (`ShapeOf`: every key, fitting schemas); the
+// answer keeps unknown fields at runtime, while the exported type is `T` without an index
+// signature, so a typo such as `tokens.acess_token` fails to compile.
+type Loose<T> = z.ZodMiniObject<ShapeOf<T>, z.core.$loose>
+const loose = <T>(shape: ShapeOf<T>) =>
+  new z.ZodMiniObject({ type: 'object', shape, catchall: z.custom() }) as unknown as Loose<T>
+
+// The exported constants' type: the answer typed as `T` (hovers and `.d.ts` show its name); the
+// input is whatever arrived.
+type Schema<T> = z.ZodMiniType<T>
+
+/**
+ * `TokenResponse` of every token-issuing SLAS endpoint (reference a.15).
+ *
+ * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse
+ */
+export interface TokenResponse {
+  access_token: string
+  /** Seconds until the access token expires; always positive. */
+  expires_in: number
+  /** `Bearer` (any case). */
+  token_type: string
+  usid: string
+  customer_id: string
+  id_token?: string
+  enc_user_id?: string
+  idp_access_token?: string
+  idp_refresh_token?: string
+  /** Seconds until the refresh token expires; older SLAS answers omit it. */
+  refresh_token_expires_in?: number
+  /** Do-not-track: the spec says `"true"`/`"false"`; a boolean means the same. */
+  dnt?: string | boolean
+  refresh_token: string
+}
+
+/**
+ * A token response of a flow that may issue no refresh token (trusted agent).
+ *
+ * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse (refresh_token description)
+ */
+export interface AccessTokenResponse extends Omit<TokenResponse, 'refresh_token'> {
+  refresh_token?: string
+}
+
+/**
+ * The body of a logout or revoke answer: a TokenResponse with its values emptied.
+ *
+ * @see `auth-oas-v1-public.yaml` operations logoutCustomer, revokeToken (examples)
+ */
+export interface EmptiedTokenResponse {
+  access_token?: string
+  refresh_token?: string
+  id_token?: string
+  expires_in?: number
+  token_type?: string
+  usid?: string
+  customer_id?: string
+}
+
+/**
+ * The introspection of a live token.
+ *
+ * @see `auth-oas-v1-public.yaml` operation introspectToken (introspectTokenSuccess example)
+ */
+export interface ActiveIntrospection {
+  active: true
+  client_id?: string
+  /** Expiry, seconds since the epoch. */
+  exp?: number
+  /** Issue time, seconds since the epoch. */
+  iat?: number
+  iss?: string
+  scope?: string
+  sub?: string
+  token_type?: string
+}
+
+/** The introspection of a token that is expired, revoked or unknown (RFC 7662: nothing else). */
+export interface InactiveIntrospection {
+  active: false
+}
+
+/**
+ * OIDC claims about the shopper.
+ *
+ * @see `auth-oas-v1-public.yaml` operation getUserInfo (getUserInfoSuccess example)
+ */
+export interface UserInfo {
+  sub?: string
+  customer_id?: string
+  email?: string
+  external_id?: string
+  family_name?: string
+  given_name?: string
+  name?: string
+  validated?: boolean
+}
+
+/**
+ * One key of the JSON Web Key Set (EC P-256: `kty` `EC`, `crv` `P-256`, `x`, `y`).
+ *
+ * @see `auth-oas-v1-public.yaml` operation getJwksUri (getJwksSuccess example)
+ */
+export interface Jwk {
+  kty: string
+  kid?: string
+  use?: string
+  alg?: string
+  crv?: string
+  x?: string
+  y?: string
+}
+
+/**
+ * The JSON Web Key Set SLAS signs shopper JWTs with (ES256).
+ *
+ * @see `auth-oas-v1-public.yaml` operation getJwksUri (getJwksSuccess example)
+ */
+export interface Jwks {
+  keys: Jwk[]
+}
+
+/**
+ * The OpenID Connect discovery document.
+ *
+ * @see `auth-oas-v1-public.yaml` operation getWellknownOpenidConfiguration
+ */
+export interface OpenIdConfiguration {
+  issuer: string
+  jwks_uri: string
+  token_endpoint: string
+  authorization_endpoint?: string
+  revocation_endpoint?: string
+  userinfo_endpoint?: string
+  grant_types_supported?: string[]
+  code_challenge_methods_supported?: string[]
+  response_types_supported?: string[]
+  scopes_supported?: string[]
+  claims_supported?: string[]
+}
 
 // One field per rule serves every schema (zod schemas are immutable).
 const nonEmpty = /* @__PURE__ */ (() => fromRule<string>(nonEmptyRule))()
 
 // TokenResponse's fields (AccessTokenResponseSchema makes refresh_token optional).
-const tokenFields = /* @__PURE__ */ (() => ({
+const tokenFields: ShapeOf<TokenResponse> = /* @__PURE__ */ (() => ({
   access_token: nonEmpty,
   expires_in: fromRule<number>(lifetimeRule),
   token_type: fromRule<string>(
@@ -59,16 +200,14 @@ const tokenFields = /* @__PURE__ */ (() => ({
  *
  * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse
  */
-export const TokenResponseSchema = /* @__PURE__ */ (() => loose(tokenFields))()
-
-/** A validated SLAS token response. */
-export type TokenResponse = z.infer<typeof TokenResponseSchema>
+export const TokenResponseSchema: Schema<TokenResponse> = /* @__PURE__ */ (() =>
+  loose<TokenResponse>(tokenFields))()
 
 /**
  * The fields of a token response a session keeps, as a zod schema for apps (the session checks
  * them with `SESSION_TOKEN_RESPONSE_RULES`, the same rules: no zod in the browser entry).
  */
-export const SessionTokenResponseSchema = /* @__PURE__ */ (() =>
+export const SessionTokenResponseSchema: Schema<SessionTokenResponse> = /* @__PURE__ */ (() =>
   z.object({
     access_token: nonEmpty,
     refresh_token: nonEmpty,
@@ -84,14 +223,11 @@ export const SessionTokenResponseSchema = /* @__PURE__ */ (() =>
  *
  * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse (refresh_token description)
  */
-export const AccessTokenResponseSchema = /* @__PURE__ */ (() =>
-  loose({
+export const AccessTokenResponseSchema: Schema<AccessTokenResponse> = /* @__PURE__ */ (() =>
+  loose<AccessTokenResponse>({
     ...tokenFields,
     refresh_token: z.optional(z.string()),
   }))()
-
-/** A validated token response whose refresh token may be absent. */
-export type AccessTokenResponse = z.infer<typeof AccessTokenResponseSchema>
 
 /**
  * `/logout` and `/revoke` answer with a TokenResponse whose values are emptied (`""`, `"null"`, 0);
@@ -99,8 +235,8 @@ export type AccessTokenResponse = z.infer<typeof AccessTokenResponseSchema>
  *
  * @see `auth-oas-v1-public.yaml` operations logoutCustomer, revokeToken (examples)
  */
-export const EmptiedTokenResponseSchema = /* @__PURE__ */ (() =>
-  loose({
+export const EmptiedTokenResponseSchema: Schema<EmptiedTokenResponse> = /* @__PURE__ */ (() =>
+  loose<EmptiedTokenResponse>({
     access_token: z.optional(z.string()),
     refresh_token: z.optional(z.string()),
     id_token: z.optional(z.string()),
@@ -110,17 +246,14 @@ export const EmptiedTokenResponseSchema = /* @__PURE__ */ (() =>
     customer_id: z.optional(z.string()),
   }))()
 
-/** The body of a logout or revoke answer. */
-export type EmptiedTokenResponse = z.infer<typeof EmptiedTokenResponseSchema>
-
 /**
  * Token introspection: `{ active: true, ... }` or (RFC 7662) `{ active: false }`.
  *
  * @see `auth-oas-v1-public.yaml` operation introspectToken (introspectTokenSuccess example)
  */
-export const IntrospectionSchema = /* @__PURE__ */ (() =>
+export const IntrospectionSchema: Schema<Introspection> = /* @__PURE__ */ (() =>
   z.discriminatedUnion('active', [
-    loose({
+    loose<ActiveIntrospection>({
       active: z.literal(true),
       client_id: z.optional(z.string()),
       exp: z.optional(z.number()),
@@ -130,19 +263,19 @@ export const IntrospectionSchema = /* @__PURE__ */ (() =>
       sub: z.optional(z.string()),
       token_type: z.optional(z.string()),
     }),
-    loose({ active: z.literal(false) }),
+    loose<InactiveIntrospection>({ active: z.literal(false) }),
   ]))()
 
-/** A validated introspection answer. */
-export type Introspection = z.infer<typeof IntrospectionSchema>
+/** A validated introspection answer: live (`active: true`, with its claims) or not. */
+export type Introspection = ActiveIntrospection | InactiveIntrospection
 
 /**
  * OIDC claims about the shopper.
  *
  * @see `auth-oas-v1-public.yaml` operation getUserInfo (getUserInfoSuccess example)
  */
-export const UserInfoSchema = /* @__PURE__ */ (() =>
-  loose({
+export const UserInfoSchema: Schema<UserInfo> = /* @__PURE__ */ (() =>
+  loose<UserInfo>({
     sub: z.optional(z.string()),
     customer_id: z.optional(z.string()),
     email: z.optional(z.string()),
@@ -153,18 +286,15 @@ export const UserInfoSchema = /* @__PURE__ */ (() =>
     validated: z.optional(z.boolean()),
   }))()
 
-/** A validated userinfo answer. */
-export type UserInfo = z.infer<typeof UserInfoSchema>
-
 /**
  * The JSON Web Key Set SLAS signs shopper JWTs with (EC P-256, ES256).
  *
  * @see `auth-oas-v1-public.yaml` operation getJwksUri (getJwksSuccess example)
  */
-export const JwksSchema = /* @__PURE__ */ (() =>
-  loose({
+export const JwksSchema: Schema<Jwks> = /* @__PURE__ */ (() =>
+  loose<Jwks>({
     keys: z.array(
-      loose({
+      loose<Jwk>({
         kty: nonEmpty,
         kid: z.optional(z.string()),
         use: z.optional(z.string()),
@@ -176,9 +306,6 @@ export const JwksSchema = /* @__PURE__ */ (() =>
     ),
   }))()
 
-/** A validated JWKS. */
-export type Jwks = z.infer<typeof JwksSchema>
-
 const strings = () => z.optional(z.array(z.string()))
 
 /**
@@ -186,8 +313,8 @@ const strings = () => z.optional(z.array(z.string()))
  *
  * @see `auth-oas-v1-public.yaml` operation getWellknownOpenidConfiguration
  */
-export const OpenIdConfigurationSchema = /* @__PURE__ */ (() =>
-  loose({
+export const OpenIdConfigurationSchema: Schema<OpenIdConfiguration> = /* @__PURE__ */ (() =>
+  loose<OpenIdConfiguration>({
     issuer: nonEmpty,
     jwks_uri: nonEmpty,
     token_endpoint: nonEmpty,
@@ -200,8 +327,5 @@ export const OpenIdConfigurationSchema = /* @__PURE__ */ (() =>
     scopes_supported: strings(),
     claims_supported: strings(),
   }))()
-
-/** A validated discovery document. */
-export type OpenIdConfiguration = z.infer<typeof OpenIdConfigurationSchema>
 
 export { decodeJwtClaims, type ShopperTokenClaims } from './jwtClaims.ts'

@@ -1,9 +1,10 @@
 /**
  * Type conformance: our Shopper Customers and Baskets types against commerce-sdk-isomorphic
- * 5.6.0's, on their declared keys. Both sides carry an index signature (`c_*` and any unknown key
- * are allowed), which would make any two object types compatible; `KnownKeys` strips it, so a
- * missing, extra, renamed or differently optional field fails `tsc --noEmit` (the project type
- * check includes this file). The `it` blocks only name the checks: they are done by the compiler.
+ * 5.6.0's, on their declared keys. Both sides carry an index signature (theirs `[key: string]`,
+ * ours `` [attribute: `c_${string}`] `` for custom attributes), which would make any two object
+ * types compatible; `KnownKeys` strips both, so a missing, extra, renamed or differently optional
+ * field fails `tsc --noEmit` (the project type check includes this file). The `it` blocks only
+ * name the checks: they are done by the compiler.
  */
 import type {
   ShopperBasketsTypes as SB,
@@ -29,6 +30,7 @@ import type {
   Order,
   PasswordChangeRequest,
   PaymentCard,
+  Product,
   PaymentMethodReferenceSetupRequest,
   PublicProductList,
   PublicProductListInfo,
@@ -40,7 +42,7 @@ import type {
   ResetPasswordTokenRequest,
 } from '../../src/scapi/index.ts'
 
-/** `T` without its index signatures: only the declared keys, modifiers kept. */
+/** `T` without its index signatures (`c_${string}` included): the declared keys, modifiers kept. */
 type KnownKeys<T> = {
   [K in keyof T as string extends K
     ? never
@@ -48,7 +50,9 @@ type KnownKeys<T> = {
       ? never
       : symbol extends K
         ? never
-        : K]: T[K]
+        : `c_${string}` extends K
+          ? never
+          : K]: T[K]
 }
 
 /** Each declared key of `T`, and whether it is optional. */
@@ -67,6 +71,11 @@ describe('the helpers can fail', () => {
     expectTypeOf<Shape<Base>>().not.toEqualTypeOf<Shape<{ a?: string; b?: number }>>()
     // Without KnownKeys the index signature swallows the difference.
     expectTypeOf<Base>().toExtend<{ [key: string]: unknown }>()
+  })
+
+  it('drops a custom-attribute index signature, keeps a declared c_ key', () => {
+    type Custom = { a: string; c_kept?: number } & { [attribute: `c_${string}`]: unknown }
+    expectTypeOf<Shape<Custom>>().toEqualTypeOf<{ a: 'required'; c_kept: 'optional' }>()
   })
 })
 
@@ -99,9 +108,14 @@ describe('the customer family: same keys, same optionality, values assignable bo
     >()
   })
 
+  // Our Product declares every key but leaves its nested parts (images, variants, ...) unchecked
+  // (`UncheckedObject`): theirs is assignable to ours, not the other way round, so the lists and
+  // items are compared without it and Product on its own.
   it('CustomerProductList', () => {
     expectTypeOf<Shape<CustomerProductList>>().toEqualTypeOf<Shape<SC.CustomerProductList>>()
-    expectTypeOf<KnownKeys<CustomerProductList>>().toExtend<KnownKeys<SC.CustomerProductList>>()
+    expectTypeOf<Omit<KnownKeys<CustomerProductList>, 'customerProductListItems'>>().toExtend<
+      KnownKeys<SC.CustomerProductList>
+    >()
     expectTypeOf<KnownKeys<SC.CustomerProductList>>().toExtend<KnownKeys<CustomerProductList>>()
   })
 
@@ -109,12 +123,17 @@ describe('the customer family: same keys, same optionality, values assignable bo
     expectTypeOf<Shape<CustomerProductListItem>>().toEqualTypeOf<
       Shape<SC.CustomerProductListItem>
     >()
-    expectTypeOf<KnownKeys<CustomerProductListItem>>().toExtend<
+    expectTypeOf<Omit<KnownKeys<CustomerProductListItem>, 'product'>>().toExtend<
       KnownKeys<SC.CustomerProductListItem>
     >()
     expectTypeOf<KnownKeys<SC.CustomerProductListItem>>().toExtend<
       KnownKeys<CustomerProductListItem>
     >()
+  })
+
+  it('Product: same keys; theirs assignable to ours', () => {
+    expectTypeOf<Shape<Product>>().toEqualTypeOf<Shape<SC.Product>>()
+    expectTypeOf<KnownKeys<SC.Product>>().toExtend<KnownKeys<Product>>()
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import type { TestProject } from 'vitest/node'
 import { installPackedTarball } from './consumer.ts'
+import { type InstalledTypeScripts, installTypeScripts } from './typescripts.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module 'vitest' {
     consumerDir: string
     /** The packed tarball itself. */
     tarball: string
+    /** `lib/tsc.js` of each older TypeScript the declarations are checked with, by version. */
+    typescripts: Record<string, string>
   }
 }
 
@@ -20,5 +23,17 @@ export default function setup(project: TestProject): () => void {
   const { consumerDir, tarball, remove } = installPackedTarball()
   project.provide('consumerDir', consumerDir)
   project.provide('tarball', tarball)
-  return remove
+  // The older compilers of the declaration check (types.test.ts), from the npm cache.
+  let typescripts: InstalledTypeScripts
+  try {
+    typescripts = installTypeScripts()
+  } catch (error) {
+    remove()
+    throw error
+  }
+  project.provide('typescripts', typescripts.tsc)
+  return () => {
+    remove()
+    typescripts.remove()
+  }
 }

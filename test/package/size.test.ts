@@ -21,12 +21,14 @@ const consumerDir = inject('consumerDir')
 
 /** gzip ceilings in KiB per entry, for both measures; entries without one are not measured. */
 const BUDGET_KIB: Partial<Record<string, number>> = {
-  // design.md's hard budget: the session with its default browser adapters, xstate included.
+  // The hard budget: the session with its default browser adapters, xstate included.
   'shopper-session': 30,
-  // Held near what they measured when this test came, 16.8 / 16.3 and 20.0 / 19.4 KiB
-  // (esbuild / Vite): about half a KiB of room, so they do not grow unnoticed.
+  // Held near what they measure, with about half a KiB of room, so they do not grow unnoticed.
+  // Customers measured 17.3 / 16.7 KiB (esbuild / Vite) with named types; the account flows
+  // 20.7 / 20.0 once each flow came as an actor and a promise and the password change got its
+  // statechart.
   'shopper-session/customers': 17.5,
-  'shopper-session/account': 20.5,
+  'shopper-session/account': 21.2,
 }
 
 const MEASURED = BROWSER_ENTRIES.flatMap((entry) => {

@@ -12,8 +12,10 @@ export * from './schemas/basket.ts'
 export {
   type CustomerInfo,
   CustomerInfoSchema,
+  type LineItemContainer,
   type OrderAddress,
   OrderAddressSchema,
   type ProductItem,
   ProductItemSchema,
+  type ProductListItemReference,
 } from './schemas/lineItems.ts'

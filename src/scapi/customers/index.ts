@@ -4,6 +4,7 @@
  *
  * @module
  */
+export type { CustomAttributes, UncheckedObject } from '../schemaKit.ts'
 export * from './addresses.ts'
 export type {
   CustomerAddressParams,

@@ -11,7 +11,7 @@ import {
   type CustomerRegistration,
   CustomerRegistrationSchema,
   CustomerSchema,
-  type CustomerUpdate,
+  type CustomerUpdateBody,
   CustomerUpdateSchema,
 } from './schemas/customer.ts'
 
@@ -81,8 +81,10 @@ export const getCustomer: ScapiOperation<GetCustomerParams, Customer> = customer
  * ```
  * @see `shopper-customers-oas-v1-public.yaml` operationId `updateCustomer`
  */
-export const updateCustomer: ScapiOperation<WithBody<CustomerParams, CustomerUpdate>, Customer> =
-  customersOperation('updateCustomer', 'PATCH /customers/{customerId}', {
+export const updateCustomer: ScapiOperation<
+  WithBody<CustomerParams, CustomerUpdateBody>,
+  Customer
+> = customersOperation('updateCustomer', 'PATCH /customers/{customerId}', {
     body: CustomerUpdateSchema,
     response: jsonBody(CustomerSchema),
   })

@@ -1,17 +1,58 @@
 /**
  * `CustomerAddress` (reference c.4): one shape, checked strictly in requests and by type only in
- * responses (see `schemaKit.ts`). Unknown keys, `c_*` included, are kept.
+ * responses (see `schemaKit.ts`). Unknown keys, `c_*` included, are kept at runtime; the type
+ * allows `c_*` only.
  *
  * @module
  */
 import * as z from 'zod/mini'
 import {
+  type CustomAttributes,
+  looseModel,
   optionalBoolean,
   optionalString,
   REQUEST,
   RESPONSE,
   type SchemaKit,
 } from '../../schemaKit.ts'
+
+/**
+ * A saved address of a registered customer: the answer of the address operations and the body of
+ * createCustomerAddress and updateCustomerAddress. `addressId`, `countryCode` and `lastName` are
+ * required. In a body the spec's limits apply (most texts at most 256 characters, `phone` and
+ * `suite` 32, `countryCode` two capital letters).
+ *
+ * @see `shopper-customers-oas-v1-public.yaml` components.schemas.CustomerAddress
+ */
+export interface CustomerAddress extends CustomAttributes {
+  address1?: string
+  address2?: string
+  /** The address's name in the address book, e.g. `home`; the `addressName` path parameter. */
+  addressId: string
+  city?: string
+  companyName?: string
+  /** ISO 3166-1 alpha-2, e.g. `US`. */
+  countryCode: string
+  /** ISO 8601, read only. */
+  creationDate?: string
+  firstName?: string
+  fullName?: string
+  jobTitle?: string
+  /** ISO 8601, read only. */
+  lastModified?: string
+  lastName: string
+  phone?: string
+  postBox?: string
+  postalCode?: string
+  /** The customer's preferred address. */
+  preferred?: boolean
+  salutation?: string
+  secondName?: string
+  stateCode?: string
+  suffix?: string
+  suite?: string
+  title?: string
+}
 
 const addressShape = (k: SchemaKit) => ({
   address1: z.optional(k.text(256)),
@@ -43,10 +84,7 @@ const addressShape = (k: SchemaKit) => ({
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.CustomerAddress
  */
-export const CustomerAddressSchema = z.looseObject(addressShape(RESPONSE))
-
-/** A customer address (`addressId`, `countryCode` and `lastName` required). */
-export type CustomerAddress = z.infer<typeof CustomerAddressSchema>
+export const CustomerAddressSchema = looseModel<CustomerAddress>()(addressShape(RESPONSE))
 
 /**
  * A customer address as a request body (createCustomerAddress, updateCustomerAddress): the spec's
@@ -54,4 +92,4 @@ export type CustomerAddress = z.infer<typeof CustomerAddressSchema>
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.CustomerAddress
  */
-export const CustomerAddressRequestSchema = z.looseObject(addressShape(REQUEST))
+export const CustomerAddressRequestSchema = looseModel<CustomerAddress>()(addressShape(REQUEST))

@@ -5,16 +5,28 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { filled, optionalString } from '../../schemaKit.ts'
+import { filled, looseModel, optionalString } from '../../schemaKit.ts'
 
 const optionalName = () => z.optional(filled())
 
 /**
- * The body of registerExternalProfile.
+ * The body of registerExternalProfile: the identity provider's account to create a customer for.
+ * The texts, when given, must not be empty.
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.CustomerExtProfileRequest
  */
-export const CustomerExtProfileRequestSchema = z.looseObject({
+export interface CustomerExtProfileRequest {
+  /** The identity provider's id as configured in B2C Commerce. */
+  authenticationProviderId: string
+  email?: string
+  /** The shopper's id at the identity provider. */
+  externalId: string
+  firstName?: string
+  lastName?: string
+}
+
+/** The body of registerExternalProfile, with the spec's limits. */
+export const CustomerExtProfileRequestSchema = looseModel<CustomerExtProfileRequest>()({
   authenticationProviderId: filled(),
   email: optionalName(),
   externalId: filled(),
@@ -22,15 +34,22 @@ export const CustomerExtProfileRequestSchema = z.looseObject({
   lastName: optionalName(),
 })
 
-/** The body of registerExternalProfile. */
-export type CustomerExtProfileRequest = z.input<typeof CustomerExtProfileRequestSchema>
-
 /**
- * An external profile as the API returns it.
+ * An external profile: the customer linked to an identity provider's account.
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.CustomerExternalProfile
  */
-export const CustomerExternalProfileSchema = z.looseObject({
+export interface CustomerExternalProfile {
+  customerId: string
+  authenticationProviderId: string
+  email?: string
+  externalId: string
+  firstName?: string
+  lastName?: string
+}
+
+/** An external profile as the API returns it. */
+export const CustomerExternalProfileSchema = looseModel<CustomerExternalProfile>()({
   customerId: z.string(),
   authenticationProviderId: z.string(),
   email: optionalString(),
@@ -38,6 +57,3 @@ export const CustomerExternalProfileSchema = z.looseObject({
   firstName: optionalString(),
   lastName: optionalString(),
 })
-
-/** An external profile. */
-export type CustomerExternalProfile = z.infer<typeof CustomerExternalProfileSchema>

@@ -4,11 +4,22 @@
  * @module
  */
 import * as z from 'zod/mini'
-import { optionalString, PRODUCT_LIST_ITEM_TYPES, PRODUCT_LIST_TYPES } from '../../schemaKit.ts'
 import {
+  type CustomAttributes,
+  looseModel,
+  optionalString,
+  PRODUCT_LIST_ITEM_TYPES,
+  PRODUCT_LIST_TYPES,
+} from '../../schemaKit.ts'
+import {
+  type Product,
+  type ProductListEvent,
   ProductListEventSchema,
+  type ProductListItemType,
+  type ProductListShippingAddress,
   ProductListShippingAddressSchema,
   ProductSchema,
+  type ProductListType,
 } from './productList.ts'
 
 /**
@@ -16,18 +27,34 @@ import {
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.PublicProductListItem
  */
-export const PublicProductListItemSchema = z.looseObject({
+export interface PublicProductListItem extends CustomAttributes {
+  id: string
+  priority: number
+  /** With `expand=product`. */
+  product?: Product
+  type: ProductListItemType
+}
+
+/** An item of a public product list as the API returns it. */
+export const PublicProductListItemSchema = looseModel<PublicProductListItem>()({
   id: z.string(),
   priority: z.number(),
   product: z.optional(ProductSchema),
   type: z.enum(PRODUCT_LIST_ITEM_TYPES),
 })
 
-/** An item of a public product list. */
-export type PublicProductListItem = z.infer<typeof PublicProductListItemSchema>
+/**
+ * A registrant of a public list: without the email the owner's own view shows.
+ *
+ * @see `shopper-customers-oas-v1-public.yaml` components.schemas.ProductListRegistrant
+ */
+export interface ProductListRegistrant {
+  firstName: string
+  lastName: string
+  role: string
+}
 
-// Public lists show the registrants without their email.
-const RegistrantSchema = z.looseObject({
+const RegistrantSchema = looseModel<ProductListRegistrant>()({
   firstName: z.string(),
   lastName: z.string(),
   role: z.string(),
@@ -38,7 +65,23 @@ const RegistrantSchema = z.looseObject({
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.PublicProductList
  */
-export const PublicProductListSchema = z.looseObject({
+export interface PublicProductList extends CustomAttributes {
+  coRegistrant?: ProductListRegistrant
+  creationDate?: string
+  description?: string
+  event?: ProductListEvent
+  id: string
+  lastModified?: string
+  name?: string
+  productListItems?: PublicProductListItem[]
+  productListShippingAddress?: ProductListShippingAddress
+  public: boolean
+  registrant?: ProductListRegistrant
+  type: ProductListType
+}
+
+/** A public product list as the API returns it. */
+export const PublicProductListSchema = looseModel<PublicProductList>()({
   coRegistrant: z.optional(RegistrantSchema),
   creationDate: optionalString(),
   description: optionalString(),
@@ -53,15 +96,21 @@ export const PublicProductListSchema = z.looseObject({
   type: z.enum(PRODUCT_LIST_TYPES),
 })
 
-/** A public product list. */
-export type PublicProductList = z.infer<typeof PublicProductListSchema>
-
 /**
  * One hit of getPublicProductListsBySearchTerm.
  *
  * @see `shopper-customers-oas-v1-public.yaml` components.schemas.PublicProductListInfo
  */
-export const PublicProductListInfoSchema = z.looseObject({
+export interface PublicProductListInfo {
+  description?: string
+  id: string
+  name?: string
+  title: string
+  type: ProductListType
+}
+
+/** One hit of getPublicProductListsBySearchTerm as the API returns it. */
+export const PublicProductListInfoSchema = looseModel<PublicProductListInfo>()({
   description: optionalString(),
   id: z.string(),
   name: optionalString(),
@@ -69,25 +118,38 @@ export const PublicProductListInfoSchema = z.looseObject({
   type: z.enum(PRODUCT_LIST_TYPES),
 })
 
-/** One hit of getPublicProductListsBySearchTerm. */
-export type PublicProductListInfo = z.infer<typeof PublicProductListInfoSchema>
+/**
+ * The answer of getPublicProductListsBySearchTerm.
+ *
+ * @see `shopper-customers-oas-v1-public.yaml` components.schemas.PublicProductListResult
+ */
+export interface PublicProductListResult {
+  data: PublicProductListInfo[]
+  limit: number
+  total: number
+}
 
-/** The answer of getPublicProductListsBySearchTerm. */
-export const PublicProductListResultSchema = z.looseObject({
+/** The answer of getPublicProductListsBySearchTerm as the API returns it. */
+export const PublicProductListResultSchema = looseModel<PublicProductListResult>()({
   data: z.array(PublicProductListInfoSchema),
   limit: z.number(),
   total: z.number(),
 })
 
-/** The answer of getPublicProductListsBySearchTerm. */
-export type PublicProductListResult = z.infer<typeof PublicProductListResultSchema>
+/**
+ * The answer of getPublicProductListItems.
+ *
+ * @see `shopper-customers-oas-v1-public.yaml` components.schemas.PublicProductListItemResult
+ */
+export interface PublicProductListItemResult {
+  limit: number
+  total: number
+  data?: PublicProductListItem[]
+}
 
-/** The answer of getPublicProductListItems. */
-export const PublicProductListItemResultSchema = z.looseObject({
+/** The answer of getPublicProductListItems as the API returns it. */
+export const PublicProductListItemResultSchema = looseModel<PublicProductListItemResult>()({
   limit: z.number(),
   total: z.number(),
   data: z.optional(z.array(PublicProductListItemSchema)),
 })
-
-/** The answer of getPublicProductListItems. */
-export type PublicProductListItemResult = z.infer<typeof PublicProductListItemResultSchema>
