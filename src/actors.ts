@@ -114,8 +114,15 @@ export const MIN_REFRESH_INTERVAL_MS = 1_000
 export function createSessionWork(deps: ActorDeps) {
   // Without sharing (browsers), each refresh simply runs.
   const { store, coordination, now, leewayMs, slas, shareRefresh = (_token, run) => run() } = deps
+  // A coordinator that could not get the lock in time (adapters throw plain errors with a code:
+  // they never import src/) fails like any request that timed out: coded, transient, retried.
   const lock = <T>(task: () => Promise<T>) =>
-    coordination.lock(`${LOCKS.session}:${store.key}`, task)
+    coordination.lock(`${LOCKS.session}:${store.key}`, task).catch((error: unknown) => {
+      if (error instanceof ShopperSessionError || (error as { code?: unknown })?.code !== 'timeout') {
+        throw error
+      }
+      throw new ShopperSessionError('timeout', (error as Error).message, { cause: error })
+    })
   const receive = (response: SessionTokenResponse, owner: TokenOwner) =>
     identified(fromTokenResponse(response, now(), leewayMs, owner), owner.loginId)
   // With `identify`, the verified access token says whose tokens these are, whatever a stored

@@ -17,7 +17,11 @@ export interface CoordinationMessage {
 
 /** Locks and notices. */
 export interface CoordinationAdapter {
-  /** Runs `task` while holding the lock `name`; waits for the lock first. */
+  /**
+   * Runs `task` while holding the lock `name`; waits for the lock first. A lock may bound that
+   * wait and then reject without running `task`: an error whose `code` is `'timeout'` is taken
+   * by the session as a timeout, which it retries later.
+   */
   lock<T>(name: string, task: () => Promise<T>): Promise<T>
   /** Tells the other sessions. Never throws. */
   publish(message: CoordinationMessage): void

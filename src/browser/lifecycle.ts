@@ -91,10 +91,13 @@ export function watchPageLifecycle(
   }
   each('addEventListener')
 
-  let last = now()
-  // A tick later than the interval plus the threshold: the machine slept or the tab was frozen.
+  let lastTick = now()
   const timer = setInterval(() => {
-    if (last + wakeIntervalMs + wakeThresholdMs < (last = now())) check()
+    const previousTick = lastTick
+    lastTick = now()
+    // Ticks further apart than the interval plus the threshold: the machine slept or the tab was
+    // frozen.
+    if (lastTick - previousTick > wakeIntervalMs + wakeThresholdMs) check()
   }, wakeIntervalMs)
 
   return () => {

@@ -65,25 +65,27 @@ export function storageKey(
   return parts.join(':')
 }
 
-/** The stored tokens, the reason they are corrupt, or undefined when nothing is stored. */
-function parse(raw: string | null | undefined): StoredTokens | string | undefined {
-  if (raw == null) return undefined
+const NONE: StoreRead = { kind: 'none' }
+
+/** What a stored value holds, read as is: a session (expired or not), none, or corrupt data. */
+function parse(raw: string | null | undefined): StoreRead {
+  if (raw == null) return NONE
   let json: unknown
   try {
     json = JSON.parse(raw)
   } catch {
-    return 'the stored session is not JSON'
+    return { kind: 'corrupt', reason: 'the stored session is not JSON' }
   }
   const read = readFields(STORED_RULES, json)
   if (read.ok) {
     const { v: _version, ...tokens } = read.value
-    return tokens
+    return { kind: 'session', tokens }
   }
   // Every bad field, by name; `(record)` when the record is not an object at all.
   const fields = read.refusals.map((refusal) =>
     typeof refusal === 'string' ? '(record)' : refusal.path.join('.'),
   )
-  return `the stored session is invalid (${fields.join(', ')})`
+  return { kind: 'corrupt', reason: `the stored session is invalid (${fields.join(', ')})` }
 }
 
 /** How long a storage adapter may take to answer (ms) before the session gives up on the call. */
@@ -109,29 +111,25 @@ function answer<T>(operation: string, call: () => T | Promise<T>): Promise<T> {
 
 /** Wraps a storage adapter. Adapter failures and timeouts reject (the caller reports them). */
 export function createSessionStore(adapter: StorageAdapter, key: string): SessionStore {
-  const storage = {
-    get: (name: string) => answer('get', () => adapter.get(name)),
-    set: (name: string, value: string) => answer('set', () => adapter.set(name, value)),
-    remove: (name: string) => answer('remove', () => adapter.remove(name)),
-  }
+  // Every call is about the session's own key.
+  const getRecord = () => answer('get', () => adapter.get(key))
+  const removeRecord = () => answer('remove', () => adapter.remove(key))
+  const write = (tokens: SessionTokens) =>
+    answer('set', () => adapter.set(key, JSON.stringify({ v: VERSION, ...toStored(tokens) })))
   // True when the record holds a session of another refresh token (not nothing, not corrupt).
   const holdsOther = async (refreshToken: string) => {
-    const found = parse(await storage.get(key))
-    return typeof found === 'object' && found.refreshToken !== refreshToken
-  }
-  const write = async (tokens: SessionTokens) => {
-    await storage.set(key, JSON.stringify({ v: VERSION, ...toStored(tokens) }))
+    const found = parse(await getRecord())
+    return found.kind === 'session' && found.tokens.refreshToken !== refreshToken
   }
   return {
     key,
     async read(now) {
-      const found = parse(await storage.get(key))
-      if (typeof found === 'object' && found.refreshExpiresAt > now) {
-        return { kind: 'session', tokens: found }
-      }
+      const found = parse(await getRecord())
+      if (found.kind === 'none') return found
+      if (found.kind === 'session' && found.tokens.refreshExpiresAt > now) return found
       // Corrupt data and an expired session are removed; an expired one is simply none.
-      if (found !== undefined) await storage.remove(key)
-      return typeof found === 'string' ? { kind: 'corrupt', reason: found } : { kind: 'none' }
+      await removeRecord()
+      return found.kind === 'corrupt' ? found : NONE
     },
     write,
     async replace(refreshToken, tokens) {
@@ -140,7 +138,7 @@ export function createSessionStore(adapter: StorageAdapter, key: string): Sessio
       return true
     },
     async remove(refreshToken) {
-      if (refreshToken === undefined || !(await holdsOther(refreshToken))) await storage.remove(key)
+      if (refreshToken === undefined || !(await holdsOther(refreshToken))) await removeRecord()
     },
   }
 }

@@ -78,6 +78,17 @@ describe('watchPageLifecycle', () => {
     expect(page.check).toHaveBeenCalledTimes(1)
   })
 
+  it('counts a tick as a wake only when it came more than interval plus threshold after the last', async () => {
+    const page = setup({ wakeIntervalMs: 1_000, wakeThresholdMs: 1_000 })
+    page.jump(2_000)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(page.check).not.toHaveBeenCalled()
+    // Measured from the tick before, not from the start: this one came 2 001 ms after it.
+    page.jump(2_001)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(page.check).toHaveBeenCalledTimes(1)
+  })
+
   it('unwatch removes every listener and the interval', () => {
     const page = setup()
     expect(page.window.count()).toBe(3)

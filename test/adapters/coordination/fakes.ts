@@ -14,32 +14,47 @@ import type {
 } from '../../../adapters/coordination/web.ts'
 import type { WebStorageLike } from '../../../adapters/storage/webStorage.ts'
 
-/** Web Locks: FIFO per name (`ifAvailable` gets `null` while held), every request recorded. */
+/**
+ * Web Locks: FIFO per name (`ifAvailable` gets `null` while held), every request recorded. An
+ * aborted `signal` takes a waiting request out of the queue and rejects it with the abort reason,
+ * as browsers do; `waiting()` counts the requests still queued.
+ */
 export function fakeLockManager(): LockManagerLike & {
   requests: { name: string; mode: string; ifAvailable?: boolean }[]
+  waiting(): number
 } {
   const tails = new Map<string, Promise<unknown>>()
   const requests: { name: string; mode: string; ifAvailable?: boolean }[] = []
+  let waiting = 0
   return {
     requests,
-    request(name, options, callback) {
+    waiting: () => waiting,
+    request(name, { signal, ...options }, callback) {
       requests.push({ name, ...options })
       const held = tails.get(name)
       if (options.ifAvailable && held !== undefined) return callback(null)
-      const lock = { name }
-      const run = (held ?? Promise.resolve()).then(
-        () => callback(lock),
-        () => callback(lock),
-      )
-      const tail = run.then(
-        () => undefined,
-        () => undefined,
-      )
+      if (signal?.aborted) return Promise.reject(signal.reason)
+      let release = () => {}
+      const tail = new Promise<void>((resolve) => (release = resolve))
       tails.set(name, tail)
       void tail.then(() => {
         if (tails.get(name) === tail) tails.delete(name)
       })
-      return run
+      waiting++
+      return new Promise((resolve, reject) => {
+        const drop = () => {
+          waiting--
+          reject(signal?.reason)
+        }
+        signal?.addEventListener('abort', drop)
+        void (held ?? Promise.resolve()).then(() => {
+          signal?.removeEventListener('abort', drop)
+          // A dropped request is skipped: the next in line gets the lock.
+          if (signal?.aborted) return release()
+          waiting--
+          callback({ name }).then(resolve, reject).finally(release)
+        })
+      })
     },
   }
 }

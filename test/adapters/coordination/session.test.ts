@@ -4,12 +4,14 @@
  * late (after the lock hand-over and the notice, as Chromium does): a forced expiry costs one
  * refresh whichever path the coordinator takes, also when the emulator revokes the whole token
  * family on reuse. Chromium repeats this with real tabs. Without Web Locks (the degraded mode,
- * no lease) logins and logouts still reach every tab through the notices.
+ * no lease) logins and logouts still reach every tab through the notices. A lock another tab
+ * never releases ends the wait with a `timeout` naming the lock, and the session carries on.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createLeaseLock } from '../../../adapters/coordination/leaseLock.ts'
 import { createWebCoordination } from '../../../adapters/coordination/web.ts'
 import { createLocalStorage } from '../../../adapters/storage/localStorage.ts'
+import { isShopperSessionError } from '../../../src/errors.ts'
 import type { SessionEmitted, ShopperSession } from '../../../src/session.ts'
 import { createSessionHarness } from '../../session/harness.ts'
 import { fakeOrigin } from './fakes.ts'
@@ -115,5 +117,43 @@ describe('degraded mode (no Web Locks, no lockFallback)', () => {
     await vi.waitFor(() =>
       expect(tabs.every((tab) => tab.getTokens()?.customerType === 'guest')).toBe(true),
     )
+  })
+})
+
+describe('a lock another tab never releases', () => {
+  it('ends the refresh with a timeout naming the lock; the session refreshes once it is free', async () => {
+    harness = createSessionHarness()
+    const origin = fakeOrigin()
+    const tab = origin.tab()
+    let offset = 0
+    const session = harness.session({
+      storage: createLocalStorage({ storage: tab.storage }),
+      coordination: createWebCoordination({ ...tab.options, lockTimeoutMs: 100 }),
+      now: () => Date.now() + offset,
+      retry: { baseDelayMs: 50, maxDelayMs: 50 },
+      waitTimeoutMs: 400,
+    })
+    await session.ready()
+    // Another tab took the session's lock and hangs.
+    const name = `shopper-session:session:${harness.storageKey}`
+    let release: () => void = () => undefined
+    const hung = origin.locks.request(
+      name,
+      { mode: 'exclusive' },
+      () => new Promise<void>((resolve) => (release = resolve)),
+    )
+    offset = 31 * MINUTE
+    harness.emulator.control.advanceTime(31 * MINUTE)
+    const before = harness.count('getAccessToken')
+    const error = await session.getAccessToken().catch((reason: unknown) => reason)
+    expect(isShopperSessionError(error, 'timeout')).toBe(true)
+    expect((error as Error).message).toBe(
+      `web coordination: lock "${name}" not granted within 100 ms`,
+    )
+    expect(harness.count('getAccessToken')).toBe(before)
+    release()
+    await hung
+    await expect(session.getAccessToken()).resolves.toEqual(expect.any(String))
+    expect(harness.count('getAccessToken')).toBe(before + 1)
   })
 })

@@ -4,10 +4,11 @@
  * lock is in leaseLock.test.ts), option checks. Chromium runs the real APIs in
  * test/e2e/tabs.spec.ts.
  */
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CoordinationMessage } from '../../../adapters/coordination/types.ts'
 import {
   createWebCoordination,
+  LOCK_TIMEOUT_MS,
   MAX_SETTLE_MS,
   QUIET_MS,
   type StorageEventLike,
@@ -23,6 +24,21 @@ const notice = (sender: string): CoordinationMessage => ({
 
 /** Lets fake deliveries and the coordinator's settling (QUIET_MS and more) run. */
 const settle = (ms = 4 * QUIET_MS) => new Promise((resolve) => setTimeout(resolve, ms))
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** Takes `name` in the fake origin as another tab would, until `release()` (never, unless called). */
+function holdLock(origin: ReturnType<typeof fakeOrigin>, name: string) {
+  let release: () => void = () => undefined
+  const held = origin.locks.request(
+    name,
+    { mode: 'exclusive' },
+    () => new Promise<void>((resolve) => (release = resolve)),
+  )
+  return { held, release: () => release() }
+}
 
 describe('Web Locks', () => {
   it('takes an exclusive lock by name, passes the result through, and serializes tabs', async () => {
@@ -84,6 +100,88 @@ describe('Web Locks', () => {
     const a = createWebCoordination(origin.tab().options)
     await expect(a.lock('n', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
     await expect(a.lock('n', async () => 'next')).resolves.toBe('next')
+  })
+})
+
+describe('the wait for a lock is bounded', () => {
+  it('a lock another tab never releases: lock() rejects after lockTimeoutMs, naming the lock, and the task never runs', async () => {
+    const origin = fakeOrigin()
+    const hung = holdLock(origin, 'shopper-session:session:k')
+    await settle(5)
+    const b = createWebCoordination({ ...origin.tab().options, lockTimeoutMs: 100 })
+    const task = vi.fn(async () => 'ran')
+    const started = performance.now()
+    const error = await b.lock('shopper-session:session:k', task).catch((reason: unknown) => reason)
+    const waited = performance.now() - started
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({
+      code: 'timeout',
+      message: 'web coordination: lock "shopper-session:session:k" not granted within 100 ms',
+    })
+    expect(waited).toBeGreaterThanOrEqual(95)
+    expect(waited).toBeLessThan(100 + 200)
+    // The request left the queue: when the holder is done at last, the task still does not run.
+    expect(origin.locks.waiting()).toBe(0)
+    hung.release()
+    await hung.held
+    await settle()
+    expect(task).not.toHaveBeenCalled()
+    await expect(b.lock('shopper-session:session:k', task)).resolves.toBe('ran')
+  })
+
+  it('bounds the wait, not the task: a task that runs longer than lockTimeoutMs finishes', async () => {
+    const origin = fakeOrigin()
+    const a = createWebCoordination({ ...origin.tab().options, lockTimeoutMs: 30 })
+    const b = createWebCoordination({ ...origin.tab().options, lockTimeoutMs: 400 })
+    const first = a.lock('n', async () => {
+      await settle(120)
+      return 'long'
+    })
+    await settle(5)
+    // The second waits 120 ms for the first, within its own bound of 400 ms.
+    await expect(Promise.all([first, b.lock('n', async () => 'next')])).resolves.toEqual([
+      'long',
+      'next',
+    ])
+  })
+
+  it(`defaults to LOCK_TIMEOUT_MS (${LOCK_TIMEOUT_MS} ms)`, async () => {
+    vi.useFakeTimers()
+    const origin = fakeOrigin()
+    holdLock(origin, 'n')
+    const b = createWebCoordination(origin.tab().options)
+    let outcome = 'waiting'
+    b.lock('n', async () => undefined).then(
+      () => (outcome = 'ran'),
+      (error: Error) => (outcome = error.message),
+    )
+    await vi.advanceTimersByTimeAsync(LOCK_TIMEOUT_MS - 1)
+    expect(outcome).toBe('waiting')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(outcome).toBe(`web coordination: lock "n" not granted within ${LOCK_TIMEOUT_MS} ms`)
+  })
+
+  it('holds for the in-page lock of the degraded mode and for a lockFallback too', async () => {
+    const origin = fakeOrigin({ withLocks: false })
+    const inPage = createWebCoordination({ ...origin.tab().options, lockTimeoutMs: 50 })
+    let finish: () => void = () => undefined
+    const hung = inPage.lock('n', () => new Promise<void>((resolve) => (finish = resolve)))
+    const queued = vi.fn(async () => undefined)
+    await expect(inPage.lock('n', queued)).rejects.toMatchObject({ code: 'timeout' })
+    finish()
+    await hung
+    await settle(5)
+    expect(queued).not.toHaveBeenCalled()
+    await expect(inPage.lock('n', async () => 'free again')).resolves.toBe('free again')
+
+    const neverGranted = createWebCoordination({
+      ...origin.tab().options,
+      lockTimeoutMs: 50,
+      lockFallback: () => new Promise<never>(() => undefined),
+    })
+    await expect(neverGranted.lock('lease', async () => undefined)).rejects.toThrow(
+      'web coordination: lock "lease" not granted within 50 ms',
+    )
   })
 })
 
@@ -333,6 +431,9 @@ describe('factory', () => {
       { storagePrefix: 3 },
       { lockFallback: 'none' },
       { lockFallback: 'lease' }, // the lease is opt-in now: lockFallback: createLeaseLock()
+      ...[0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31].map((lockTimeoutMs) => ({
+        lockTimeoutMs,
+      })),
     ]) {
       expect(() => createWebCoordination({ ...origin.tab().options, ...(bad as object) })).toThrow(
         RangeError,
