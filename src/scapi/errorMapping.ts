@@ -1,15 +1,21 @@
 /**
  * Maps a failed HTTP answer from SLAS or SCAPI to a {@link ShopperSessionError} with a stable code:
  * the client's side of the "assumed wire shapes" table (README). The emulator implements the other
- * side on its own, so nothing here is shared with it.
+ * side on its own, so nothing here is shared with it. Reading the answer is `failedAnswer.ts`,
+ * choosing the code `errorCodeRules.ts`; this module says which calls authenticate a client and
+ * words the error.
  *
  * @module
  */
-import { type ErrorCode, ShopperSessionError } from '../errors.ts'
+import { ShopperSessionError } from '../errors.ts'
+import { chooseCode } from './errorCodeRules.ts'
+import { type ErrorTags, SHOPPER_TAGS } from './errorTags.ts'
+import { type HeaderReader, readFailedAnswer } from './failedAnswer.ts'
 import { retryAfterMs } from './retryAfter.ts'
 import { cleanServerText } from './serverText.ts'
 
 export { mapFetchFailure } from './fetchFailure.ts'
+export { type ErrorTags, SHOPPER_TAGS } from './errorTags.ts'
 
 /** The APIs whose answers are mapped here. */
 export type ApiName = 'slas' | 'customers' | 'baskets' | 'accountManager'
@@ -70,48 +76,6 @@ function authenticatesClient({ api, operation }: ErrorResponseInput): boolean {
   )
 }
 
-/** OAuth `error` values or SCAPI problem+json type slugs (lower case) with a code of their own. */
-export type ErrorTags = Readonly<Record<string, ErrorCode>>
-
-// The tags of SLAS, Account Manager and the Shopper calls the session makes itself (registration,
-// basket transfer).
-const TAGS: ErrorTags = {
-  invalid_grant: 'invalid_grant',
-  invalid_client: 'invalid_client',
-  unauthorized_client: 'invalid_client',
-  invalid_token: 'invalid_token',
-  'invalid-access-token': 'invalid_token',
-  'authentication-failed': 'invalid_credentials',
-  access_denied: 'forbidden',
-  forbidden: 'forbidden',
-  not_found: 'not_found',
-  conflict: 'conflict',
-  'login-already-in-use': 'login_taken',
-  'invalid-password': 'weak_password',
-  'basket-transfer-basket-already-exists-exception': 'conflict',
-  too_many_requests: 'rate_limited',
-  maintenance: 'maintenance',
-  // 412 "Dependent service is not available.": a server-side outage, worth retrying later.
-  precondition_failure: 'server_error',
-}
-
-/**
- * The slugs of the Shopper Customers and Baskets operations only their clients call (reference
- * c.5, d), passed in by those clients (and used by {@link mapErrorResponse}). A second open basket
- * is a clash with the server's state, not a malformed request, whatever its 400 says.
- */
-export const SHOPPER_TAGS: ErrorTags = {
-  'invalid-customer': 'forbidden',
-  'not-found': 'not_found',
-  'invalid-current-password': 'invalid_current_password',
-  'invalid-reset-token': 'invalid_reset_token',
-  'customer-baskets-quota-exceeded': 'conflict',
-  'basket-not-found': 'not_found',
-  'product-list-not-found': 'not_found',
-  'no-source-basket-exception': 'conflict',
-  'basket-merge-no-current-basket-exception': 'conflict',
-}
-
 /** A header of a `Headers` object or a plain record, by its lower-case name. */
 function header(headers: ErrorResponseInput['headers'], name: string): string | undefined {
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
@@ -122,9 +86,6 @@ function header(headers: ErrorResponseInput['headers'], name: string): string | 
   }
   return undefined
 }
-
-/** Reads a response header by its lower-case name. */
-type HeaderReader = (name: string) => string | null | undefined
 
 /**
  * Builds the {@link ShopperSessionError} for a non-2xx answer. Keys on the HTTP status plus the
@@ -143,7 +104,7 @@ type HeaderReader = (name: string) => string | null | undefined
  */
 export function mapErrorResponse(input: ErrorResponseInput): ShopperSessionError {
   const read: HeaderReader = (name) => header(input.headers, name)
-  return mapError(input, authenticatesClient(input), read, SHOPPER_TAGS)
+  return mapAnswer(input, authenticatesClient(input), read, SHOPPER_TAGS)
 }
 
 /**
@@ -160,102 +121,32 @@ export function mapClientError(
   // the two made with a shopper's Bearer token, and the Account Manager token call.
   const clientAuth =
     api === 'slas' ? !/^(?:logoutCustomer|getUserInfo)$/.test(operation) : api === 'accountManager'
-  return mapError(input, clientAuth, (name) => headers.get(name), tags)
+  return mapAnswer(input, clientAuth, (name) => headers.get(name), tags)
 }
 
-// The mapping itself; `clientAuth`: whether a 401 refuses the API client, `tags`: the caller's.
-function mapError(
+/**
+ * Reads the answer, chooses its code (`clientAuth`: see `RuleContext`) and words the error:
+ * `{operation} failed: {status} {server text}`, the server's text redacted and cut (an unexpected
+ * status without any says so), and the wait a server asked for (the rate-limit reset counts for
+ * `rate_limited` only).
+ */
+function mapAnswer(
   input: ErrorResponseInput,
   clientAuth: boolean,
   header: HeaderReader,
   tags: ErrorTags = {},
 ): ShopperSessionError {
-  const { operation, status, body } = input
-  let parsed = body
-  if (typeof body === 'string') {
-    try {
-      parsed = JSON.parse(body)
-    } catch {
-      // Not JSON: the text stays, and a string has no fields.
-    }
-  }
-  const fields = (
-    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}
-  ) as Record<string, unknown>
-  // Only non-blank strings count.
-  const read = (key: string) => {
-    const value = fields[key]
-    return (typeof value === 'string' && value.trim()) || undefined
-  }
-  const error = read('error')
-  // The human fields, the best description first.
-  const human = ['message', 'error_description', 'detail', 'title'].map(read).filter(Boolean)
-  const slug = read('type')?.replace(/\/+$/, '').split('/').pop()
-  // OAuth `error` or the problem+json type slug, lower-cased.
-  const tag = (error ?? slug)?.toLowerCase()
-  // Every human field, lower-cased and joined for the keyword rules (never matched across fields).
-  const text = human.join(' \n ').toLowerCase()
-
-  // Own keys only: a tag such as `constructor` is no code.
-  const tagged = tag && [TAGS, tags].find((table) => Object.hasOwn(table, tag))?.[tag]
-  // A body that is not a JSON object with fields: an HTML gateway or maintenance page.
-  const page = typeof body === 'string' && !Object.keys(fields).length ? body.slice(0, 4096) : ''
-
-  // The rules in order, first match wins.
-  const code = ((): ErrorCode => {
-    if (header('sfdc_maintenance')?.trim()) return 'maintenance'
-    // The spec documents a 303 from /logout as "rate limiting in effect".
-    if (status === 429 || (status === 303 && operation === 'logoutCustomer')) return 'rate_limited'
-    if (status >= 500 && status <= 599) {
-      return tag === 'maintenance' || (status === 503 && /maintenance/i.test(text + page))
-        ? 'maintenance'
-        : 'server_error'
-    }
-    if (status < 400 || status > 499) return 'invalid_response'
-
-    if (/credentials changed/.test(text)) return 'credentials_changed'
-    if ((status === 401 || status === 403) && /\block(?:ed| ?out)\b/.test(text)) {
-      return 'account_locked'
-    }
-    // SLAS answers a wrong shopper password on /login with its client-auth wording; a strict
-    // client auth failure there says "Authorization failed." without "Basic".
-    if (
-      operation === 'authenticateCustomer' &&
-      status === 401 &&
-      /basic authorization failed/.test(text)
-    ) {
-      return 'invalid_credentials'
-    }
-    if (tagged) return tagged
-    // Shopper Baskets' CustomerInfoJwtMismatch: a 400 `bad-request` whose detail says the basket
-    // belongs to another customer than the token's (reference d), as `invalid-customer` does in
-    // Shopper Customers.
-    if (status === 400 && /\bthe customer is invalid\b/.test(text)) return 'forbidden'
-    // E.g. SLAS's "invalid refresh_token" and "Bad or missing refresh token."
-    if (/refresh[ _]token/.test(text) && /bad|missing|invalid|expired|revoked|used/.test(text)) {
-      return 'invalid_grant'
-    }
-    if (/client[ _]id/.test(text)) return 'invalid_client'
-    if (!clientAuth && (status === 401 || /access[ _]token/.test(text))) return 'invalid_token'
-    if (status === 401) return 'invalid_client'
-    if (status === 403) return 'forbidden'
-    if (status === 404) return 'not_found'
-    // Other 4xx statuses are `bad_request` (429 never gets this far).
-    return status === 409 ? 'conflict' : 'bad_request'
-  })()
-
-  // Server text is redacted and cut; an unexpected status without one says so.
-  const serverMessage = cleanServerText(human[0] ?? error ?? slug)
+  const { operation, status } = input
+  const answer = readFailedAnswer(operation, status, input.body, header)
+  const code = chooseCode(answer, { clientAuth, tags })
+  const serverMessage = cleanServerText(answer.summary)
   const what = serverMessage ?? (code === 'invalid_response' ? 'unexpected status' : '')
+  const reset = code === 'rate_limited' ? answer.rateLimitReset : undefined
   return new ShopperSessionError(code, `${operation} failed: ${status} ${what}`.trimEnd(), {
     status,
     operation,
-    serverError: cleanServerText(tag, 100),
+    serverError: cleanServerText(answer.tag, 100),
     serverMessage,
-    retryAfterMs: retryAfterMs(
-      header('retry-after'),
-      code === 'rate_limited' ? header('x-ratelimit-1m-reset') : undefined,
-      input.now ?? Date.now,
-    ),
+    retryAfterMs: retryAfterMs(answer.retryAfter, reset, input.now ?? Date.now),
   })
 }

@@ -1,12 +1,12 @@
 /**
  * The wording of the issues zod's own kinds raise (lengths, numbers, enums, unions, records,
  * unknown keys, formats), for the clients whose schemas use them: Shopper Customers and Baskets,
- * Account Manager and the SLAS calls outside the session path. The session path's schemas are
- * built from `checks.ts`, whose issues carry their own reason, so it never needs these.
+ * Account Manager and the SLAS calls outside the session path. The fields built from `checks.ts`
+ * carry their own reason, so their schemas never need these.
  *
  * @module
  */
-import { type IssueDetails, issueReason } from './issues.ts'
+import type { IssueDetails } from './issues.ts'
 
 /** Reasons for zod's own issue codes, e.g. `must be at most 32 characters`. */
 export const issueDetails: IssueDetails = (issue) => {
@@ -27,11 +27,10 @@ export const issueDetails: IssueDetails = (issue) => {
     case 'invalid_format':
       return `must be a valid ${issue.format}`
     case 'invalid_key': {
-      // A record key failed its own check: report that check, the key is in the path.
+      // A record key failed its own check: report that check (zod worded it with the same error
+      // map), the key is in the path.
       const inner = issue.issues[0]
-      return inner === undefined
-        ? 'is not an allowed key'
-        : `key ${issueReason(inner, issueDetails)}`
+      return inner === undefined ? 'is not an allowed key' : `key ${inner.message}`
     }
     default:
       return undefined

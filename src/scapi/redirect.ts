@@ -3,7 +3,7 @@
  * `{redirect_uri}?code=…&usid=…&state=…`. With `redirect: 'manual'` (Node, or an in-process
  * handler that never follows) the `Location` header is read; with `redirect: 'follow'` (browsers)
  * the final `response.url` is. Either way `status >= 400` or an `error` query parameter is a
- * failure, as in commerce-sdk-isomorphic (reference f.1).
+ * failure, as in commerce-sdk-isomorphic.
  *
  * @module
  */

@@ -1,14 +1,16 @@
 /**
  * The SLAS flows a session needs, composed from the operations the way commerce-sdk-isomorphic's
- * helpers compose them (reference f.1), plus a checked `state` on every redirect.
+ * helpers compose them, plus a checked `state` on every redirect. The PKCE exchange is the one
+ * the session uses (`slas/pkceExchange.ts`); each step checks its parameters as the public
+ * operation does.
  *
  * @module
  */
 import { resolveSlasConfig, type SlasClientConfig } from './config.ts'
 import { runOperation } from './http.ts'
-import { randomBase64Url, s256 } from './pkce.ts'
 import { authorize, login } from './slas/authorize.ts'
 import type { CallOptions } from './slas/common.ts'
+import { exchangeWithPkce } from './slas/pkceExchange.ts'
 import { requestToken } from './slas/token.ts'
 import type { TokenResponse } from './slasSchemas.ts'
 
@@ -39,8 +41,10 @@ export function loginGuestUser(
     if (resolveSlasConfig(config).clientSecret !== undefined) {
       return requestToken(config, { grantType: 'client_credentials', usid, dnt }, options)
     }
-    return exchangeWithPkce(config, params, options, (codeChallenge, state) =>
-      authorize(config, { hint: 'guest', codeChallenge, state, usid }, options),
+    return exchangeWithPkce(
+      usid,
+      (challenge) => authorize(config, { ...challenge, hint: 'guest', usid }, options),
+      (grant) => requestToken(config, { ...grant, dnt }, options),
     )
   })
 }
@@ -73,19 +77,12 @@ export function loginRegisteredUser(
   options: CallOptions = {},
 ): Promise<TokenResponse> {
   return runOperation('loginRegisteredUser', options.signal, async () => {
-    return exchangeWithPkce(config, params, options, (codeChallenge, state) =>
-      login(
-        config,
-        {
-          username: params.username,
-          password: params.password,
-          codeChallenge,
-          state,
-          usid: params.usid,
-          customParameters: params.customParameters,
-        },
-        options,
-      ),
+    const { username, password, usid, customParameters, dnt } = params
+    return exchangeWithPkce(
+      usid,
+      (challenge) =>
+        login(config, { ...challenge, username, password, usid, customParameters }, options),
+      (grant) => requestToken(config, { ...grant, dnt }, options),
     )
   })
 }
@@ -113,31 +110,4 @@ export function refreshAccessToken(
 ): Promise<TokenResponse> {
   // The grant's schema keeps only `refreshToken` and `dnt`.
   return requestToken(config, { ...params, grantType: 'refresh_token' }, options)
-}
-
-/**
- * The PKCE half both code flows share: a fresh verifier, challenge and state for `start` (the
- * redirect step), then the `authorization_code_pkce` grant for the code it returns.
- */
-async function exchangeWithPkce(
-  config: SlasClientConfig,
-  params: { usid?: string; dnt?: boolean },
-  options: CallOptions,
-  start: (codeChallenge: string, state: string) => Promise<{ code: string; usid?: string }>,
-): Promise<TokenResponse> {
-  // What createCodeVerifier(), generateCodeChallenge() and createState() give, without checking
-  // the input they never get wrong here.
-  const codeVerifier = randomBase64Url(128)
-  const redirect = await start(await s256(codeVerifier), randomBase64Url(43))
-  return requestToken(
-    config,
-    {
-      grantType: 'authorization_code_pkce',
-      code: redirect.code,
-      codeVerifier,
-      usid: redirect.usid ?? params.usid,
-      dnt: params.dnt,
-    },
-    options,
-  )
 }

@@ -1,29 +1,26 @@
 /**
- * The SLAS requests a session makes (guest login, shopper login, refresh, logout), built
- * straight from the resolved config. The public operations in `scapi/slas/` check every
- * parameter a caller may get wrong; here the session builds the parameters itself, so only the
- * shopper's own input (username, password) is checked, and the browser entry carries no
- * parameter schemas. Requests, forms, headers and errors are the same as those operations'
- * (the conformance and wire-shape tests hold both to the same emulator).
+ * The SLAS requests a session makes (guest login, shopper login, refresh, logout). They are built
+ * by the builders the public operations use (`scapi/slas/`: `tokenRequest.ts`,
+ * `redirectRequests.ts`, `logoutRequest.ts`, `pkceExchange.ts`), so requests, forms, headers and
+ * errors are the same. The public operations check their parameters before building; the session
+ * makes its parameters itself and checks only the shopper's own input (username, password), so
+ * the browser entry carries no parameter schemas.
  *
  * @module
  */
 import type { ResolvedSlasConfig } from '../scapi/config.ts'
-import { basicCredentials } from '../scapi/encoding.ts'
-import {
-  readNothing,
-  requestRecord,
-  runOperation,
-  send,
-  type SlasRequest,
-} from '../scapi/http.ts'
+import { readNothing, requestRecord, runOperation, send, type SlasRequest } from '../scapi/http.ts'
 import { operationError } from '../scapi/operationError.ts'
-import { randomBase64Url, s256 } from '../scapi/pkce.ts'
 import { requestRedirect } from '../scapi/redirect.ts'
+import { logoutRequest } from '../scapi/slas/logoutRequest.ts'
+import { exchangeWithPkce, type PkceChallenge } from '../scapi/slas/pkceExchange.ts'
+import { authorizeRequest, loginRequest } from '../scapi/slas/redirectRequests.ts'
+import { type TokenGrant, tokenRequest } from '../scapi/slas/tokenRequest.ts'
 import {
   SESSION_TOKEN_RESPONSE_RULES,
   type SessionTokenResponse,
 } from '../scapi/tokenResponseRules.ts'
+import { text } from '../validation/rules.ts'
 
 /** What the session's actors ask of SLAS. Every failure is a `ShopperSessionError`. */
 export interface SessionSlas {
@@ -40,117 +37,64 @@ export interface SessionSlas {
 // RFC 7617: a Basic user-id cannot hold a colon; control characters are no login's.
 const BAD_USERNAME = /[:\0-\x1f\x7f]/
 
-/** The shopper's own input, checked before it costs a request (`invalid_credentials`). */
+/**
+ * The shopper's own input, checked before it costs a request (`invalid_credentials`): non-empty
+ * text of at most 256 (username) and 4096 (password) characters; a rule returns why it refuses.
+ */
 function checkCredentials(username: string, password: string): void {
-  const field = !isText(username, 256) || BAD_USERNAME.test(username)
-    ? 'username'
-    : !isText(password, 4096)
-      ? 'password'
-      : undefined
+  const field =
+    text(256)(username) || BAD_USERNAME.test(username)
+      ? 'username'
+      : text(4096)(password)
+        ? 'password'
+        : undefined
   if (field !== undefined) {
     const reason = `: ${field} is empty, too long or holds characters a login cannot have`
     throw operationError('invalid_credentials', 'authenticateCustomer', reason)
   }
 }
 
-const isText = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value !== '' && value.length <= max
-
 /** The session's SLAS requests for one resolved config; `dnt` goes with every token request. */
 export function createSessionSlas(slas: ResolvedSlasConfig, dnt?: boolean): SessionSlas {
-  const { clientId, siteId, redirectURI, clientSecret } = slas
-  const secret = clientSecret === undefined ? undefined : basicCredentials(clientId, clientSecret)
-  // `x-slas-client-auth` (strict client auth) on /authorize and /login for private clients.
-  const strict = slas.strictClientAuth && secret ? { 'x-slas-client-auth': secret } : {}
+  const token = (grant: TokenGrant) =>
+    requestRecord(slas, tokenRequest(slas, { ...grant, dnt }), SESSION_TOKEN_RESPONSE_RULES)
 
-  const token = (form: Record<string, string | undefined>) =>
-    requestRecord(
-      slas,
-      {
-        operation: 'getAccessToken',
-        method: 'POST',
-        path: 'token',
-        form: { ...form, channel_id: siteId, dnt: dnt?.toString() },
-        headers: { authorization: secret && `Basic ${secret}` },
-      },
-      SESSION_TOKEN_RESPONSE_RULES,
-    )
-
-  // The PKCE half both code flows share: verifier, challenge and a checked state for the
-  // redirect request (built from the parameters both send), then the authorization_code_pkce
-  // grant for its code.
-  const withPkce = async (
-    usid: string | undefined,
-    redirect: (params: Record<string, string | undefined>) => SlasRequest,
-  ) => {
-    const verifier = randomBase64Url(128)
-    const params = {
-      client_id: clientId,
-      redirect_uri: redirectURI,
-      code_challenge: await s256(verifier),
-      channel_id: siteId,
+  // A code flow: the redirect request built for the exchange's challenge, its state checked.
+  const withPkce = (usid: string | undefined, build: (challenge: PkceChallenge) => SlasRequest) =>
+    exchangeWithPkce(
       usid,
-      state: randomBase64Url(43),
-    }
-    const { code, usid: redirectUsid } = await requestRedirect(slas, redirect(params), params.state)
-    return token({
-      grant_type: 'authorization_code_pkce',
-      code,
-      code_verifier: verifier,
-      client_id: clientId,
-      redirect_uri: redirectURI,
-      usid: redirectUsid ?? usid,
-    })
-  }
+      (challenge) => requestRedirect(slas, build(challenge), challenge.state),
+      token,
+    )
 
   return {
     guest: (usid) =>
       runOperation('loginGuestUser', undefined, () =>
-        secret
-          ? token({ grant_type: 'client_credentials', usid })
-          : withPkce(usid, (params) => ({
-              operation: 'authorizeCustomer',
-              method: 'GET',
-              path: 'authorize',
-              query: { ...params, response_type: 'code', hint: 'guest' },
-              headers: strict,
-            })),
+        slas.clientSecret === undefined
+          ? withPkce(usid, (challenge) =>
+              authorizeRequest(slas, { ...challenge, hint: 'guest', usid }),
+            )
+          : token({ grantType: 'client_credentials', usid }),
       ),
 
     login: (username, password, usid) =>
       runOperation('loginRegisteredUser', undefined, async () => {
         checkCredentials(username, password)
-        return withPkce(usid, (form) => ({
-          operation: 'authenticateCustomer',
-          method: 'POST',
-          path: 'login',
-          form,
-          headers: { ...strict, authorization: `Basic ${basicCredentials(username, password)}` },
-        }))
+        return withPkce(usid, (challenge) =>
+          loginRequest(slas, { ...challenge, username, password, usid }),
+        )
       }),
 
     refresh: (refreshToken) =>
       runOperation('getAccessToken', undefined, () =>
-        token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
+        token({ grantType: 'refresh_token', refreshToken }),
       ),
 
     logout: (accessToken, refreshToken, allSessions) =>
       runOperation('logoutCustomer', undefined, async () => {
-        const request = {
-          operation: 'logoutCustomer',
-          api: 'slas',
-          method: 'GET',
-          path: 'logout',
-          query: {
-            refresh_token: refreshToken,
-            client_id: clientId,
-            channel_id: siteId,
-            hint: allSessions ? 'all-sessions' : undefined,
-          },
-          headers: { authorization: `Bearer ${accessToken}` },
-        } as const
+        const request = logoutRequest(slas, { accessToken, refreshToken, allSessions })
         // The body (emptied tokens) tells nothing the session needs: only the status counts.
-        await readNothing(request, await send(slas, request))
+        await readNothing({ ...request, api: 'slas' }, await send(slas, request))
       }),
   }
 }

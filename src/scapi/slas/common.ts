@@ -1,6 +1,6 @@
 /**
- * What every SLAS operation shares: call options, parameter validation, client authentication
- * headers and small value formats.
+ * What every public SLAS operation shares: call options, parameter validation, the private-client
+ * check and small value formats (the client authentication headers are `clientAuth.ts`).
  *
  * @module
  */
@@ -8,7 +8,6 @@ import * as z from 'zod/mini'
 import { bool } from '../checks.ts'
 import { type ResolvedSlasConfig, resolveSlasConfig, type SlasClientConfig } from '../config.ts'
 import { stringRecord } from '../configFields.ts'
-import { basicCredentials } from '../encoding.ts'
 import { runOperation } from '../http.ts'
 import { operationError } from '../operationError.ts'
 import { type CallOptions, parseParams } from '../params.ts'
@@ -58,24 +57,10 @@ export const customParameters = z.optional(
   ),
 )
 
-
 /** Throws `invalid_config` unless the client is private (has a secret). */
 export function requireSecret(config: ResolvedSlasConfig, operation: string): void {
   if (config.clientSecret === undefined) {
     const reason = ': needs clientSecret (private SLAS clients only)'
     throw operationError('invalid_config', operation, reason)
   }
-}
-
-/** `Authorization: Basic base64(clientId:clientSecret)` for private clients, else nothing. */
-export function clientAuthorization(config: ResolvedSlasConfig): string | undefined {
-  return config.clientSecret === undefined
-    ? undefined
-    : `Basic ${basicCredentials(config.clientId, config.clientSecret)}`
-}
-
-/** `x-slas-client-auth` (no `Basic ` prefix) when strict client auth is on, else nothing. */
-export function strictClientAuth(config: ResolvedSlasConfig): Record<string, string> {
-  if (!config.strictClientAuth || config.clientSecret === undefined) return {}
-  return { 'x-slas-client-auth': basicCredentials(config.clientId, config.clientSecret) }
 }

@@ -1,6 +1,6 @@
 /**
- * Discovery and keys: the JWKS and the OpenID configuration (reference a.9). Both are rate
- * limited to 25 calls a minute by SLAS: cache what they return.
+ * Discovery and keys: the JWKS and the OpenID configuration. Both are rate limited to 25 calls a
+ * minute by SLAS: cache what they return.
  *
  * @module
  */

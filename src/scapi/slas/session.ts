@@ -1,6 +1,5 @@
 /**
- * Operations on an existing shopper session: logout, revoke, introspect and userinfo
- * (reference a.6, a.7, a.8).
+ * Operations on an existing shopper session: logout, revoke, introspect and userinfo.
  *
  * @module
  */
@@ -17,30 +16,17 @@ import {
   type UserInfo,
   UserInfoSchema,
 } from '../slasSchemas.ts'
-import {
-  type CallOptions,
-  clientAuthorization,
-  headerText,
-  requireSecret,
-  slasOperation,
-  text,
-} from './common.ts'
+import { clientAuthorization } from './clientAuth.ts'
+import { type CallOptions, headerText, requireSecret, slasOperation, text } from './common.ts'
+import { type LogoutCustomerParams, logoutRequest } from './logoutRequest.ts'
+
+export type { LogoutCustomerParams } from './logoutRequest.ts'
 
 const LogoutSchema = z.object({
   accessToken: headerText(8192),
   refreshToken: text(256),
   allSessions: z.optional(bool()),
 })
-
-/** Parameters of {@link logoutCustomer}. */
-export interface LogoutCustomerParams {
-  /** The access token of the session to end (sent as Bearer). */
-  accessToken: string
-  /** Its refresh token. */
-  refreshToken: string
-  /** `hint=all-sessions`: end every session of this shopper of the same session type. */
-  allSessions?: boolean
-}
 
 /**
  * GET `/oauth2/logout`: revokes the shopper's access and refresh token (registered shoppers).
@@ -58,14 +44,7 @@ export function logoutCustomer(
   options?: CallOptions,
 ): Promise<EmptiedTokenResponse> {
   return slasOperation('logoutCustomer', config, LogoutSchema, params, options, (slas, p, call) => {
-    const query = {
-      refresh_token: p.refreshToken,
-      client_id: slas.clientId,
-      channel_id: slas.siteId,
-      hint: p.allSessions === true ? 'all-sessions' : undefined,
-    }
-    const headers = { authorization: `Bearer ${p.accessToken}` }
-    const request = { ...call, method: 'GET', path: 'logout', query, headers } as const
+    const request = logoutRequest(slas, p, call.signal)
     return requestJson(slas, request, EmptiedTokenResponseSchema, { allowEmpty: true })
   })
 }

@@ -1,6 +1,7 @@
 /**
  * The token endpoints: POST `/oauth2/token` (every grant the session uses) and POST
- * `/oauth2/trusted-system/token` (trusted system on behalf of a shopper). Reference a.5, a.10.
+ * `/oauth2/trusted-system/token` (trusted system on behalf of a shopper), their parameters checked
+ * before the request is built.
  *
  * @module
  */
@@ -9,53 +10,17 @@ import { oneOf } from '../checks.ts'
 import type { ResolvedSlasConfig, SlasClientConfig } from '../config.ts'
 import { requestJson } from '../http.ts'
 import { type TokenResponse, TokenResponseSchema } from '../slasSchemas.ts'
-import {
-  type CallOptions,
-  clientAuthorization,
-  dnt,
-  requireSecret,
-  slasOperation,
-  text,
-} from './common.ts'
+import { clientAuthorization } from './clientAuth.ts'
+import { type CallOptions, dnt, requireSecret, slasOperation, text } from './common.ts'
+import { type TokenGrant, tokenRequest } from './tokenRequest.ts'
 
-/** Redeem a code from `/authorize` or `/login` with its PKCE verifier (any client). */
-export interface AuthorizationCodePkceGrant {
-  grantType: 'authorization_code_pkce'
-  code: string
-  codeVerifier: string
-  /** The USID from the redirect. */
-  usid?: string
-  dnt?: boolean
-  /** The redirect URI used to get the code; default: the config's. */
-  redirectURI?: string
-}
-
-/** Redeem a code without PKCE (private clients only). */
-export interface AuthorizationCodeGrant {
-  grantType: 'authorization_code'
-  code: string
-  usid?: string
-  dnt?: boolean
-  redirectURI?: string
-}
-
-/** Trade a refresh token for new tokens (public clients get a new, single-use refresh token). */
-export interface RefreshTokenGrant {
-  grantType: 'refresh_token'
-  refreshToken: string
-  dnt?: boolean
-}
-
-/** A guest token for a private client, without a redirect. */
-export interface ClientCredentialsGrant {
-  grantType: 'client_credentials'
-  usid?: string
-  dnt?: boolean
-}
-
-/** The grants {@link getAccessToken} supports. */
-export type TokenGrant =
-  AuthorizationCodePkceGrant | AuthorizationCodeGrant | RefreshTokenGrant | ClientCredentialsGrant
+export type {
+  AuthorizationCodeGrant,
+  AuthorizationCodePkceGrant,
+  ClientCredentialsGrant,
+  RefreshTokenGrant,
+  TokenGrant,
+} from './tokenRequest.ts'
 
 // One object schema per grant, picked by `grantType` (cheaper in a bundle than a discriminated
 // union). The `/* @__PURE__ */` IIFEs let bundlers drop schemas nobody uses.
@@ -83,16 +48,6 @@ const GRANT_SCHEMAS = {
 const GrantTypeSchema = /* @__PURE__ */ (() =>
   z.object({ grantType: oneOf(...(Object.keys(GRANT_SCHEMAS) as TokenGrant['grantType'][])) }))()
 
-/** Every field of every grant, as the form builder reads them. */
-interface AnyGrant {
-  code?: string
-  codeVerifier?: string
-  refreshToken?: string
-  usid?: string
-  dnt?: boolean
-  redirectURI?: string
-}
-
 /**
  * POST `/oauth2/token`. Sends `channel_id` always, Basic client auth whenever a `clientSecret` is
  * configured, and the form fields commerce-sdk-isomorphic sends for each grant. Private-only grants
@@ -111,7 +66,7 @@ export function getAccessToken(
 ): Promise<TokenResponse> {
   const grantType = params?.grantType
   const known = Object.hasOwn(GRANT_SCHEMAS, grantType)
-  return tokenRequest(config, params, options, known ? undefined : GrantTypeSchema, (slas) => {
+  return sendToken(config, params, options, known ? undefined : GrantTypeSchema, (slas) => {
     if (grantType === 'authorization_code' || grantType === 'client_credentials') {
       requireSecret(slas, `getAccessToken (${grantType})`)
     }
@@ -127,11 +82,14 @@ export function requestToken(
   params: TokenGrant,
   options?: CallOptions,
 ): Promise<TokenResponse> {
-  return tokenRequest(config, params, options)
+  return sendToken(config, params, options)
 }
 
-/** POST `/oauth2/token` for `params`, checked against its grant's schema (else `schema`). */
-function tokenRequest(
+/**
+ * POST `/oauth2/token` for `params`, checked against its grant's schema (else `schema`), then
+ * `check`ed against the config.
+ */
+function sendToken(
   config: SlasClientConfig,
   params: TokenGrant,
   options: CallOptions | undefined,
@@ -142,24 +100,10 @@ function tokenRequest(
   const grantSchema: z.ZodMiniType = schema ?? GRANT_SCHEMAS[grantType]
   const operation = 'getAccessToken'
   return slasOperation(operation, config, grantSchema, params, options, (slas, parsed, call) => {
-    const grant = parsed as AnyGrant
     check?.(slas)
-    // No client_id in the client_credentials body: the Basic header names the client (as the SDK
-    // does).
-    const form = {
-      grant_type: grantType,
-      channel_id: slas.siteId,
-      dnt: grant.dnt?.toString(),
-      refresh_token: grant.refreshToken,
-      code: grant.code,
-      code_verifier: grant.codeVerifier,
-      client_id: grantType === 'client_credentials' ? undefined : slas.clientId,
-      redirect_uri: grant.code === undefined ? undefined : (grant.redirectURI ?? slas.redirectURI),
-      usid: grant.usid,
-    }
-    const headers = { authorization: clientAuthorization(slas) }
-    const request = { ...call, method: 'POST', path: 'token', form, headers } as const
-    return requestJson(slas, request, TokenResponseSchema)
+    // The grant's schema checks its fields (and drops unknown ones); `grantType` picked it.
+    const grant = { ...(parsed as object), grantType } as TokenGrant
+    return requestJson(slas, tokenRequest(slas, grant, call.signal), TokenResponseSchema)
   })
 }
 
