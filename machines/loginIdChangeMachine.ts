@@ -1,5 +1,5 @@
 /**
- * LoginId change (design 3.4), as a pure statechart: it forces a re-authentication.
+ * LoginId change, as a pure statechart: it forces a re-authentication.
  *
  * `editing` → `submit` → client-side validation (login format; a login that actually changes;
  * `currentPassword` required) → `updating` (`updateCustomer`: PATCH with `login` and

@@ -1,5 +1,5 @@
 /**
- * Password reset (design 3.3), as a pure statechart.
+ * Password reset, as a pure statechart.
  *
  * `idle` → `request` → `requestingToken` (`getResetPasswordToken`: the server creates the token
  * and has the app deliver it; the browser never sees it) → `tokenSent` until the shopper follows

@@ -282,9 +282,10 @@ export function createSessionWork(deps: ActorDeps) {
       await slas.logout(tokens.accessToken, tokens.refreshToken, input.allSessions)
     },
 
-    // The critical section of design 3.2: lock → re-read → adopt, or spend the refresh token →
-    // write → tell. No abort signal reaches the request: a sent refresh is never abandoned, and
-    // its result is written even when the machine has moved on (the old token is spent).
+    // One critical section, since a public client's refresh token is single use: lock → re-read →
+    // adopt the tokens another tab wrote, or spend the refresh token → write → tell. No abort
+    // signal reaches the request: a sent refresh is never abandoned, and its result is written even
+    // when the machine has moved on (the old token is spent).
     getAccessToken: async (input: RefreshActorInput): Promise<RefreshOutput> => {
       await spaceRefreshes()
       return lock(async () => {

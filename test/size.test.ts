@@ -1,10 +1,10 @@
 /**
- * Browser entries (design.md section 2): the session entry with its default browser adapters
- * (xstate included) stays within 30 KiB gzip, hard, and carries no zod at all (it validates with
- * the plain rules of src/validation/); no browser entry carries the emulator, server code, a
- * `node:` import, or zod's full build or locales. These measure the sources (the fast loop); what
- * users get, the packed tarball installed and bundled by esbuild and Vite, is measured against the
- * same budget in test/package/size.test.ts.
+ * Browser entries: the session entry with its default browser adapters (xstate included) stays
+ * within 30 KiB gzip, hard, and carries no zod at all (it validates with the plain rules of
+ * src/validation/); no browser entry carries the emulator, server code, a `node:` import, or zod's
+ * full build or locales. These measure the sources (the fast loop); what users get, the packed
+ * tarball installed and bundled by esbuild and Vite, is measured against the same budget in
+ * test/package/size.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import { BROWSER_ENTRIES, measureImport } from './support/bundleSize.ts'
@@ -29,7 +29,7 @@ describe('browser entries', () => {
   )
 })
 
-/** The hard budget of the session entry (design.md section 2): 30 KiB gzip. */
+/** The hard budget of the session entry: 30 KiB gzip. */
 const SESSION_ENTRY_BUDGET_BYTES = 30 * 1024
 
 describe('the session entry', () => {

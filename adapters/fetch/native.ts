@@ -6,8 +6,8 @@
 
 /**
  * A `typeof fetch` that calls `globalThis.fetch` when invoked, not when created, so test spies,
- * fake servers and late polyfills always apply (style practice 5). It adds nothing: no retries,
- * no defaults, the abort signal and `redirect` mode pass through as given.
+ * fake servers and late polyfills always apply. It adds nothing: no retries, no defaults, the abort
+ * signal and `redirect` mode pass through as given.
  *
  * @example
  * ```ts

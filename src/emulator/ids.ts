@@ -1,6 +1,6 @@
 /**
- * Identifiers and opaque secrets the emulator mints, shaped like the real service's (reference
- * a.15, b.3): 26-character customer ids, `xxxx.yyyy` refresh tokens, `C2C…` JWT ids.
+ * Identifiers and opaque secrets the emulator mints, shaped like the real service's: 26-character
+ * customer ids, `xxxx.yyyy` refresh tokens, `C2C…` JWT ids.
  *
  * @module
  */
@@ -30,7 +30,7 @@ export function uuid(): string {
   return crypto.randomUUID()
 }
 
-/** A B2C-style customer id: 26 alphanumeric characters (reference b.3: gcid/rcid). */
+/** A B2C-style customer id: 26 alphanumeric characters (`gcid`/`rcid` in a SLAS `isb` claim). */
 export function customerId(): string {
   return randomString(26)
 }

@@ -1,5 +1,5 @@
 /**
- * ES256 JSON Web Tokens on WebCrypto (P-256, reference b.3): key generation, signing,
+ * ES256 JSON Web Tokens on WebCrypto (P-256, as SLAS signs them): key generation, signing,
  * signature checking and the JWKS document.
  *
  * @module
@@ -104,7 +104,7 @@ export async function verifyJwtSignature(
   return ok ? { header, payload } : undefined
 }
 
-/** The JWKS document (reference a.9): every published key, the current one first. */
+/** The JWKS document (SLAS getJwksUri): every published key, the current one first. */
 export function jwks(keys: SigningKey | readonly SigningKey[]): { keys: SigningKey['jwk'][] } {
   return { keys: (Array.isArray(keys) ? keys : [keys]).map((key: SigningKey) => key.jwk) }
 }

@@ -1,5 +1,5 @@
 /**
- * `X-RateLimit-1M-*` / `X-RateLimit-5M-*` headers (reference a.1) per client id, counted in
+ * `X-RateLimit-1M-*` / `X-RateLimit-5M-*` headers (as SLAS sends them) per client id, counted in
  * fixed emulator-time windows aligned to the epoch; resets are epoch seconds. With `enforce`, a
  * used-up window answers 429 + `Retry-After`.
  *

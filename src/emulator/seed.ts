@@ -50,7 +50,7 @@ export const SHOPPER_SCOPES: readonly string[] = [
   'sfcc.shopper-stores',
 ]
 
-/** The client scope that allows Trusted System on Behalf (reference a.10). */
+/** The client scope that allows Trusted System on Behalf (SLAS getTrustedSystemAccessToken). */
 export const TRUSTED_SYSTEM_SCOPE = 'sfcc.ts_ext_on_behalf_of'
 
 /** Default public client id (PKCE, no secret). */
@@ -100,11 +100,11 @@ export const DEFAULT_SHOPPERS: readonly ShopperSeed[] = [
 
 // --- Account Manager (Shopper Customers password reset and external profile read) ---
 
-/** Default Account Manager API client id (client-credentials grant, reference e). */
+/** Default Account Manager API client id (client-credentials grant). */
 export const DEFAULT_AM_CLIENT_ID = 'emulator-am-client'
 /** Default Account Manager API client secret: a development secret, like the private client's. */
 export const DEFAULT_AM_CLIENT_SECRET = 'emulator-am-client-secret'
-/** The scope Shopper Customers asks of Account Manager tokens (`AmOAuth2`, reference c.1). */
+/** The scope Shopper Customers asks of Account Manager tokens (security scheme `AmOAuth2`). */
 export const SHOPPER_CUSTOMERS_LOGIN_SCOPE = 'sfcc.shopper-customers.login'
 /** Scopes the default Account Manager client may get. */
 export const ACCOUNT_MANAGER_SCOPES: readonly string[] = [SHOPPER_CUSTOMERS_LOGIN_SCOPE]

@@ -1,7 +1,8 @@
 /**
  * Every SLAS error the emulator answers, in one table. Bodies carry both families the clients
- * parse (reference a.16, design.md section 9): OAuth `error` + `error_description` and
- * `status_code` + `message`. The rows of the "assumed wire shapes" table are reproduced exactly.
+ * parse: OAuth `error` + `error_description` (the SLAS OpenAPI's `Oauth2ErrorResponse`) and
+ * `status_code` + `message` (what commerce-sdk-react reads). The rows of the "assumed wire shapes"
+ * table (src/scapi/README.md) are reproduced exactly.
  *
  * @module
  */

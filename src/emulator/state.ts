@@ -20,7 +20,7 @@ export type CustomerKind = 'guest' | 'registered'
 
 /**
  * How a session was created. `/authorize` and trusted-system sessions are separate "session
- * types" for logout `hint=all-sessions` (reference a.6).
+ * types" for logout `hint=all-sessions` (SLAS logoutCustomer).
  */
 export type SessionType = 'authorize' | 'tsob'
 

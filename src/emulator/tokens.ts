@@ -1,6 +1,6 @@
 /**
- * Token issuing: the JWT claims of reference b.3 (`sub`, `isb`, `scp`, `iss`, `aud`, …), the
- * signed access token, and the `TokenResponse` body of reference a.15.
+ * Token issuing: the SLAS JWT claims (`sub`, `isb`, `scp`, `iss`, `aud`, …), the signed access
+ * token, and SLAS's `TokenResponse` body.
  *
  * @module
  */
@@ -13,7 +13,7 @@ import { loginKey } from './state.ts'
 /** The `tsob` pair appended to trusted-system `isb` values (exact real value unconfirmed). */
 export const TSOB_ISB_PAIR = 'tsob:ts_ext_on_behalf_of'
 
-/** The TokenResponse body (reference a.15). */
+/** SLAS's `TokenResponse` body. */
 export interface TokenResponseBody {
   access_token: string
   id_token: string
@@ -113,7 +113,7 @@ export async function issueTokens(
   const customer = session.kind === 'guest' ? session.gcid : (session.rcid ?? session.gcid)
   return {
     access_token: token,
-    // An ECOM login has no OIDC id token to pass on (reference a.15: may be empty, unconfirmed).
+    // An ECOM login has no OIDC id token to pass on (what SLAS sends here is undocumented).
     id_token: '',
     refresh_token: session.refreshToken,
     expires_in: core.settings.lifetimes.accessTokenSeconds,

@@ -24,7 +24,7 @@ export type AccessTokenCheck =
     }
   | { ok: false; problem: AccessTokenProblem }
 
-/** Longest accepted access token (reference a.8: Authorization ≤ 4096). */
+/** Longest accepted access token (SLAS getUserInfo caps its Authorization header at 4096). */
 export const MAX_ACCESS_TOKEN_LENGTH = 4096
 
 /**

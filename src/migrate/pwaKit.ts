@@ -1,9 +1,8 @@
 /**
  * `shopper-session/migrate/pwa-kit`: takes over the shopper session PWA Kit (commerce-sdk-react)
- * keeps, so switching libraries logs nobody out (design 4, reference f.2). Reading PWA Kit's
- * cookies and keys is `pwaKitRead.ts`; this module writes the result under the session's key
- * (only when it holds no session, under the session's lock) and, when asked, clears PWA Kit's
- * cookies and keys afterwards.
+ * keeps, so switching libraries logs nobody out. Reading PWA Kit's cookies and keys is
+ * `pwaKitRead.ts`; this module writes the result under the session's key (only when it holds no
+ * session, under the session's lock) and, when asked, clears PWA Kit's cookies and keys afterwards.
  *
  * @module
  */

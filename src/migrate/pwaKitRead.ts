@@ -1,8 +1,8 @@
 /**
  * Reading a PWA Kit (commerce-sdk-react) session: the refresh token from the cookies
  * `cc-nx_{siteId}` (registered) or `cc-nx-g_{siteId}` (guest), the usid from `usid_{siteId}`, and
- * the customer's ids from PWA Kit's localStorage keys when they match (reference f.2). Reads
- * only; `pwaKit.ts` writes the result into the session's storage.
+ * the customer's ids from PWA Kit's localStorage keys when they match. Reads only; `pwaKit.ts`
+ * writes the result into the session's storage.
  *
  * The access token is never imported: PWA Kit keeps `expires_in` (the lifetime) but not when the
  * token arrived, so its remaining life could only come from comparing the server's `exp` with the
@@ -73,13 +73,14 @@ export type PwaKitImport = PwaKitImported | PwaKitNotImported
 /** Guest or registered, as PWA Kit names its refresh cookies. */
 export type CustomerType = 'guest' | 'registered'
 
-// Reference f.2: the documented refresh-token lifetimes, used when PWA Kit kept none.
+// commerce-sdk-react's default refresh-token lifetimes (`DEFAULT_SLAS_REFRESH_TOKEN_GUEST_TTL`,
+// `DEFAULT_SLAS_REFRESH_TOKEN_REGISTERED_TTL`), used when PWA Kit kept none.
 const DEFAULT_REFRESH_SECONDS: Record<CustomerType, number> = {
   guest: 30 * 24 * 3600,
   registered: 90 * 24 * 3600,
 }
 const MAX_REFRESH_SECONDS = 400 * 24 * 3600
-// Site ids (`chid`) are letters, digits, `_` and `-`, at most 100 characters (reference b.3).
+// Site ids (`chid`, SLAS `channel_id`) are letters, digits, `_` and `-`, at most 100 characters.
 const SITE_ID = /^[A-Za-z0-9_-]{1,100}$/
 // RFC 6749 refresh tokens are visible ASCII; anything shorter than this is `undefined`, `null` or
 // a truncated value, never a SLAS token.

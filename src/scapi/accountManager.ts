@@ -1,6 +1,6 @@
 /**
- * The Account Manager client-credentials token (reference e): the Bearer token Shopper Customers
- * wants for getResetPasswordToken, resetPassword and getExternalProfile (scope
+ * The Account Manager token (OAuth 2.0 client-credentials grant): the Bearer token Shopper
+ * Customers wants for getResetPasswordToken, resetPassword and getExternalProfile (scope
  * `sfcc.shopper-customers.login`). It needs an Account Manager client secret: server only.
  *
  * @module
@@ -100,7 +100,7 @@ export const AccountManagerTokenSchema = looseModel<AccountManagerToken>()({
  * })
  * await getResetPasswordToken(scapiConfig, { accessToken: access_token, body: { login } })
  * ```
- * @see reference e, Account Manager client credentials
+ * @see `shopper-customers-oas-v1-public.yaml` components.securitySchemes.AmOAuth2
  */
 export function getAccountManagerToken(
   config: AccountManagerConfig,

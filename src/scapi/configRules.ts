@@ -2,8 +2,8 @@
  * What the SLAS, SCAPI and Account Manager configs share, as plain rules: the field rules (the
  * SLAS config checks them directly; the zod configs of the other clients wrap the same rules in
  * `configFields.ts`), the API origin and the fetch with its per-request deadline. Limits come
- * from the SLAS reference (section a.1) and the OpenAPI parameters. `fetch` is checked with
- * `isFunction` of the rules module.
+ * from the parameters of the SLAS and SCAPI OpenAPI files. `fetch` is checked with `isFunction`
+ * of the rules module.
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
  * Reads who a SLAS shopper JWT is about (customer type, customer id, usid, login) from its `sub`
- * and `isb` claims, the way commerce-sdk-react does (reference b.3, b.4). No signature check: the
- * client only reads its own token; SLAS and SCAPI verify every token they receive.
+ * and `isb` claims, the way commerce-sdk-react does. No signature check: the client only reads
+ * its own token; SLAS and SCAPI verify every token they receive.
  *
  * @module
  */

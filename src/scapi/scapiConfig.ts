@@ -51,7 +51,7 @@ export interface ResolvedScapiConfig {
 
 const LABEL = 'SCAPI client config'
 
-// siteId: 1..32 characters (Shopper Customers reference c.1).
+// siteId: 1..32 characters, as the Shopper Customers OpenAPI declares the `siteId` parameter.
 const ScapiConfigSchema = z.object({ ...commonConfigFields, siteId: nonEmpty(32) })
 
 /**

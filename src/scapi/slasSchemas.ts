@@ -1,8 +1,8 @@
 /**
- * zod schemas and types for SLAS responses. Every response is checked before it reaches a machine
- * (style practice 7); unknown fields are tolerated, known fields must have their type. The token
- * fields are the plain rules of `tokenResponseRules.ts`, which the session checks directly (the
- * browser entry carries no zod); here zod/mini wraps them.
+ * zod schemas and types for SLAS responses. Every response is checked before it reaches a machine,
+ * so a malformed answer becomes a coded error, not a crash; unknown fields are tolerated, known
+ * fields must have their type. The token fields are the plain rules of `tokenResponseRules.ts`,
+ * which the session checks directly (the browser entry carries no zod); here zod/mini wraps them.
  *
  * Each schema is built in a `/* @__PURE__ *\/` IIFE: bundlers cannot tell that these calls are
  * side-effect free, and a bundle must not carry the schemas of operations it never calls.
@@ -36,7 +36,7 @@ const loose = <T>(shape: ShapeOf<T>) =>
 type Schema<T> = z.ZodMiniType<T>
 
 /**
- * `TokenResponse` of every token-issuing SLAS endpoint (reference a.15).
+ * `TokenResponse` of every token-issuing SLAS endpoint.
  *
  * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse
  */
@@ -196,7 +196,7 @@ const tokenFields: ShapeOf<TokenResponse> = /* @__PURE__ */ (() => ({
 }))()
 
 /**
- * `TokenResponse` of every token-issuing SLAS endpoint (reference a.15), with a refresh token.
+ * `TokenResponse` of every token-issuing SLAS endpoint, with a refresh token.
  *
  * @see `auth-oas-v1-public.yaml` components.schemas.TokenResponse
  */

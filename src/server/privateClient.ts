@@ -51,11 +51,11 @@ export type OnBehalfSessionOptions = ServerSessionOptions & {
 }
 
 /**
- * A server session logged in as `loginId` through trusted system on behalf (reference a.10): a
- * private client with scope `sfcc.ts_ext_on_behalf_of`. A stored session of that shopper is reused
- * without a request; a stored guest is upgraded (its usid kept). Rejects with the coded error
- * (`invalid_config` without a secret, `invalid_client` without the scope, `conflict` when another
- * shopper is logged in), after stopping the session.
+ * A server session logged in as `loginId` through trusted system on behalf (SLAS
+ * `getTrustedSystemAccessToken`): a private client with scope `sfcc.ts_ext_on_behalf_of`. A stored
+ * session of that shopper is reused without a request; a stored guest is upgraded (its usid kept).
+ * Rejects with the coded error (`invalid_config` without a secret, `invalid_client` without the
+ * scope, `conflict` when another shopper is logged in), after stopping the session.
  *
  * @example
  * ```ts

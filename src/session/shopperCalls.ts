@@ -20,7 +20,7 @@ export interface ShopperApiLocation {
   fetch: typeof fetch
 }
 
-// The registration fields the API requires (reference c.3), checked before anything is sent.
+// The fields registerCustomer requires, checked before anything is sent.
 function checkRegistration(customer: Record<string, unknown>, password: string): void {
   const missing = ['login', 'email', 'lastName'].find(
     (field) => typeof customer[field] !== 'string' || customer[field] === '',

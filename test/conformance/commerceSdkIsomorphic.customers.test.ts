@@ -9,7 +9,8 @@ import { serveEmulator } from '../../src/emulator/node.ts'
 import { createTestEmulator } from '../support/emulator.ts'
 import { registerSecret } from '../support/secrets.ts'
 
-// Its ESM build calls `require` at load time (reference h): load the CommonJS build.
+// Its ESM build (5.6.0) calls `require` at load time, which fails in an ES module: load the
+// CommonJS build.
 const csi = createRequire(import.meta.url)(
   'commerce-sdk-isomorphic',
 ) as typeof import('commerce-sdk-isomorphic')

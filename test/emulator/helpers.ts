@@ -1,6 +1,6 @@
 /**
  * Raw-HTTP helpers for the emulator tests: PKCE with WebCrypto, request builders, and the guest /
- * registered login recipes exactly as commerce-sdk-isomorphic sends them (reference f.1).
+ * registered login recipes exactly as commerce-sdk-isomorphic's `helpers` send them.
  */
 import { expect } from 'vitest'
 import type { Emulator } from '../../src/emulator/index.ts'

@@ -90,7 +90,7 @@ describe('ES256 JWTs and the JWKS', () => {
     expect(String(c.jti)).toMatch(/^C2C\d{13}-\d{26}$/)
     expect(String(c.scp).split(' ')).toContain('sfcc.shopper-myaccount.baskets')
     expect(c).not.toHaveProperty('dnt')
-    // What commerce-sdk-react derives from the token (reference b.4).
+    // What commerce-sdk-react derives from the token.
     const parts = String(c.isb).split('::')
     expect(parts[1]).toBe('upn:Guest')
     expect(parts[3]).toBe(`gcid:${guest.customer_id}`)

@@ -1,7 +1,6 @@
 /**
- * loginIdChangeMachine alone (design 3.4): fake SCAPI slots, client-side validation, every error
- * with its way back, the password kept out of every context, and a path traversal with the
- * busy-state invariant.
+ * loginIdChangeMachine alone: fake SCAPI slots, client-side validation, every error with its way
+ * back, the password kept out of every context, and a path traversal with the busy-state invariant.
  */
 import { describe, expect, it } from 'vitest'
 import { createActor, type SnapshotFrom, waitFor } from 'xstate'

@@ -1,7 +1,6 @@
 /**
- * passwordResetMachine alone (design 3.3): fake SCAPI slots, every transition and every error
- * with its way back, the secrets kept out of every snapshot, and a path traversal with the
- * busy-state invariant.
+ * passwordResetMachine alone: fake SCAPI slots, every transition and every error with its way back,
+ * the secrets kept out of every snapshot, and a path traversal with the busy-state invariant.
  */
 import { describe, expect, it } from 'vitest'
 import { secret } from '../../src/secret.ts'

@@ -1,7 +1,7 @@
 /**
- * Shared helpers for the path tests (style.md D, "Path generation"): a traversable view of a
- * machine that also accepts the synthetic events of its invoked actors and timers, a finite
- * serialization, and invariant checks on the machine definition.
+ * Shared helpers for the path tests (xstate/graph traversal): a traversable view of a machine that
+ * also accepts the synthetic events of its invoked actors and timers, a finite serialization, and
+ * invariant checks on the machine definition.
  */
 import { Secret } from '../../src/secret.ts'
 import {

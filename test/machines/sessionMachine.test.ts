@@ -1,7 +1,7 @@
 /**
- * sessionMachine alone (design 3.1): fake actor slots, the real refresh machine as its child (with
- * a fake `getAccessToken`), xstate's `SimulatedClock`. The UI-facing contract is checked through
- * tags, emitted events and the actors' inputs, never state paths alone.
+ * sessionMachine alone: fake actor slots, the real refresh machine as its child (with a fake
+ * `getAccessToken`), xstate's `SimulatedClock`. The UI-facing contract is checked through tags,
+ * emitted events and the actors' inputs, never state paths alone.
  */
 import { describe, expect, it } from 'vitest'
 import { waitFor } from 'xstate'

@@ -1,9 +1,9 @@
 /**
- * Path generation over tokenRefreshMachine (style.md D): traversal with the `getAccessToken`
- * done/error events (fixture outputs; transient and non-transient codes), the two named delays
- * and the caller events, proactive on and off. Invariants on every state reached; every shortest
- * path and every simple path that ends the machine or parks it is then replayed against a live
- * actor (a fake `getAccessToken` settled step by step, `SimulatedClock` for the delays).
+ * Path generation over tokenRefreshMachine (xstate/graph): traversal with the `getAccessToken`
+ * done/error events (fixture outputs; transient and non-transient codes), the two named delays and
+ * the caller events, proactive on and off. Invariants on every state reached; every shortest path
+ * and every simple path that ends the machine or parks it is then replayed against a live actor (a
+ * fake `getAccessToken` settled step by step, `SimulatedClock` for the delays).
  */
 import { describe, expect, it } from 'vitest'
 import type { SnapshotFrom } from 'xstate'

@@ -1,7 +1,7 @@
 /**
- * tokenRefreshMachine alone (design 3.2): fake `getAccessToken`, xstate's `SimulatedClock` for the
- * named delays, and a small host machine standing in for the session (it collects the reports the
- * refresh machine sends its parent, and its output).
+ * tokenRefreshMachine alone: fake `getAccessToken`, xstate's `SimulatedClock` for the named delays,
+ * and a small host machine standing in for the session (it collects the reports the refresh machine
+ * sends its parent, and its output).
  */
 import { describe, expect, it } from 'vitest'
 import { fromPromise, waitFor } from 'xstate'

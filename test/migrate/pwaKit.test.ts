@@ -1,8 +1,8 @@
 /**
- * The PWA Kit importer: reading commerce-sdk-react's cookies and localStorage (reference f.2),
- * writing our record, clearing PWA Kit's data, and end to end: a session that
- * commerce-sdk-isomorphic started on the emulator, stored the way PWA Kit stores it, carries on
- * in `createShopperSession` with the same shopper.
+ * The PWA Kit importer: reading commerce-sdk-react's cookies and localStorage, writing our record,
+ * clearing PWA Kit's data, and end to end: a session that commerce-sdk-isomorphic started on the
+ * emulator, stored the way PWA Kit stores it, carries on in `createShopperSession` with the same
+ * shopper.
  */
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -21,7 +21,8 @@ import {
 import { createSessionStore, storageKey } from '../../src/session/store.ts'
 import { createSessionHarness } from '../session/harness.ts'
 
-// Its ESM build calls `require` at load time (reference h): load the CommonJS build.
+// Its ESM build (5.6.0) calls `require` at load time, which fails in an ES module: load the
+// CommonJS build.
 const csi = createRequire(import.meta.url)(
   'commerce-sdk-isomorphic',
 ) as typeof import('commerce-sdk-isomorphic')
@@ -411,7 +412,7 @@ describe('migrating a PWA Kit session on the emulator', () => {
   let harness: ReturnType<typeof createSessionHarness>
   afterEach(() => harness?.stopAll())
 
-  /** commerce-sdk-isomorphic's ShopperLogin on the in-process emulator (reference h). */
+  /** commerce-sdk-isomorphic's ShopperLogin, its `proxy` pointed at the in-process emulator. */
   function shopperLogin() {
     const { baseUrl, organizationId, shortCode, clients } = harness.emulator.settings
     return new csi.ShopperLogin({
@@ -422,7 +423,7 @@ describe('migrating a PWA Kit session on the emulator', () => {
     })
   }
 
-  /** What commerce-sdk-react's `handleTokenResponse` stores (reference f.2), in a browser. */
+  /** What commerce-sdk-react's `handleTokenResponse` stores, in a browser. */
   function storeAsPwaKit(response: TokenResponse, isGuest: boolean) {
     const refreshName = isGuest ? 'cc-nx-g' : 'cc-nx'
     const cookies = [

@@ -1,6 +1,6 @@
 /**
- * Installed sizes (design.md section 2, issue #12 item 1): each browser entry imported from the
- * packed tarball installed in a fresh folder, bundled two ways — esbuild
+ * Installed sizes (issue #12 item 1): each browser entry imported from the packed tarball
+ * installed in a fresh folder, bundled two ways — esbuild
  * (`--bundle --minify --format=esm --platform=browser`, its default conditions) and a Vite
  * production build of a page — gzip level 9, KiB = 1024 bytes. The session entry's 30 KiB is the
  * hard budget; the other entries are held near what they measure today so they do not grow

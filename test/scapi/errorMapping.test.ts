@@ -47,7 +47,7 @@ describe('mapErrorResponse: the assumed wire shapes table', () => {
 
 const ERRORS = 'https://api.commercecloud.salesforce.com/documentation/error/v1/errors/'
 
-/** Shopper Customers and Baskets error bodies of reference c.5 and d. */
+/** Shopper Customers and Baskets error bodies, with the type slugs their OpenAPI files use. */
 const SCAPI_SHAPES = [
   ['createBasket', 400, 'customer-baskets-quota-exceeded', { basketIds: 'b-1' }, 'conflict'],
   ['getBasket', 404, 'basket-not-found', {}, 'not_found'],

@@ -14,7 +14,7 @@ function decode(payload: Record<string, unknown>) {
 }
 
 describe('decodeJwtClaims', () => {
-  it('reads a guest token (reference b.3/b.4)', async () => {
+  it('reads a guest token from its sub and isb claims', async () => {
     const claims = await decode({
       sub: SUB,
       isb: `uido:slas::upn:Guest::uidn:Guest User::gcid:${GCID}::chid:RefArch`,

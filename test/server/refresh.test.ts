@@ -1,6 +1,6 @@
 /**
- * Process-wide single-flight refresh (design 3.2, server): concurrent requests of one shopper
- * around expiry spend the refresh token once; the table empties when refreshes settle.
+ * Process-wide single-flight refresh on the server: concurrent requests of one shopper around
+ * expiry spend the refresh token once; the table empties when refreshes settle.
  */
 import { describe, expect, it, vi } from 'vitest'
 import {

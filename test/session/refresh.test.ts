@@ -1,6 +1,6 @@
 /**
- * Refresh behaviour (design 3.2), each against the emulator: fake timers move the session's
- * timers, `Date.now` and so the emulator's clock together.
+ * Refresh behaviour, each against the emulator: fake timers move the session's timers, `Date.now`
+ * and so the emulator's clock together.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SessionEmitted } from '../../src/session.ts'

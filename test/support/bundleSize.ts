@@ -1,8 +1,8 @@
 /**
- * Browser bundle sizes, measured as design.md section 2 says: an esbuild bundle of one import
- * from the package entry, `--minify --format=esm --platform=browser`, gzip level 9, KiB = 1024
- * bytes. {@link measureImport} resolves entries to the sources (`src/…`);
- * {@link measureInstalled} imports the package installed from its tarball, what users get.
+ * Browser bundle sizes: an esbuild bundle of one import from the package entry,
+ * `--minify --format=esm --platform=browser`, gzip level 9, KiB = 1024 bytes.
+ * {@link measureImport} resolves entries to the sources (`src/…`); {@link measureInstalled}
+ * imports the package installed from its tarball, what users get.
  */
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'

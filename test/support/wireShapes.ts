@@ -1,5 +1,5 @@
 /**
- * The "assumed wire shapes" table (README, design.md section 9), as data.
+ * The "assumed wire shapes" table (src/scapi/README.md), as data.
  *
  * The emulator and the client's error mapper implement this table on their own (the emulator is
  * the other side of the wire: no shared code). `test/wireShapes.test.ts` checks both against it:

@@ -1,6 +1,6 @@
 /**
  * Account Manager error answers: OAuth 2.0 JSON bodies (`error`, `error_description`), as its token
- * endpoint answers (reference e: 401 `invalid_client` on bad client credentials).
+ * endpoint answers (401 `invalid_client` on bad client credentials, RFC 6749 section 5.2).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Account Manager settings: the client-credentials clients that may get an Account Manager token
- * (reference e) for the privileged Shopper Customers calls (password reset, external profile read).
+ * for the privileged Shopper Customers calls (password reset, external profile read).
  *
  * @module
  */

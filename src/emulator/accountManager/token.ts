@@ -1,8 +1,8 @@
 /**
- * POST `/dwsso/oauth2/access_token` (getAccountManagerToken, reference e): the client-credentials
- * grant of Account Manager. Client authentication by Basic header or `client_id` +
- * `client_secret` in the form (both are seen in the wild); `grant_type` in the form or, as some
- * clients send it, in the query string.
+ * POST `/dwsso/oauth2/access_token` (getAccountManagerToken): the client-credentials grant of
+ * Account Manager. Client authentication by Basic header or `client_id` + `client_secret` in the
+ * form (both are seen in the wild); `grant_type` in the form or, as some clients send it, in the
+ * query string.
  *
  * @module
  */

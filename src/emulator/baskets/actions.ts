@@ -1,7 +1,7 @@
 /**
- * mergeBasket and transferBasket (reference d): move the previous (guest) shopper's basket to the
- * current registered shopper. Both need a registered token whose login carried the guest usid
- * (else 403); their 403/409 answers are `application/json`.
+ * mergeBasket and transferBasket: move the previous (guest) shopper's basket to the current
+ * registered shopper. Both need a registered token whose login carried the guest usid (else 403);
+ * their 403/409 answers are `application/json`.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Shopper Baskets error answers (reference c.5 and d): RFC 7807 `ErrorResponse` bodies with the
+ * Shopper Baskets error answers: RFC 7807 `ErrorResponse` bodies with the
  * `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/<slug>` types, served as
  * `application/problem+json`, except the 403/409 of merge and transfer, which the spec declares
  * `application/json`.

@@ -1,5 +1,5 @@
 /**
- * The Shopper Baskets module (reference d subset): routes under
+ * The Shopper Baskets module (a subset): routes under
  * `/checkout/shopper-baskets/v1/organizations/{organizationId}/` and the same handlers under `/v2`,
  * the organization check, and problem+json error answers.
  *
@@ -76,7 +76,7 @@ export const basketsModule: ApiModule = {
   prefix: BASKETS_PREFIX,
   routes: BASKET_ROUTES,
   guard: checkOrganization,
-  // The reference documents X-RateLimit-* headers for SLAS only.
+  // Of these APIs, only SLAS documents X-RateLimit-* headers.
   rateLimited: false,
   errors: BASKET_API_ERRORS,
 }

@@ -17,7 +17,7 @@ import {
   type ProductItemRecord,
 } from './model.ts'
 
-/** `productItemMergeMode` of mergeBasket (reference d). */
+/** `productItemMergeMode` of mergeBasket. */
 export type MergeMode = 'higher_quantity' | 'sum_quantities' | 'saved_quantity' | 'separate_item'
 
 /** Every merge mode, default first. */

@@ -1,6 +1,6 @@
 /**
- * The basket model of the Shopper Baskets subset (reference d): what the emulator stores per
- * basket, the `Basket` JSON it answers, deterministic prices and the totals.
+ * The basket model of the Shopper Baskets subset: what the emulator stores per basket, the `Basket`
+ * JSON it answers, deterministic prices and the totals.
  *
  * Prices are the emulator's own: `basePrice` comes from `settings.baskets.priceOf(productId)`
  * (default: a stable hash of the product id, 1.00–100.99); no tax, shipping or promotions, so
@@ -78,9 +78,9 @@ export interface BasketSettings {
 
 /** The id of the shipment every basket starts with (the real default shipment id). */
 export const DEFAULT_SHIPMENT_ID = 'me'
-/** Largest quantity of one line (reference d). */
+/** Largest quantity of one line (addItemToBasket allows 0.01 to 999). */
 export const MAX_QUANTITY = 999
-/** Smallest quantity of one line (reference d). */
+/** Smallest quantity of one line. */
 export const MIN_QUANTITY = 0.01
 
 /** FNV-1a over the UTF-16 code units: stable across runs and runtimes. */
@@ -174,7 +174,7 @@ function itemToWire(item: ProductItemRecord): Record<string, unknown> {
   }
 }
 
-/** The `Basket` JSON of reference d (the subset the emulator models). */
+/** The `Basket` JSON (the subset the emulator models). */
 export function basketToWire(basket: BasketRecord): Record<string, unknown> {
   const { customerInfo } = basket
   const productItems = basket.productItems.map(itemToWire)

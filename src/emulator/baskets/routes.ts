@@ -1,7 +1,7 @@
 /**
- * createBasket, getBasket, deleteBasket, addItemToBasket, updateCustomerForBasket (reference d).
- * Each route does its async work first (token, body), then checks and commits synchronously, so
- * no other request slips in between a check and its change.
+ * createBasket, getBasket, deleteBasket, addItemToBasket, updateCustomerForBasket. Each route does
+ * its async work first (token, body), then checks and commits synchronously, so no other request
+ * slips in between a check and its change.
  *
  * @module
  */

@@ -10,7 +10,7 @@ import { type CustomerKind, type EmulatorState, loginKey, type SessionRecord } f
 import { verifyBearer } from '../verify.ts'
 import { basketErrors } from './errors.ts'
 
-/** Scopes that allow reading baskets (reference d; "any one of these"). */
+/** Scopes that allow reading baskets (any one of these). */
 const READ_SCOPES = [
   'sfcc.shopper-baskets-orders',
   'sfcc.shopper-baskets-orders.rw',

@@ -1,7 +1,7 @@
 /**
- * Customer addresses (reference c.4 `CustomerAddress`): create, get, update (a changed `addressId`
- * renames), remove. `addressId` is unique per customer, `countryCode` matches `^[A-Z][A-Z]$`,
- * `lastName` is required, and at most one address is `preferred`.
+ * Customer addresses (`CustomerAddress`): create, get, update (a changed `addressId` renames),
+ * remove. `addressId` is unique per customer, `countryCode` matches `^[A-Z][A-Z]$`, `lastName` is
+ * required, and at most one address is `preferred`.
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
- * getCustomerBaskets and getCustomerOrders (reference c.2): the open baskets of the customer on the
- * request's site (read from the Shopper Baskets state), and a page of the customer's orders
- * (`control.seedOrders`; the emulator has no checkout). Guests and registered shoppers alike.
+ * getCustomerBaskets and getCustomerOrders: the open baskets of the customer on the request's site
+ * (read from the Shopper Baskets state), and a page of the customer's orders (`control.seedOrders`;
+ * the emulator has no checkout). Guests and registered shoppers alike.
  *
  * @module
  */

@@ -1,9 +1,9 @@
 /**
  * What a password change, a password reset or a loginId change does to existing logins: every
  * session of the shopper ends (refresh tokens stop working) and every access token issued before
- * the change is refused with "Customer credentials changed after token was issued." (reference
- * c.3). Tokens are marked at the moment of the change instead of comparing issue times: with a
- * frozen test clock a token issued in the same millisecond after the change must still work.
+ * the change is refused with "Customer credentials changed after token was issued." Tokens are
+ * marked at the moment of the change instead of comparing issue times: with a frozen test clock
+ * a token issued in the same millisecond after the change must still work.
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
- * The `Customer` document (reference c.4): profile fields from the shopper and the customer
- * record, read-only flags, and the sub-resources `expand` asks for. Also the profile field rules
- * shared by registration and updates.
+ * The `Customer` document: profile fields from the shopper and the customer record, read-only
+ * flags, and the sub-resources `expand` asks for. Also the profile field rules shared by
+ * registration and updates.
  *
  * @module
  */
@@ -45,7 +45,7 @@ export const SHOPPER_FIELDS: ReadonlySet<string> = new Set([
 /** Sub-resources `getCustomer` can expand. */
 export type Expansion = 'addresses' | 'paymentinstruments' | 'paymentmethodreferences'
 
-/** The default expansion of getCustomer (reference c.3). */
+/** The default expansion of getCustomer, as its OpenAPI documents it. */
 export const DEFAULT_EXPANSION: ReadonlySet<Expansion> = new Set([
   'addresses',
   'paymentinstruments',

@@ -1,7 +1,7 @@
 /**
- * Customer external profiles (reference c.2): a guest token registers a customer known to an
- * external identity provider; an Account Manager token reads it back by provider and external id.
- * Such customers have no password, so they are not SLAS `/login` shoppers.
+ * Customer external profiles: a guest token registers a customer known to an external identity
+ * provider; an Account Manager token reads it back by provider and external id. Such customers have
+ * no password, so they are not SLAS `/login` shoppers.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The Shopper Customers module (reference c): routes under
+ * The Shopper Customers module: routes under
  * `/customer/shopper-customers/v1/organizations/{organizationId}/`, the organization check, and
  * SCAPI problem+json answers for everything, 404 and 405 included.
  *

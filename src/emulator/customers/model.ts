@@ -16,7 +16,7 @@ export type AddressRecord = JsonObject & { addressId: string }
 /** A stored payment instrument: only masked card data, never the full number. */
 export type PaymentInstrumentRecord = JsonObject & { paymentInstrumentId: string; default: boolean }
 
-/** A Salesforce Payments payment method reference (reference c.4). */
+/** A Salesforce Payments payment method reference. */
 export interface PaymentMethodReferenceRecord {
   type: 'card' | 'sepa_debit'
   id: string

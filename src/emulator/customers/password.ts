@@ -1,7 +1,7 @@
 /**
- * PUT `/customers/{customerId}/password` (updateCustomerPassword, reference c.3): the current
- * password must match, the new one must meet the policy; then every older login of the shopper
- * ends (the caller's token included: the app logs in again with the new password).
+ * PUT `/customers/{customerId}/password` (updateCustomerPassword): the current password must match,
+ * the new one must meet the policy; then every older login of the shopper ends (the caller's token
+ * included: the app logs in again with the new password).
  *
  * @module
  */

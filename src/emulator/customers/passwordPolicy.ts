@@ -1,7 +1,7 @@
 /**
- * The shopper password policy (an emulator setting, design.md section 5). The default follows what
- * Storefront Reference Architecture and PWA Kit shops ask for: at least 8 characters with an upper
- * case letter, a lower case letter, a digit and a special character.
+ * The shopper password policy (an emulator setting). The default follows what Storefront Reference
+ * Architecture and PWA Kit shops ask for: at least 8 characters with an upper case letter, a lower
+ * case letter, a digit and a special character.
  *
  * @module
  */

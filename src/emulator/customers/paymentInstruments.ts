@@ -1,8 +1,8 @@
 /**
- * Customer payment instruments (reference c.4): create from a `CustomerPaymentInstrumentRequest`
- * (card number → `maskedNumber` + `numberLastDigits`, gift certificate code → masked; the full
- * values are never stored or answered), get, delete, and update, which may change only `default`
- * and the card's expiration (anything else: 400 Unsupported Fields). One instrument is default.
+ * Customer payment instruments: create from a `CustomerPaymentInstrumentRequest` (card number →
+ * `maskedNumber` + `numberLastDigits`, gift certificate code → masked; the full values are never
+ * stored or answered), get, delete, and update, which may change only `default` and the card's
+ * expiration (anything else: 400 Unsupported Fields). One instrument is default.
  *
  * @module
  */

@@ -1,8 +1,8 @@
 /**
- * Salesforce Payments payment method references (reference c.2): `actions/setup` and delete. The
- * emulator has no payment gateway: a setup answers a made-up setup id and immediately records a
- * confirmed reference (Stripe test card `4242`, or a SEPA debit ending `3000`), so apps can show
- * and delete references offline.
+ * Salesforce Payments payment method references: `actions/setup` and delete. The emulator has no
+ * payment gateway: a setup answers a made-up setup id and immediately records a confirmed reference
+ * (Stripe test card `4242`, or a SEPA debit ending `3000`), so apps can show and delete references
+ * offline.
  *
  * @module
  */

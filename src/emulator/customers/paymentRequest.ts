@@ -1,6 +1,6 @@
 /**
- * Reading a `CustomerPaymentInstrumentRequest` (reference c.4) and turning its card or bank
- * account into what is stored: masked numbers only, never the full values.
+ * Reading a `CustomerPaymentInstrumentRequest` and turning its card or bank account into what is
+ * stored: masked numbers only, never the full values.
  *
  * @module
  */

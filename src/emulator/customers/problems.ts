@@ -1,6 +1,6 @@
 /**
  * Every Shopper Customers error the emulator answers, as SCAPI `application/problem+json` bodies
- * (reference c.5). The rows of the "assumed wire shapes" table (test/support/wireShapes.ts) are
+ * (RFC 7807). The rows of the "assumed wire shapes" table (test/support/wireShapes.ts) are
  * reproduced exactly: same status, `type`, `title` and `detail`.
  *
  * @module
@@ -78,7 +78,7 @@ export function notFound(detail: string, extra: Record<string, unknown> = {}): R
   return problem(404, 'not-found', 'Not Found', detail, extra)
 }
 
-/** Reference c.5: an unknown (or not public) product list. */
+/** An unknown (or not public) product list. */
 export function productListNotFound(productListId: string): Response {
   return problem(
     404,
@@ -131,7 +131,7 @@ export function unsupportedFields(): Response {
   return problem(400, 'unsupported-fields', 'Unsupported Fields', detail)
 }
 
-/** Reference c.5: a bad external profile request. */
+/** A bad external profile request. */
 export function invalidExternalProfile(
   detail = 'The customer external profile is invalid.',
 ): Response {
@@ -144,7 +144,7 @@ export function badRequest(detail: string): Response {
   return problem(400, 'bad-request', 'Bad Request', detail)
 }
 
-/** `ProductListProductIdMissingException` (reference c.4): a product item without productId. */
+/** `ProductListProductIdMissingException`: a product item without productId. */
 export function productIdMissing(): Response {
   return problem(
     400,

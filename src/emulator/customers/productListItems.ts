@@ -1,7 +1,7 @@
 /**
- * Items of a customer product list (reference c.2, c.4): create (`priority`, `public`, `quantity`
- * and `type` required; a `product` item needs a `productId`), get, update (`priority`, `public`,
- * `quantity`, `c_*`), delete. There is no catalog: any product id is accepted.
+ * Items of a customer product list: create (`priority`, `public`, `quantity` and `type` required; a
+ * `product` item needs a `productId`), get, update (`priority`, `public`, `quantity`, `c_*`),
+ * delete. There is no catalog: any product id is accepted.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
- * Product list rules and views shared by the customer and public product list routes: field
- * limits (reference c.4), lookups across customers (list ids are unique emulator-wide, so the
+ * Product list rules and views shared by the customer and public product list routes: field limits
+ * (Shopper Customers OpenAPI), lookups across customers (list ids are unique emulator-wide, so the
  * public routes find a list by id alone), and the customer and public JSON documents.
  *
  * @module
@@ -40,14 +40,14 @@ export const LIST_RULES: FieldRules = {
   type: { type: 'string', values: LIST_TYPES },
 }
 
-/** Fields an update may change (reference c.2: name, description, public). */
+/** Fields an update may change (updateCustomerProductList: name, description, public). */
 export const LIST_UPDATE_RULES: FieldRules = {
   description: text(4000),
   name: text(256),
   public: { type: 'boolean' },
 }
 
-/** Required members of the nested documents (reference c.4). */
+/** Required members of the nested documents (Shopper Customers OpenAPI). */
 const NESTED: Readonly<Record<string, { rules: FieldRules; required: readonly string[] }>> = {
   registrant: {
     rules: { email: text(256), firstName: text(256), lastName: text(256), role: text(256) },
@@ -101,7 +101,7 @@ export const ITEM_RULES: FieldRules = {
   type: { type: 'string', values: ['product', 'gift_certificate'] },
 }
 
-/** Fields an item update may change (reference c.2: priority, public, quantity, c_*). */
+/** Fields an item update may change (updateCustomerProductListItem). */
 export const ITEM_UPDATE_RULES: FieldRules = {
   priority: PRIORITY,
   public: { type: 'boolean' },

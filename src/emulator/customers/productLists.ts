@@ -1,7 +1,7 @@
 /**
- * Customer product lists (reference c.2): list, create (a `type` from the enum is required), get,
- * update (only `name`, `description`, `public` and `c_*` change), delete. Guests and registered
- * shoppers alike own lists.
+ * Customer product lists: list, create (a `type` from the enum is required), get, update (only
+ * `name`, `description`, `public` and `c_*` change), delete. Guests and registered shoppers alike
+ * own lists.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
- * GET and PATCH `/customers/{customerId}` (getCustomer, updateCustomer, reference c.3).
- * Updates ignore read-only fields; a `login` change needs the matching `currentPassword`
+ * GET and PATCH `/customers/{customerId}` (getCustomer, updateCustomer). Updates ignore read-only
+ * fields; a `login` change needs the matching `currentPassword`
  * (`settings.loginChangeRequiresPassword`, default true; false is the pre-24.7 behaviour), must be
  * free, and ends the shopper's other logins. Every check runs before the first change.
  *

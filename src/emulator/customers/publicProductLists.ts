@@ -1,8 +1,8 @@
 /**
- * Public product lists (reference c.2): search by the owner's e-mail, or first and last name
- * (exact, case-sensitive), and read a public list, its public items, or one public item. Only
- * lists marked `public: true` are visible; anything else is "not found", so private lists do not
- * leak their existence.
+ * Public product lists: search by the owner's e-mail, or first and last name (exact,
+ * case-sensitive), and read a public list, its public items, or one public item. Only lists marked
+ * `public: true` are visible; anything else is "not found", so private lists do not leak their
+ * existence.
  *
  * @module
  */

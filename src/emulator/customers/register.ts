@@ -1,6 +1,6 @@
 /**
- * POST `/customers` (registerCustomer, reference c.3): a guest token registers a new shopper.
- * Mandatory: `customer.login`, `customer.lastName`, `customer.email` and `password` (policy:
+ * POST `/customers` (registerCustomer): a guest token registers a new shopper. Mandatory:
+ * `customer.login`, `customer.lastName`, `customer.email` and `password` (policy:
  * `settings.passwordPolicy`). The new shopper can log in through SLAS `/login` right away.
  *
  * @module
@@ -59,6 +59,6 @@ export async function registerCustomer(
   for (const name of SHOPPER_FIELDS) delete fields[name]
   record.profile = applied({}, fields)
   state.shoppers.set(loginKey(login), shopper)
-  // Reference c.3: the registration answer carries no addresses or payment instruments.
+  // As registerCustomer does, the answer carries no addresses or payment instruments.
   return json(200, customerView(core, shopper, record, new Set()))
 }

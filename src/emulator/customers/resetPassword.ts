@@ -1,5 +1,5 @@
 /**
- * The Shopper Customers password reset (reference c.3), both steps with an Account Manager token:
+ * The Shopper Customers password reset, both steps with an Account Manager token:
  * `create-reset-token` issues a token for a login (404 for an unknown login; a newer token replaces
  * older ones, as B2C Commerce does), `reset` spends it. Tokens live `settings.resetTokenMinutes`
  * (default 30), are single use, and show up in `control.outbox()` as the e-mail the app would send.

@@ -1,5 +1,5 @@
 /**
- * Every Shopper Customers operation of reference c.2, with its access rule. Order matters where
+ * Every operation of the Shopper Customers OpenAPI, with its access rule. Order matters where
  * paths overlap: `/customers/external-profile` comes before `/customers/:customerId`, so the
  * literal segment wins.
  *

@@ -1,7 +1,7 @@
 /**
- * The scopes each Shopper Customers operation accepts (reference c.2). The OAS lists several
- * scopes per operation; the emulator reads that as "any one of these", with
- * `sfcc.shopper-standard` as the umbrella scope (reference c.1, unconfirmed semantics).
+ * The scopes each Shopper Customers operation accepts. The OAS lists several scopes per operation;
+ * the emulator reads that as "any one of these", with `sfcc.shopper-standard` as the umbrella scope
+ * (an assumption: the OAS does not say).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Field checks for request objects, with the limits of the OpenAPI file (reference c.4). Unknown
+ * Field checks for request objects, with the limits of the Shopper Customers OpenAPI. Unknown
  * fields are tolerated and dropped, custom attributes (`c_*`) are kept, `null` means "absent".
  * The first bad field names the 400, so a client can tell what to fix.
  *

@@ -1,6 +1,6 @@
 /**
- * GET `/oauth2/authorize` (authorizeCustomer, reference a.3). The emulator has no identity
- * provider UI, so it supports `hint=guest`: the code is issued at once.
+ * GET `/oauth2/authorize` (authorizeCustomer). The emulator has no identity provider UI, so it
+ * supports `hint=guest`: the code is issued at once.
  *
  * @module
  */

@@ -40,8 +40,8 @@ export function formProblem(form: Extract<FormResult, { ok: false }>): Response 
 }
 
 /**
- * `x-slas-client-auth: base64(clientId:secret)` on /login and /authorize (reference a.1): required
- * with Strict Client Auth, checked when a private client sends it, ignored for public clients.
+ * `x-slas-client-auth: base64(clientId:secret)` on /login and /authorize: required with Strict
+ * Client Auth, checked when a private client sends it, ignored for public clients.
  */
 export function checkSlasClientAuth(
   request: Request,

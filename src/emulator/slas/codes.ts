@@ -33,7 +33,7 @@ export function issueCode(core: EmulatorCore, init: CodeInit): CodeRecord {
   return record
 }
 
-/** `303 See Other` to `redirect_uri?code=…&usid=…[&state=…]` (reference a.3, a.4). */
+/** `303 See Other` to `redirect_uri?code=…&usid=…[&state=…]`, as authorize and login answer. */
 export function redirectWithCode(record: CodeRecord, state: string | undefined): Response {
   const location = withQuery(record.redirectUri, { code: record.code, usid: record.usid, state })
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })

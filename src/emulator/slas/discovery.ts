@@ -1,6 +1,6 @@
 /**
  * GET `/oauth2/jwks` (getJwksUri) and GET `/oauth2/.well-known/openid-configuration`
- * (getWellknownOpenidConfiguration), reference a.9.
+ * (getWellknownOpenidConfiguration).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The "emptied" TokenResponse that logout and revoke answer with (reference a.6, a.7).
+ * The "emptied" TokenResponse that logout and revoke answer with (as in the SLAS OpenAPI examples).
  *
  * @module
  */

@@ -60,7 +60,7 @@ export const SLAS_ROUTES: readonly Route[] = [
   },
 ]
 
-/** The organizationId pattern of the spec (reference a.1). */
+/** The organizationId pattern of the SLAS OpenAPI. */
 const ORGANIZATION_ID = /^f_ecom_[a-z]{4}_(prd|stg|dev|s[0-9]{2}|[0-9]{3})$/
 
 /** Unknown but well-formed organization → 404; malformed → 400 MalformedTenantId. */

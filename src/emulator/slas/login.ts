@@ -1,6 +1,6 @@
 /**
- * POST `/oauth2/login` (authenticateCustomer, reference a.4): B2C Commerce shopper login with
- * Basic shopper credentials, PKCE, the usid to keep, lockout and the 1-second conflict rule.
+ * POST `/oauth2/login` (authenticateCustomer): B2C Commerce shopper login with Basic shopper
+ * credentials, PKCE, the usid to keep, lockout and the 1-second conflict rule.
  *
  * @module
  */

@@ -1,7 +1,6 @@
 /**
- * GET `/oauth2/logout` (logoutCustomer, reference a.6): Bearer access token + refresh token;
- * ends that session, or with `hint=all-sessions` every session of the same customer and session
- * type.
+ * GET `/oauth2/logout` (logoutCustomer): Bearer access token + refresh token; ends that session, or
+ * with `hint=all-sessions` every session of the same customer and session type.
  *
  * @module
  */
@@ -39,7 +38,7 @@ export async function logoutCustomer(ctx: RequestContext): Promise<Response> {
   const values = params.values
   if (values.channel_id !== undefined && !knownSite(core, values.channel_id))
     return slasError('badChannel')
-  // Any hint other than all-sessions makes the request fail (reference a.6).
+  // SLAS fails a logout with any hint other than all-sessions.
   if (values.hint !== undefined && values.hint !== 'all-sessions') return slasError('badParameters')
   const bearer = await verifyBearer(core, ctx.request)
   if (!bearer.ok || bearer.session.clientId !== client.clientId) return slasError('badAccessToken')

@@ -1,5 +1,5 @@
 /**
- * Parameter validation for SLAS query strings and form bodies, with the limits of reference a.1.
+ * Parameter validation for SLAS query strings and form bodies, with the limits of its OpenAPI.
  * Empty values count as absent; a repeated parameter is refused (ambiguous input).
  *
  * @module
@@ -28,7 +28,7 @@ export type ParamResult<R extends ParamRules> =
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 const PKCE_VERIFIER = /^[A-Za-z0-9._~-]+$/
 
-/** Limits of reference a.1 / the OpenAPI file, shared by the routes. */
+/** Limits of the SLAS OpenAPI parameters, shared by the routes. */
 export const RULES = {
   clientId: { required: true, max: 40 },
   redirectUri: { required: true, max: 256 },

@@ -1,6 +1,6 @@
 /**
  * The `refresh_token` grant: public clients get a new refresh token on every refresh and a reused
- * one fails (optionally ending the whole chain); private clients keep theirs (reference a.5, b.2).
+ * one fails (optionally ending the whole chain); private clients keep theirs (SLAS getAccessToken).
  *
  * @module
  */

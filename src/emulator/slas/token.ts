@@ -1,6 +1,6 @@
 /**
- * POST `/oauth2/token` (getAccessToken, reference a.5): dispatch by `grant_type` to the code
- * grants, the refresh grant and the private-client guest grant.
+ * POST `/oauth2/token` (getAccessToken): dispatch by `grant_type` to the code grants, the refresh
+ * grant and the private-client guest grant.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * POST `/oauth2/revoke` (revokeToken) and POST `/oauth2/introspect` (introspectToken), both for
- * private clients with Basic auth (reference a.7). A token of another client counts as unknown.
+ * private clients with Basic auth. A token of another client counts as unknown.
  *
  * @module
  */

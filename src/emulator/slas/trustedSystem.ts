@@ -1,7 +1,7 @@
 /**
- * POST `/oauth2/trusted-system/token` (getTrustedSystemAccessToken, reference a.10): a private
- * client with scope `sfcc.ts_ext_on_behalf_of` gets a token on behalf of a shopper (`login_id`,
- * or the literal `guest`). Concurrent calls for the same login answer 409.
+ * POST `/oauth2/trusted-system/token` (getTrustedSystemAccessToken): a private client with scope
+ * `sfcc.ts_ext_on_behalf_of` gets a token on behalf of a shopper (`login_id`, or the literal
+ * `guest`). Concurrent calls for the same login answer 409.
  *
  * @module
  */
@@ -42,7 +42,7 @@ export async function getTrustedSystemAccessToken(ctx: RequestContext): Promise<
   const id = readParams(body, { client_id: RULES.clientId })
   const client = id.ok ? findClient(core, id.values.client_id) : undefined
   if (!client) return slasError('badClientId')
-  // Public client ids are rejected outright (reference a.10).
+  // SLAS rejects public client ids outright.
   if (client.type === 'public') return slasError('authorizationFailed')
   const who = privateClient(core, ctx.request)
   if (!who.ok) return who.response

@@ -1,6 +1,6 @@
 /**
- * GET `/oauth2/userinfo` (getUserInfo, reference a.8): OIDC-style claims of the shopper behind a
- * Bearer access token.
+ * GET `/oauth2/userinfo` (getUserInfo): OIDC-style claims of the shopper behind a Bearer access
+ * token.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Creating, reading and deleting a basket (reference d).
+ * Creating, reading and deleting a basket.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Changing what is in a basket: products (addItemToBasket) and its customer
- * (updateCustomerForBasket). Reference d.
+ * (updateCustomerForBasket).
  *
  * @module
  */

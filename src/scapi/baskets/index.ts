@@ -1,6 +1,6 @@
 /**
- * The typed Shopper Baskets subset (`checkout/shopper-baskets/v1`, reference d): create, read,
- * delete, add items, set the customer, and move a guest's basket to the registered shopper.
+ * The typed Shopper Baskets subset (`checkout/shopper-baskets/v1`): create, read, delete, add
+ * items, set the customer, and move a guest's basket to the registered shopper.
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
  * Moving a guest's basket to the registered shopper after login: transferBasket (recommended) and
- * the deprecated mergeBasket (reference d). Both need a registered token whose SLAS session
- * carried the guest's USID, else they answer 403 (`forbidden`).
+ * the deprecated mergeBasket. Both need a registered token whose SLAS session carried the guest's
+ * USID, else they answer 403 (`forbidden`).
  *
  * @module
  */

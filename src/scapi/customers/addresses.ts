@@ -1,5 +1,5 @@
 /**
- * The registered shopper's address book (reference c.2): create, read, update, remove.
+ * The registered shopper's address book: create, read, update, remove.
  *
  * @module
  */

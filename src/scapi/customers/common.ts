@@ -1,6 +1,6 @@
 /**
  * What the Shopper Customers operations share: the API's operation builder, the parameter types
- * callers see and the path limits of reference c.2.
+ * callers see and the path parameter limits of the Shopper Customers OpenAPI.
  *
  * @module
  */
@@ -9,10 +9,10 @@ import { pathParam, shopperApi, type TokenParams } from '../scapiOperation.ts'
 /** Declares a Shopper Customers operation (`customer/shopper-customers/v1`). */
 export const customersOperation = shopperApi('customers')
 
-/** `addressName` is 1..256 characters, `listId` 1..28 (reference c.2). */
+/** `addressName` is 1..256 characters. */
 export const ADDRESS_LIMITS = { addressName: pathParam(256) }
 
-/** `listId` is 1..28 characters (reference c.2). */
+/** `listId` is 1..28 characters. */
 export const LIST_LIMITS = { listId: pathParam(28) }
 
 /** A call on one customer: the shopper's token and their customer id (from the token's claims). */

@@ -1,6 +1,6 @@
 /**
  * Customers linked to an external identity provider: getExternalProfile (Account Manager token)
- * and registerExternalProfile (guest shopper token). Reference c.2.
+ * and registerExternalProfile (guest shopper token).
  *
  * @module
  */

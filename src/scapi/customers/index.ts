@@ -1,6 +1,6 @@
 /**
- * The typed Shopper Customers client (`customer/shopper-customers/v1`): every operation of
- * reference c.2, named after its operationId, with its parameter, body and answer types.
+ * The typed Shopper Customers client (`customer/shopper-customers/v1`): every operation of its
+ * OpenAPI, named after its operationId, with its parameter, body and answer types.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
- * The customer's baskets and orders, as Shopper Customers lists them (reference c.2). Guest and
- * registered tokens both work.
+ * The customer's baskets and orders, as Shopper Customers lists them. Guest and registered tokens
+ * both work.
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
  * Passwords: updateCustomerPassword with the shopper's token, and the two-step reset
- * (getResetPasswordToken, resetPassword) with an Account Manager token (reference c.3). The SLAS
- * variant of the reset is a different API.
+ * (getResetPasswordToken, resetPassword) with an Account Manager token. The SLAS variant of the
+ * reset is a different API.
  *
  * @module
  */

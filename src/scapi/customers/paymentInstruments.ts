@@ -1,5 +1,5 @@
 /**
- * Saved payment instruments, and the Salesforce Payments method references (reference c.2).
+ * Saved payment instruments, and the Salesforce Payments method references.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The items of a customer's product list: create, read, update, delete (reference c.2).
+ * The items of a customer's product list: create, read, update, delete.
  *
  * @module
  */

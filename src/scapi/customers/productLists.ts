@@ -1,6 +1,6 @@
 /**
  * The customer's product lists (wish lists, registries, ...): list, create, read, update, delete.
- * Guest and registered tokens both work (reference c.2, c.3). Items are in `productListItems.ts`.
+ * Guest and registered tokens both work. Items are in `productListItems.ts`.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The customer profile: registerCustomer, getCustomer, updateCustomer (reference c.2, c.3).
+ * The customer profile: registerCustomer, getCustomer, updateCustomer.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Product lists their owners made public, readable with any shopper token (reference c.2).
+ * Product lists their owners made public, readable with any shopper token.
  *
  * @module
  */

@@ -47,7 +47,7 @@ export interface PasswordResetRateLimits {
 export interface PasswordResetServiceOptions extends ScapiClientConfig {
   // The SCAPI location (`shortCode` or `baseUrl`, `organizationId`, `siteId`); `fetch` serves
   // Account Manager too; `headers` go to SCAPI only.
-  /** The Account Manager API client (reference e). */
+  /** The Account Manager API client whose client-credentials token both reset calls need. */
   accountManager: PasswordResetAccountManager
   /**
    * Hands each reset token to the shopper (e-mail a link). Default: a development outbox that

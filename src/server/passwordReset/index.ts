@@ -1,6 +1,6 @@
 /**
- * Password reset on the server (design 3.3): the service that holds the Account Manager
- * credentials, the web-standard endpoint in front of it, and the browser client that calls it.
+ * Password reset on the server: the service that holds the Account Manager credentials, the
+ * web-standard endpoint in front of it, and the browser client that calls it.
  *
  * @module
  */

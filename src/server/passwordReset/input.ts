@@ -1,7 +1,7 @@
 /**
- * The checks on what a shopper sends, before any limiter is charged or request made: the limits
- * of the Shopper Customers reset bodies (reference c.3). A refusal is `bad_request` naming the
- * field, never its value (it may be a token or a password).
+ * The checks on what a shopper sends, before any limiter is charged or request made: the limits of
+ * the Shopper Customers reset bodies, as its OpenAPI declares them. A refusal is `bad_request`
+ * naming the field, never its value (it may be a token or a password).
  *
  * @module
  */

@@ -1,8 +1,8 @@
 /**
- * The server side of a Shopper Customers password reset (design 3.3): it holds the Account
- * Manager credentials both calls need, creates the reset token, hands it to the app's
- * `deliverToken` hook (the browser never sees it) and spends it with the new password. Rate
- * limits per login and per client guard both steps.
+ * The server side of a Shopper Customers password reset: it holds the Account Manager credentials
+ * both calls need, creates the reset token, hands it to the app's `deliverToken` hook (the browser
+ * never sees it) and spends it with the new password. Rate limits per login and per client guard
+ * both steps.
  *
  * @module
  */

@@ -1,7 +1,6 @@
 /**
- * The Account Manager token endpoint (`getAccountManagerToken`, reference e): client credentials by
- * Basic or in the form, `grant_type=client_credentials`, a JWT signed by the emulator key, and
- * OAuth errors.
+ * The Account Manager token endpoint (`getAccountManagerToken`): client credentials by Basic or in
+ * the form, `grant_type=client_credentials`, a JWT signed by the emulator key, and OAuth errors.
  */
 import { describe, expect, it } from 'vitest'
 import { createTestEmulator } from '../../support/emulator.ts'

@@ -1,6 +1,7 @@
 /**
  * Shopper Baskets specifics: the 204 of transferBasket, the body checks of addItemToBasket and
- * updateCustomerForBasket, and the basket conflicts of reference d.
+ * updateCustomerForBasket, and the basket conflicts and refusals: the 409s of transfer and merge, a
+ * second open basket (400), a token without a previous shopper (403).
  */
 import { describe, expect, it } from 'vitest'
 import {

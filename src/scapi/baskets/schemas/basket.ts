@@ -1,5 +1,5 @@
 /**
- * The basket and the request bodies of the Shopper Baskets subset (reference d).
+ * The basket and the request bodies of the Shopper Baskets subset.
  *
  * @module
  */

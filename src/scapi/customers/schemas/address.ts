@@ -1,7 +1,6 @@
 /**
- * `CustomerAddress` (reference c.4): one shape, checked strictly in requests and by type only in
- * responses (see `schemaKit.ts`). Unknown keys, `c_*` included, are kept at runtime; the type
- * allows `c_*` only.
+ * `CustomerAddress`: one shape, checked strictly in requests and by type only in responses (see
+ * `schemaKit.ts`). Unknown keys, `c_*` included, are kept at runtime; the type allows `c_*` only.
  *
  * @module
  */

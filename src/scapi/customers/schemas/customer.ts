@@ -1,5 +1,5 @@
 /**
- * The `Customer` profile, its registration and its update body (reference c.4).
+ * The `Customer` profile, its registration and its update body.
  *
  * @module
  */

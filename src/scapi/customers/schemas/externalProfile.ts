@@ -1,6 +1,5 @@
 /**
- * The link between a B2C Commerce customer and an external identity provider's account
- * (reference c.4).
+ * The link between a B2C Commerce customer and an external identity provider's account.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
- * The orders of getCustomerOrders (reference c.4): the order's own fields are typed, its nested
- * parts are shared with baskets.
+ * The orders of getCustomerOrders: the order's own fields are typed, its nested parts are shared
+ * with baskets.
  *
  * @module
  */

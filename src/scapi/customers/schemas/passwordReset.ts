@@ -1,6 +1,6 @@
 /**
- * The Shopper Customers password reset (reference c.3): a reset token for a login, then the new
- * password with that token. Both calls use an Account Manager token, not a shopper's.
+ * The Shopper Customers password reset: a reset token for a login, then the new password with
+ * that token. Both calls use an Account Manager token, not a shopper's.
  *
  * @module
  */

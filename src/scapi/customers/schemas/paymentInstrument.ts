@@ -1,5 +1,5 @@
 /**
- * Saved payment instruments and Salesforce Payments method references (reference c.4).
+ * Saved payment instruments and Salesforce Payments method references.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * A customer's product lists (wish lists, gift registries, ...) and their items (reference c.4).
+ * A customer's product lists (wish lists, gift registries, ...) and their items.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Product lists as any shopper sees them when their owner made them public (reference c.4).
+ * Product lists as any shopper sees them when their owner made them public.
  *
  * @module
  */
