@@ -143,7 +143,7 @@ test('offline when the refresh was due: stale but registered, refreshed at once 
     .toContain('token.refreshFailed')
   const offline = await state(page)
   expect(offline.tags).toContain('registered')
-  expect(offline.tags).not.toContain('authenticated')
+  expect(offline.tags).not.toContain('tokenValid')
   expect(emulator.requests('getAccessToken').length).toBe(before.refreshes)
   await context.setOffline(false)
   await expectOneRefresh([page], emulator, before)

@@ -56,7 +56,7 @@ export async function waitForTabs(
   return last
 }
 
-export const authenticated = (tab: TabState) => tab.tags.includes('authenticated')
+export const authenticated = (tab: TabState) => tab.tags.includes('tokenValid')
 export const registered = (tab: TabState) => tab.tags.includes('registered') && authenticated(tab)
 
 export function shopper(emulator: {
@@ -122,6 +122,21 @@ export async function expectOneRefresh(
   for (const tab of tabs) expect(tab.events).not.toContain('session.reauthRequired')
 }
 
+/**
+ * How long the emulator takes over each refresh of the forced-expiry tests. In process it answers
+ * in a few milliseconds, so one tab's new tokens could be stored before the next tab looked, and
+ * a test could pass with the cross-tab lock removed (that tab adopted what the other stored).
+ * With a network round trip's worth of latency, every tab that does not wait for the lock sends
+ * its own refresh: without the lock (Web Locks, or the lease of the fallback test) these tests
+ * fail every time.
+ */
+export const REFRESH_LATENCY_MS = 300
+
+/** The next `count` refresh requests (one per tab) are answered after {@link REFRESH_LATENCY_MS}. */
+export function slowRefreshes(emulator: EmulatorControl, count: number): void {
+  emulator.failNext('getAccessToken', { delayMs: REFRESH_LATENCY_MS, count })
+}
+
 export function snapshotCounts(emulator: EmulatorControl, tab: TabState | undefined) {
   return {
     refreshes: emulator.requests('getAccessToken').length,
@@ -145,6 +160,7 @@ export function forcedExpiryTests(more = false): void {
       await context.clock.install()
       const pages = await registeredTabs(context, count, shopper(server.emulator), NO_WAKE)
       const before = snapshotCounts(emulator, await state(pages[0] as Page))
+      slowRefreshes(emulator, count)
       await clocks(context, emulator).sleep(EXPIRY)
       await Promise.all(pages.map((page) => page.evaluate(() => window.e2eTabs?.check())))
       await expectOneRefresh(pages, emulator, before)
@@ -161,6 +177,7 @@ export function forcedExpiryTests(more = false): void {
     await context.clock.install()
     const pages = await registeredTabs(context, 5, shopper(server.emulator), NO_WAKE)
     const before = snapshotCounts(emulator, await state(pages[0] as Page))
+    slowRefreshes(emulator, 5)
     await clocks(context, emulator).fastForward(EXPIRY)
     await expectOneRefresh(pages, emulator, before)
   })
@@ -174,6 +191,7 @@ export function forcedExpiryTests(more = false): void {
     const options = { ...NO_WAKE, fallback: true }
     const pages = await registeredTabs(context, 5, shopper(server.emulator), options)
     const before = snapshotCounts(emulator, await state(pages[0] as Page))
+    slowRefreshes(emulator, 5)
     await clocks(context, emulator).sleep(EXPIRY)
     await Promise.all(pages.map((page) => page.evaluate(() => window.e2eTabs?.check())))
     await expectOneRefresh(pages, emulator, before)

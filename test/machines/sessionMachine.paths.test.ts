@@ -1,5 +1,5 @@
 /**
- * Path generation over sessionMachine (style.md D, "Path generation"): the chart is traversed
+ * Path generation over sessionMachine (xstate/graph): the chart is traversed
  * with xstate/graph on a sample of every event it can receive (user events, the refresh child's
  * reports, the done and error events of every invoked actor, the named delays). Invariants are
  * checked on every state reached, `reauthRequired` is traced back to its only way in, and a
@@ -44,12 +44,12 @@ import {
   failed,
   invokeIds,
   type MachinePath,
+  simplePathsTo,
   snapshotsOf,
   tagsOf,
   traversable,
   type TraversalEvent,
   unvisitedStateIds,
-  simplePathsTo,
   vertexCount,
 } from './pathHelpers.ts'
 
@@ -192,7 +192,10 @@ const reached = snapshotsOf(adjacency)
 const label = (snapshot: SessionSnapshot) =>
   `${JSON.stringify(snapshot.value)} [${tagsOf(snapshot)}]`
 
-/** The invariants of design 3.1 for one snapshot; an empty list means they hold. */
+/**
+ * The session's invariants for one snapshot (never guest and registered at once, tags that match
+ * the tokens held, reauthRequired only on a guest); an empty list means they hold.
+ */
 function invariantProblems(snapshot: SessionSnapshot): string[] {
   const problems: string[] = []
   const has = (tag: SessionTag) => snapshot.hasTag(tag)
@@ -325,6 +328,7 @@ describe('sessionMachine paths: traversal', () => {
     for (const path of paths) {
       const last = path.steps.at(-1)
       const before = path.steps.at(-2)
+      // Each path is one entry: none passes through reauthRequired before its last step.
       const earlier = path.steps.slice(0, -1).some((step) => step.state.hasTag('reauthRequired'))
       const refused =
         last?.event.type === 'xstate.done.actor.tokenRefresh' && before?.state.hasTag('registered')

@@ -515,7 +515,7 @@ describe('sessionMachine: other tabs (session.external)', () => {
   })
 })
 
-describe('sessionMachine: known defects (fail until the machine is fixed)', () => {
+describe('sessionMachine: adopting another tab\'s tokens', () => {
   it('another tab refreshed: the tokens are adopted, the child re-arms from them', async () => {
     const s = await registeredSession({
       refresh: [{ outcome: 'refreshed', tokens: tokensAt('registered', 3) }],

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest'
 import { createRateLimiter } from '../../../src/server/index.ts'
 import { expectCode } from '../../support/expectError.ts'
-import { resetSetup } from './helpers.ts'
+import { resetSetup, type ServiceOverrides } from './helpers.ts'
+
+/** `'ok'`, or the code the call was rejected with. */
+function settled(call: Promise<unknown>): Promise<string> {
+  return call.then(
+    () => 'ok',
+    (error: unknown) => (error as { code?: string }).code ?? String(error),
+  )
+}
 
 function clock(start = 1_000_000) {
   let now = start
@@ -139,10 +147,46 @@ describe('the service rate limits', () => {
   })
 
   it('rateLimit: false turns both limits off', async () => {
-    const { service } = resetSetup({ unknownLogin: 'neutral', rateLimit: false })
-    for (let index = 0; index < 30; index += 1) {
-      await service.requestToken('nobody@example.com', { client: 'c' })
+    // One login from one client, 25 times: past the per-login limit (5) and the per-client one
+    // (20), so the flood is refused if either limit stays on.
+    const flood = async (rateLimit?: ServiceOverrides['rateLimit']) => {
+      const { service, shopper, count, deliveries } = resetSetup({ rateLimit })
+      const { login } = shopper()
+      const outcomes: string[] = []
+      for (let index = 0; index < 25; index += 1) {
+        outcomes.push(await settled(service.requestToken(login, { client: 'c' })))
+      }
+      const refusedAt = outcomes.indexOf('rate_limited')
+      return { refusedAt, sent: count('getResetPasswordToken'), delivered: deliveries.length }
     }
+    // The controls: each limit alone refuses the flood (the per-login one at the 6th call, the
+    // per-client one at the 21st).
+    expect((await flood()).refusedAt).toBe(5)
+    expect((await flood({ perClient: false })).refusedAt).toBe(5)
+    expect((await flood({ perLogin: false })).refusedAt).toBe(20)
+    expect(await flood(false)).toEqual({ refusedAt: -1, sent: 25, delivered: 25 })
+  })
+
+  it('rateLimit: false lets reset attempts past the per-login limit', async () => {
+    const attempts = async (rateLimit?: ServiceOverrides['rateLimit']) => {
+      const { service, shopper, lastToken } = resetSetup({ rateLimit })
+      const { login } = shopper()
+      await service.requestToken(login)
+      const wrong = { login, token: 'x'.repeat(32), newPassword: 'New-Password-2024!' }
+      const outcomes: string[] = []
+      for (let index = 0; index < 6; index += 1) {
+        outcomes.push(await settled(service.resetPassword(wrong)))
+      }
+      outcomes.push(await settled(service.resetPassword({ ...wrong, token: lastToken() })))
+      return outcomes
+    }
+    // The control: the default limit (5 per login) refuses the 6th attempt and the right token.
+    expect(await attempts()).toEqual([
+      ...Array<string>(5).fill('invalid_reset_token'),
+      'rate_limited',
+      'rate_limited',
+    ])
+    expect(await attempts(false)).toEqual([...Array<string>(6).fill('invalid_reset_token'), 'ok'])
   })
 
   it('memory stays bounded with maxKeys', async () => {
