@@ -19,7 +19,7 @@ const PAGE = `<!doctype html>
 export function callbackPaths(settings: EmulatorSettings): ReadonlySet<string> {
   const paths = new Set(['/callback'])
   for (const client of settings.clients.all) {
-    for (const uri of client.redirectUris) {
+    for (const uri of client.redirectURIs) {
       const path = redirectPath(uri)
       if (path) paths.add(path)
     }

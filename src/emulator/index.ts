@@ -163,7 +163,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         organizationId: settings.organizationId,
         siteId: settings.siteIds[0] ?? 'RefArch',
         clientId: client.clientId,
-        redirectURI: settings.redirectUri,
+        redirectURI: settings.redirectURI,
         fetch,
         now: () => control.now(),
         ...(kind === 'private' && client.secret ? { clientSecret: client.secret } : {}),

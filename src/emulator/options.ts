@@ -47,7 +47,7 @@ export interface ClientOptions {
    * Registered redirect URIs; `*` matches one host label or the port. Default: the loopback
    * `/callback` set of `seed.ts`.
    */
-  redirectUris?: readonly string[]
+  redirectURIs?: readonly string[]
   /** Scopes put in the JWT `scp`; include `sfcc.ts_ext_on_behalf_of` to allow trusted system. */
   scopes?: readonly string[]
   /**
@@ -152,7 +152,7 @@ export interface EmulatorClient {
   type: 'public' | 'private'
   /** Only private clients have one. */
   secret?: string
-  redirectUris: readonly string[]
+  redirectURIs: readonly string[]
   scopes: readonly string[]
   strictClientAuth: boolean
 }
@@ -170,7 +170,7 @@ export interface EmulatorSettings {
   /** Origin used for relative URLs with the in-process `fetch`. */
   baseUrl: string
   /** A redirect URI registered on the default clients, for in-process use. */
-  redirectUri: string
+  redirectURI: string
   clients: { public: EmulatorClient; private: EmulatorClient; all: readonly EmulatorClient[] }
   shoppers: readonly EmulatorShopper[]
   lifetimes: Required<LifetimeOptions>
@@ -210,7 +210,7 @@ function client(options: ClientOptions, type: 'public' | 'private'): EmulatorCli
     clientId: options.clientId,
     type,
     ...(type === 'private' ? { secret: options.secret } : {}),
-    redirectUris: [...(options.redirectUris ?? DEFAULT_REDIRECT_URIS)],
+    redirectURIs: [...(options.redirectURIs ?? DEFAULT_REDIRECT_URIS)],
     scopes: [...(options.scopes ?? SHOPPER_SCOPES)],
     // Strict Client Auth needs a secret to check against: meaningless for public clients.
     strictClientAuth: type === 'private' && (options.strictClientAuth ?? false),
@@ -266,7 +266,7 @@ export function resolveSettings(options: EmulatorOptions = {}): EmulatorSettings
     shortCode: options.shortCode ?? DEFAULT_SHORT_CODE,
     siteIds,
     baseUrl: IN_PROCESS_ORIGIN,
-    redirectUri: `${IN_PROCESS_ORIGIN}/callback`,
+    redirectURI: `${IN_PROCESS_ORIGIN}/callback`,
     clients: { public: publicClient, private: privateClient, all },
     shoppers: (options.shoppers ?? DEFAULT_SHOPPERS).map(shopper),
     lifetimes: {

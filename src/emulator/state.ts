@@ -31,7 +31,7 @@ export type ShopperRecord = EmulatorShopper
 export interface CodeRecord {
   code: string
   clientId: string
-  redirectUri: string
+  redirectURI: string
   /** PKCE S256 challenge; absent for private clients that skipped PKCE. */
   challenge: string | undefined
   usid: string

@@ -27,7 +27,7 @@ export function originMatches(pattern: string, origin: string): boolean {
 }
 
 /** Whether the redirect URI `candidate` matches the registered `pattern`. */
-export function redirectUriMatches(pattern: string, candidate: string): boolean {
+export function redirectURIMatches(pattern: string, candidate: string): boolean {
   const want = splitOrigin(pattern)
   const got = splitOrigin(candidate)
   // Custom schemes (`com.example.app:/cb`) have no wildcard support: exact match only.

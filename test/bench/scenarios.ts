@@ -45,7 +45,7 @@ export async function getCustomerScenario(
   baseUrl: string,
   fetchFn: typeof fetch,
 ): Promise<Scenario> {
-  const { organizationId, siteIds, clients, redirectUri, shoppers } = emulator.settings
+  const { organizationId, siteIds, clients, redirectURI, shoppers } = emulator.settings
   const shopper = shoppers[0]
   if (!shopper) throw new Error('bench: the emulator has no seeded shopper')
   const siteId = siteIds[0] ?? 'RefArch'
@@ -55,7 +55,7 @@ export async function getCustomerScenario(
       organizationId,
       siteId,
       clientId: clients.public.clientId,
-      redirectURI: redirectUri,
+      redirectURI: redirectURI,
       fetch: fetchFn,
     },
     { username: shopper.login, password: shopper.password },

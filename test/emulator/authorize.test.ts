@@ -22,7 +22,7 @@ async function authorize(
       channel_id: 'RefArch',
       code_challenge: challenge,
       hint: 'guest',
-      redirect_uri: emulator.settings.redirectUri,
+      redirect_uri: emulator.settings.redirectURI,
       response_type: 'code',
       ...query,
     },
@@ -36,7 +36,7 @@ describe('authorizeCustomer (GET /oauth2/authorize)', () => {
     const { code, usid, state, url } = await authorizeGuest(emulator, {
       state: 'opaque state/with?chars',
     })
-    expect(`${url.origin}${url.pathname}`).toBe(emulator.settings.redirectUri)
+    expect(`${url.origin}${url.pathname}`).toBe(emulator.settings.redirectURI)
     expect(code).toMatch(/^[\w-]{43}$/)
     expect(usid).toMatch(/^[0-9a-f-]{36}$/)
     expect(state).toBe('opaque state/with?chars')
@@ -72,15 +72,15 @@ describe('authorizeCustomer (GET /oauth2/authorize)', () => {
     ['http://evil.example:5173/callback', 400],
     ['http://localhost:5173/callback?x=1', 400],
     ['https://localhost:5173/callback', 400],
-  ])('redirect_uri %s → %i (wildcard port)', async (redirectUri, status) => {
-    const response = await authorize(undefined, { redirect_uri: redirectUri })
+  ])('redirect_uri %s → %i (wildcard port)', async (redirectURI, status) => {
+    const response = await authorize(undefined, { redirect_uri: redirectURI })
     if (status === 303) expect(response.status).toBe(303)
     else await expectSlasError(response, 400, BAD_REDIRECT)
   })
 
   it('host-label wildcards and per-client redirect URIs', async () => {
     const emulator = createTestEmulator({
-      clients: { public: { redirectUris: ['https://*.shop.example/cb'] } },
+      clients: { public: { redirectURIs: ['https://*.shop.example/cb'] } },
     })
     expect(
       (await authorize(emulator, { redirect_uri: 'https://www.shop.example/cb' })).status,

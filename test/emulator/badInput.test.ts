@@ -204,7 +204,7 @@ describe('bad input → 4xx in the SLAS shape, never a 500, state unchanged', ()
         client_id: emulator.settings.clients.public.clientId,
         code_challenge: challenge,
         hint: 'guest',
-        redirect_uri: emulator.settings.redirectUri,
+        redirect_uri: emulator.settings.redirectURI,
         response_type: 'code',
       })
       const response = await emulator.handle(
@@ -247,7 +247,7 @@ describe('bad input → 4xx in the SLAS shape, never a 500, state unchanged', ()
         'ecom',
         emulator.settings.clients.public.clientId,
         emulator.settings.clients.private.clientId,
-        emulator.settings.redirectUri,
+        emulator.settings.redirectURI,
       ),
     )
     const path = fc.constantFrom(

@@ -21,7 +21,7 @@ describe('settings', () => {
       tenantId: 'zzte_001',
       shortCode: 'emulator',
       siteIds: ['RefArch'],
-      redirectUri: 'http://emulator.local/callback',
+      redirectURI: 'http://emulator.local/callback',
       codeTtlSeconds: 60,
       refreshTokenReuse: 'reject',
       lockout: { maxAttempts: 5, lockSeconds: 1800 },
@@ -37,7 +37,7 @@ describe('settings', () => {
       clientId: 'emulator-public-client',
       type: 'public',
     })
-    expect(settings.clients.public.redirectUris).toEqual([
+    expect(settings.clients.public.redirectURIs).toEqual([
       'http://localhost:*/callback',
       'http://127.0.0.1:*/callback',
       'http://[::1]:*/callback',
@@ -158,7 +158,7 @@ describe('emulator.fetch', () => {
       client_id: emulator.settings.clients.public.clientId,
       code_challenge: (await pkce()).challenge,
       hint: 'guest',
-      redirect_uri: emulator.settings.redirectUri,
+      redirect_uri: emulator.settings.redirectURI,
       response_type: 'code',
     })
     const url = `/shopper/auth/v1/organizations/${organizationId}/oauth2/authorize?${query}`

@@ -108,7 +108,7 @@ export function fromLocation(response: Response): {
 export interface AuthorizeOptions {
   usid?: string
   clientId?: string
-  redirectUri?: string
+  redirectURI?: string
   state?: string
   headers?: Record<string, string>
 }
@@ -124,7 +124,7 @@ export async function authorizeGuest(emulator: Emulator, options: AuthorizeOptio
       channel_id: emulator.settings.siteIds[0],
       code_challenge: challenge,
       hint: 'guest',
-      redirect_uri: options.redirectUri ?? emulator.settings.redirectUri,
+      redirect_uri: options.redirectURI ?? emulator.settings.redirectURI,
       response_type: 'code',
       usid: options.usid,
       state: options.state,
@@ -148,7 +148,7 @@ export function codeExchange(
     code,
     code_verifier: verifier,
     grant_type: 'authorization_code_pkce',
-    redirect_uri: emulator.settings.redirectUri,
+    redirect_uri: emulator.settings.redirectURI,
     usid,
     organizationId: emulator.settings.organizationId,
     ...extra,
@@ -191,7 +191,7 @@ export async function loginRequest(
       client_id: options.clientId ?? emulator.settings.clients.public.clientId,
       channel_id: emulator.settings.siteIds[0],
       code_challenge: options.challenge ?? challenge,
-      redirect_uri: emulator.settings.redirectUri,
+      redirect_uri: emulator.settings.redirectURI,
       usid: options.usid,
     },
     {

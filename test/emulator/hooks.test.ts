@@ -51,7 +51,7 @@ describe('server hooks: before', () => {
           client_id: emulator.settings.clients.public.clientId,
           channel_id: 'RefArch',
           code_challenge: (await pkce()).challenge,
-          redirect_uri: emulator.settings.redirectUri,
+          redirect_uri: emulator.settings.redirectURI,
           ...extra,
         },
         { authorization: basic(shopper.login, shopper.password) },

@@ -47,7 +47,7 @@ describe('authenticateCustomer (POST /oauth2/login)', () => {
         client_id: emulator.settings.clients.public.clientId,
         channel_id: 'RefArch',
         code_challenge: 'a'.repeat(43),
-        redirect_uri: emulator.settings.redirectUri,
+        redirect_uri: emulator.settings.redirectURI,
         c_loyalty: 'gold',
         organizationId: emulator.settings.organizationId,
       },
@@ -70,7 +70,7 @@ describe('authenticateCustomer (POST /oauth2/login)', () => {
       client_id: emulator.settings.clients.public.clientId,
       channel_id: 'RefArch',
       code_challenge: 'a'.repeat(43),
-      redirect_uri: emulator.settings.redirectUri,
+      redirect_uri: emulator.settings.redirectURI,
     })
     await expectSlasError(response, 401, WRONG)
   })

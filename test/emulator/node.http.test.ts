@@ -32,13 +32,13 @@ describe('serveEmulator', () => {
 
   it('a full guest login over HTTP with global fetch (redirect: manual)', async () => {
     const { verifier, challenge } = await pkce()
-    const redirectUri = `${server.url}/callback`
+    const redirectURI = `${server.url}/callback`
     const query = new URLSearchParams({
       client_id: emulator.settings.clients.public.clientId,
       channel_id: 'RefArch',
       code_challenge: challenge,
       hint: 'guest',
-      redirect_uri: redirectUri,
+      redirect_uri: redirectURI,
       response_type: 'code',
     })
     const authorize = await fetch(`${slas(server.url, '/authorize')}?${query}`, {
@@ -46,7 +46,7 @@ describe('serveEmulator', () => {
     })
     expect(authorize.status).toBe(303)
     const location = new URL(authorize.headers.get('location') ?? '')
-    expect(`${location.origin}${location.pathname}`).toBe(redirectUri)
+    expect(`${location.origin}${location.pathname}`).toBe(redirectURI)
     const page = await fetch(location)
     expect(page.status).toBe(200)
     await page.text()
@@ -59,7 +59,7 @@ describe('serveEmulator', () => {
         channel_id: 'RefArch',
         code: location.searchParams.get('code') ?? '',
         code_verifier: verifier,
-        redirect_uri: redirectUri,
+        redirect_uri: redirectURI,
         usid: location.searchParams.get('usid') ?? '',
       }),
     })

@@ -149,7 +149,7 @@ describe('getAccessToken: private clients', () => {
       code,
       client_id: clientId,
       channel_id: 'RefArch',
-      redirect_uri: emulator.settings.redirectUri,
+      redirect_uri: emulator.settings.redirectURI,
       usid,
     }
     await expectSlasError(await post(emulator, '/token', body), 401, { error: 'invalid_client' })

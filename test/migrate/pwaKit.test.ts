@@ -447,7 +447,7 @@ describe('migrating a PWA Kit session on the emulator', () => {
 
   async function pwaKitLogin() {
     const slasClient = shopperLogin()
-    const redirectURI = harness.emulator.settings.redirectUri
+    const redirectURI = harness.emulator.settings.redirectURI
     const guest = await csi.helpers.loginGuestUser({ slasClient, parameters: { redirectURI } })
     const ada = harness.emulator.settings.shoppers[0]
     if (!ada) throw new Error('no seeded shopper')
@@ -517,7 +517,7 @@ describe('migrating a PWA Kit session on the emulator', () => {
   it('cookies alone (a server) carry a guest over; the refresh fills in the id', async () => {
     harness = createSessionHarness()
     const slasClient = shopperLogin()
-    const redirectURI = harness.emulator.settings.redirectUri
+    const redirectURI = harness.emulator.settings.redirectURI
     const guest = await csi.helpers.loginGuestUser({ slasClient, parameters: { redirectURI } })
     const { cookies } = storeAsPwaKit(guest, true)
     const migration = await migratePwaKitSession(harness.storage, harness.config, { cookies })

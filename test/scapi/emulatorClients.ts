@@ -25,13 +25,13 @@ export function siteOf(emulator: Emulator): string {
 
 /** The SLAS config of the brief: the public client, in-process fetch. */
 export function slasConfig(emulator: Emulator): SlasClientConfig {
-  const { baseUrl, organizationId, redirectUri, clients } = emulator.settings
+  const { baseUrl, organizationId, redirectURI, clients } = emulator.settings
   return {
     baseUrl,
     organizationId,
     siteId: siteOf(emulator),
     clientId: clients.public.clientId,
-    redirectURI: redirectUri,
+    redirectURI: redirectURI,
     fetch: emulator.fetch,
   }
 }

@@ -22,12 +22,12 @@ export const SECRETS = [COOKIE_SECRET] as const
 /** An emulator and the server session configs for its clients, all on the emulator's clock. */
 export function serverSetup(options: EmulatorOptions = {}) {
   const emulator = createTestEmulator(options)
-  const { baseUrl, organizationId, siteIds, clients, redirectUri } = emulator.settings
+  const { baseUrl, organizationId, siteIds, clients, redirectURI } = emulator.settings
   const base = {
     baseUrl,
     organizationId,
     siteId: siteIds[0] ?? 'RefArch',
-    redirectURI: redirectUri,
+    redirectURI: redirectURI,
     fetch: emulator.fetch,
     now: () => emulator.control.now(),
     cookieSecrets: SECRETS,

@@ -6,13 +6,13 @@ import type { Emulator } from '../../src/emulator/index.ts'
 
 /** `{ baseUrl, organizationId, siteId, clientId, redirectURI, fetch }` for the public client. */
 export function publicSlasConfig(emulator: Emulator) {
-  const { baseUrl, organizationId, siteIds, clients, redirectUri } = emulator.settings
+  const { baseUrl, organizationId, siteIds, clients, redirectURI } = emulator.settings
   return {
     baseUrl,
     organizationId,
     siteId: siteIds[0] ?? 'RefArch',
     clientId: clients.public.clientId,
-    redirectURI: redirectUri,
+    redirectURI: redirectURI,
     fetch: emulator.fetch,
   }
 }

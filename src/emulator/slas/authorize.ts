@@ -15,7 +15,7 @@ export async function authorizeCustomer(ctx: RequestContext): Promise<Response> 
   const query = ctx.url.searchParams
   const who = codeRequestClient(ctx.core, ctx.request, query)
   if (!who.ok) return who.response
-  const { client, redirectUri } = who
+  const { client, redirectURI } = who
   const params = readParams(query, {
     response_type: { required: true, max: 16 },
     code_challenge: RULES.codeChallenge,
@@ -38,7 +38,7 @@ export async function authorizeCustomer(ctx: RequestContext): Promise<Response> 
   if (values.hint !== 'guest') return slasError('unsupportedHint')
   const record = issueCode(ctx.core, {
     clientId: client.clientId,
-    redirectUri: redirectUri,
+    redirectURI: redirectURI,
     challenge: values.code_challenge,
     usid: values.usid,
     siteId: values.channel_id,

@@ -9,7 +9,7 @@ import type { EmulatorCore } from '../core.ts'
 import { basicCredentials, decodeBasicValue, type FormResult } from '../http.ts'
 import type { EmulatorClient } from '../options.ts'
 import { slasError } from '../slasErrors.ts'
-import { redirectUriMatches } from '../wildcard.ts'
+import { redirectURIMatches } from '../wildcard.ts'
 import { readParams, RULES } from './params.ts'
 
 /** The client with this id. */
@@ -29,7 +29,7 @@ export function knownSite(core: EmulatorCore, siteId: string | undefined): siteI
 
 /** Whether `uri` matches one of the client's registered redirect URIs. */
 export function redirectAllowed(client: EmulatorClient, uri: string): boolean {
-  return client.redirectUris.some((pattern) => redirectUriMatches(pattern, uri))
+  return client.redirectURIs.some((pattern) => redirectURIMatches(pattern, uri))
 }
 
 /** The SLAS answer to a form that could not be read. */
@@ -57,7 +57,7 @@ export function checkSlasClientAuth(
 
 /** The client and redirect URI of a code request, or the answer refusing it. */
 export type CodeRequestClient =
-  | { ok: true; client: EmulatorClient; redirectUri: string }
+  | { ok: true; client: EmulatorClient; redirectURI: string }
   | { ok: false; response: Response }
 
 /**
@@ -74,11 +74,11 @@ export function codeRequestClient(
   if (!client) return { ok: false, response: slasError('badClientId') }
   const clientAuth = checkSlasClientAuth(request, client)
   if (clientAuth) return { ok: false, response: clientAuth }
-  const redirect = readParams(params, { redirect_uri: RULES.redirectUri })
+  const redirect = readParams(params, { redirect_uri: RULES.redirectURI })
   if (!redirect.ok || !redirectAllowed(client, redirect.values.redirect_uri)) {
     return { ok: false, response: slasError('badRedirectUri') }
   }
-  return { ok: true, client, redirectUri: redirect.values.redirect_uri }
+  return { ok: true, client, redirectURI: redirect.values.redirect_uri }
 }
 
 /** A client identified on a token-style endpoint. */

@@ -12,7 +12,7 @@ import { withQuery } from '../wildcard.ts'
 /** What a new code binds. */
 export interface CodeInit {
   clientId: string
-  redirectUri: string
+  redirectURI: string
   challenge: string | undefined
   usid: string | undefined
   siteId: string | undefined
@@ -35,6 +35,6 @@ export function issueCode(core: EmulatorCore, init: CodeInit): CodeRecord {
 
 /** `303 See Other` to `redirect_uri?code=…&usid=…[&state=…]`, as authorize and login answer. */
 export function redirectWithCode(record: CodeRecord, state: string | undefined): Response {
-  const location = withQuery(record.redirectUri, { code: record.code, usid: record.usid, state })
+  const location = withQuery(record.redirectURI, { code: record.code, usid: record.usid, state })
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })
 }

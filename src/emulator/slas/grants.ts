@@ -31,7 +31,7 @@ export async function codeGrant(
   if (grant === 'authorization_code' && !who.authenticated) return slasError('basicAuthFailed')
   const params = readParams(body, {
     code: RULES.code,
-    redirect_uri: RULES.redirectUri,
+    redirect_uri: RULES.redirectURI,
     code_verifier: RULES.codeVerifier,
     channel_id: required(RULES.channelId),
     usid: RULES.usid,
@@ -49,7 +49,7 @@ export async function codeGrant(
     record.used ||
     record.expiresAt <= now ||
     record.clientId !== who.client.clientId ||
-    record.redirectUri !== values.redirect_uri ||
+    record.redirectURI !== values.redirect_uri ||
     (record.siteId !== undefined && record.siteId !== values.channel_id)
   ) {
     return slasError('badCode')

@@ -19,7 +19,7 @@ export async function authenticateCustomer(ctx: RequestContext): Promise<Respons
   const body = form.params
   const who = codeRequestClient(ctx.core, ctx.request, body)
   if (!who.ok) return who.response
-  const { client, redirectUri } = who
+  const { client, redirectURI } = who
   const params = readParams(body, {
     channel_id: required(RULES.channelId),
     code_challenge: RULES.codeChallenge,
@@ -76,7 +76,7 @@ export async function authenticateCustomer(ctx: RequestContext): Promise<Respons
   record.lastLoginAt = now
   const code = issueCode(ctx.core, {
     clientId: client.clientId,
-    redirectUri: redirectUri,
+    redirectURI: redirectURI,
     challenge: values.code_challenge,
     usid: values.usid,
     siteId: values.channel_id,

@@ -31,7 +31,7 @@ const PKCE_VERIFIER = /^[A-Za-z0-9._~-]+$/
 /** Limits of the SLAS OpenAPI parameters, shared by the routes. */
 export const RULES = {
   clientId: { required: true, max: 40 },
-  redirectUri: { required: true, max: 256 },
+  redirectURI: { required: true, max: 256 },
   channelId: { max: 100 },
   state: { max: 512 },
   usidAuthorize: { max: 256 },
