@@ -120,6 +120,7 @@ const adapter = (...methods: string[]): Rule =>
   )
 
 /** A duration in ms from `min` to `max`. */
+/** A duration in milliseconds from `min` to `max`. */
 const ms = (max: number, min = 0) => integer(min, max)
 
 /** The rules of every session option, in the order they are reported. */
@@ -134,7 +135,7 @@ const SESSION_OPTION_RULES: FieldRules<SessionOptions> = {
     fields({
       baseDelayMs: optional(ms(3_600_000, 1)),
       maxDelayMs: optional(ms(3_600_000, 1)),
-      maxAttempts: optional(ms(100)),
+      maxAttempts: optional(integer(0, 100)),
     } satisfies FieldRules<RetryPolicy>),
   ),
   transferBasket: optional(boolean),
