@@ -119,7 +119,6 @@ const adapter = (...methods: string[]): Rule =>
     `must be an object with ${methods.join(', ')}`,
   )
 
-/** A duration in ms from `min` to `max`. */
 /** A duration in milliseconds from `min` to `max`. */
 const ms = (max: number, min = 0) => integer(min, max)
 
