@@ -20,7 +20,8 @@ import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
-import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
+import { RELOGIN_STATES, type ReloginInput, releasedSecrets } from './relogin.ts'
+import { secretHold, type SecretsReleasedEvent } from './secretHold.ts'
 import { asSessionError } from './sessionError.ts'
 
 /** Input of {@link loginIdChangeMachine}. */
@@ -72,10 +73,7 @@ export interface LoginUpdateInput {
 }
 
 /** Input of the `authenticateCustomer` slot (the re-login with the new login). */
-export interface ReloginInput {
-  username: string
-  password: Secret
-}
+export type { ReloginInput } from './relogin.ts'
 
 /** SCAPI's limit for `customer.login`. */
 export const MAX_LOGIN_LENGTH = 256
@@ -94,9 +92,6 @@ export function isValidLoginFormat(login: string): boolean {
   return true
 }
 
-function released(event: LoginIdChangeEvent): HeldSecrets {
-  return event.type === 'secrets.released' ? event.secrets : {}
-}
 
 /** A client-side refusal when `guard` holds: back to the form with the error, no request. */
 function refuse(
@@ -138,7 +133,7 @@ export const loginIdChangeMachine = setup({
     loginUnchanged: ({ context, event }) =>
       event.type === 'submit' && event.newLogin === context.currentLogin,
     passwordMissing: ({ event }) => event.type === 'submit' && event.currentPassword.empty,
-    hasPassword: ({ event }) => released(event).password !== undefined,
+    hasPassword: ({ event }) => releasedSecrets(event).password !== undefined,
   },
   actions: {
     storeNewLogin: assign({
@@ -158,6 +153,15 @@ export const loginIdChangeMachine = setup({
     }),
     releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
     forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),
+    storeSession: assign({
+      tokens: ({ event }) => ('output' in event ? (event.output as SessionTokens) : undefined),
+    }),
+    storePasswordLost: assign({
+      error: {
+        code: 'credentials_changed',
+        message: 'The login changed and the password is no longer held; log in again.',
+      } as SessionError,
+    }),
     emitChanged: emit(({ context }) => ({
       type: 'loginId.changed' as const,
       login: context.newLogin ?? '',
@@ -226,39 +230,6 @@ export const loginIdChangeMachine = setup({
         },
       },
     },
-    unsealing: {
-      tags: ['busy'],
-      on: {
-        'secrets.released': [
-          { guard: 'hasPassword', target: 'reauthenticating' },
-          {
-            target: 'reauthRequired',
-            actions: assign({
-              error: {
-                code: 'credentials_changed',
-                message: 'The login changed and the password is no longer held; log in again.',
-              } as SessionError,
-            }),
-          },
-        ],
-      },
-    },
-    reauthenticating: {
-      tags: ['busy'],
-      invoke: {
-        id: 'authenticateCustomer',
-        src: 'authenticateCustomer',
-        input: ({ context, event }) => ({
-          username: context.currentLogin,
-          // `hasPassword` let only a release holding it into this state.
-          password: released(event).password as Secret,
-        }),
-        onDone: { target: 'done', actions: assign({ tokens: ({ event }) => event.output }) },
-        onError: { target: 'reauthRequired', actions: 'storeError' },
-      },
-    },
-    // Final states: the hold stops with the flow, and the password with it.
-    done: { type: 'final', tags: ['done'] },
-    reauthRequired: { type: 'final', tags: ['reauthRequired'] },
+    ...RELOGIN_STATES,
   },
 })

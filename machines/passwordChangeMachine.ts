@@ -17,7 +17,8 @@ import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
-import { type HeldSecrets, secretHold, type SecretsReleasedEvent } from './secretHold.ts'
+import { RELOGIN_STATES, type ReloginInput, releasedSecrets } from './relogin.ts'
+import { secretHold, type SecretsReleasedEvent } from './secretHold.ts'
 import { asSessionError } from './sessionError.ts'
 
 /** Input of {@link passwordChangeMachine}. */
@@ -28,7 +29,8 @@ export interface PasswordChangeInput {
 
 /** Context of {@link passwordChangeMachine}: plain data, no password. */
 export interface PasswordChangeContext {
-  login: string
+  /** The shopper's login (the re-login uses it). */
+  currentLogin: string
   /** The last failure the shopper should hear about. */
   error: SessionError | undefined
   /** The session after the re-login. */
@@ -65,14 +67,7 @@ export interface PasswordUpdateInput {
 }
 
 /** Input of the `authenticateCustomer` slot (the re-login with the new password). */
-export interface PasswordReloginInput {
-  username: string
-  password: Secret
-}
-
-function released(event: PasswordChangeEvent): HeldSecrets {
-  return event.type === 'secrets.released' ? event.secrets : {}
-}
+export type PasswordReloginInput = ReloginInput
 
 /** A client-side refusal when `guard` holds: back to the form with the error, no request. */
 function refuse(
@@ -112,7 +107,7 @@ export const passwordChangeMachine = setup({
   guards: {
     currentMissing: ({ event }) => event.type === 'submit' && event.currentPassword.empty,
     newMissing: ({ event }) => event.type === 'submit' && event.newPassword.empty,
-    hasPassword: ({ event }) => released(event).password !== undefined,
+    hasPassword: ({ event }) => releasedSecrets(event).password !== undefined,
   },
   actions: {
     clearError: assign({ error: undefined }),
@@ -127,10 +122,19 @@ export const passwordChangeMachine = setup({
     releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
     forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),
     emitChanged: emit({ type: 'password.changed' as const }),
+    storeSession: assign({
+      tokens: ({ event }) => ('output' in event ? (event.output as SessionTokens) : undefined),
+    }),
+    storePasswordLost: assign({
+      error: {
+        code: 'credentials_changed',
+        message: 'The password changed and the new one is no longer held; log in again.',
+      } as SessionError,
+    }),
   },
 }).createMachine({
   id: 'passwordChange',
-  context: ({ input }) => ({ login: input.login, error: undefined, tokens: undefined }),
+  context: ({ input }) => ({ currentLogin: input.login, error: undefined, tokens: undefined }),
   // The hold lives as long as the flow: the new password outlives the update for the re-login.
   invoke: { id: 'secrets', src: 'secretHold' },
   output: ({ context }) => ({
@@ -174,39 +178,6 @@ export const passwordChangeMachine = setup({
         onError: { target: 'editing.rejected', actions: ['storeError', 'forgetSecrets'] },
       },
     },
-    unsealing: {
-      tags: ['busy'],
-      on: {
-        'secrets.released': [
-          { guard: 'hasPassword', target: 'reauthenticating' },
-          {
-            target: 'reauthRequired',
-            actions: assign({
-              error: {
-                code: 'credentials_changed',
-                message: 'The password changed and the new one is no longer held; log in again.',
-              } as SessionError,
-            }),
-          },
-        ],
-      },
-    },
-    reauthenticating: {
-      tags: ['busy'],
-      invoke: {
-        id: 'authenticateCustomer',
-        src: 'authenticateCustomer',
-        input: ({ context, event }) => ({
-          username: context.login,
-          // `hasPassword` let only a release holding it into this state.
-          password: released(event).password as Secret,
-        }),
-        onDone: { target: 'done', actions: assign({ tokens: ({ event }) => event.output }) },
-        onError: { target: 'reauthRequired', actions: 'storeError' },
-      },
-    },
-    // Final states: the hold stops with the flow, and the password with it.
-    done: { type: 'final', tags: ['done'] },
-    reauthRequired: { type: 'final', tags: ['reauthRequired'] },
+    ...RELOGIN_STATES,
   },
 })
