@@ -122,7 +122,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   })
 }
 
-function close(server: Server): Promise<void> {
+/** Stops `server` and closes its open connections. */
+export function close(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve()
     server.close(() => resolve())
@@ -132,8 +133,11 @@ function close(server: Server): Promise<void> {
 
 const NO_IPV6 = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT', 'EINVAL'])
 
-// The same free port on 127.0.0.1 and ::1; another port when ::1 has it taken already.
-async function listenLoopback(
+/**
+ * Listens with `listener` on the same free port on 127.0.0.1 and ::1 (another port when ::1 has
+ * it taken already; IPv4 alone on machines without IPv6), so `localhost` reaches it.
+ */
+export async function listenLoopback(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<{ servers: Server[]; port: number }> {
   for (let attempt = 0; ; attempt++) {
