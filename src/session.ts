@@ -67,7 +67,10 @@ export type AsyncDisposableSession = SymbolConstructor extends {
 
 /** The members of a {@link ShopperSession}. */
 export interface ShopperSessionMembers {
-  /** The XState actor (for inspection and `@xstate/react`). */
+  /**
+   * The XState actor (for `@xstate/react`). Its snapshots hold the tokens: to inspect it, use
+   * the `inspect` option (`redactedInspector`), not `actor.system.inspect`.
+   */
   readonly actor: Actor<typeof sessionMachine>
   /** Starts the machine (idempotent). `ready()`, `login()` and friends start it too. */
   start(): this

@@ -8,7 +8,12 @@
 import type { PasswordResetOutput } from '../../machines/passwordResetMachine.ts'
 import { secret } from '../secret.ts'
 import type { ActionOptions } from '../session/actions.ts'
-import type { InspectionObserver } from '../session/config.ts'
+import { ShopperSessionError } from '../errors.ts'
+import {
+  INSPECTOR_REQUIRED,
+  inspectionObserver,
+  type ShopperInspector,
+} from '../inspect/registry.ts'
 import { createAccountCalls } from './customerCalls.ts'
 import { runFlow } from './flowPromise.ts'
 import { type LoginIdChangeActor, startLoginIdChange } from './loginIdChange.ts'
@@ -29,10 +34,11 @@ export interface AccountFlowsOptions {
    */
   passwordReset?: PasswordResetPort
   /**
-   * Receives XState's inspection events of every flow started (see the session's `inspect`
-   * option): passwords and reset tokens show only as `[secret]` there.
+   * Where XState's inspection events of every flow started go, redacted: an inspector made by
+   * `redactedInspector(observer)` from `shopper-session/inspect` (see the session's `inspect`
+   * option). A plain function or observer is refused (`invalid_config`): wrap it.
    */
-  inspect?: InspectionObserver
+  inspect?: ShopperInspector
 }
 
 /** Input of {@link AccountFlows.resetPassword}: what the e-mailed link carried, and more. */
@@ -121,7 +127,13 @@ export function createAccountFlows(
   options: AccountFlowsOptions = {},
 ): AccountFlows {
   const calls = createAccountCalls(session)
-  const { passwordReset, inspect } = options
+  const { passwordReset } = options
+  // Only an inspector from shopper-session/inspect (redacting, unless made unsafe on purpose).
+  const inspect = inspectionObserver(options.inspect)
+  if (options.inspect !== undefined && !inspect) {
+    const message = `createAccountFlows: inspect: ${INSPECTOR_REQUIRED}`
+    throw new ShopperSessionError('invalid_config', message)
+  }
   const flows: AccountFlows = {
     startPasswordReset: (start) => startPasswordReset(session, passwordReset, start, inspect),
     async requestPasswordReset(login, { signal } = {}) {

@@ -11,6 +11,11 @@ import {
   type RetryPolicy,
 } from '../../machines/contracts.ts'
 import { ShopperSessionError } from '../errors.ts'
+import {
+  INSPECTOR_REQUIRED,
+  inspectionObserver,
+  type ShopperInspector,
+} from '../inspect/registry.ts'
 import type { CoordinationAdapter } from '../../adapters/coordination/types.ts'
 import type { StorageAdapter } from '../../adapters/storage/types.ts'
 import type { Logger } from '../logger.ts'
@@ -71,15 +76,17 @@ export interface ShopperSessionConfig extends SlasClientConfig {
    */
   trustedOrigins?: readonly string[]
   /**
-   * Receives XState's inspection events of the session actor (`@statelyai/inspect`'s
-   * `inspect`, or your own observer). Passwords, reset tokens, PKCE verifiers and codes never
-   * appear there; access and refresh tokens do, in the snapshots' context: treat the stream as
-   * sensitive.
+   * Where XState's inspection events of the session actor go, redacted: an inspector made by
+   * `redactedInspector(observer)` from `shopper-session/inspect` (an observer, a function, or an
+   * `@statelyai/inspect` inspector). Tokens and codes show as `[redacted]` in every event,
+   * snapshot and actor ref it passes on. A plain function or observer is refused
+   * (`invalid_config`): wrap it. Raw events, tokens included, only through
+   * `unsafeRawInspector(observer)`.
    */
-  inspect?: InspectionObserver
+  inspect?: ShopperInspector
 }
 
-/** What XState's `inspect` option takes. */
+/** What XState's `inspect` option takes (and what `redactedInspector` wraps). */
 export type InspectionObserver =
   | Observer<InspectionEvent>
   | ((event: InspectionEvent) => void)
@@ -101,7 +108,8 @@ export interface ResolvedSessionConfig {
   waitTimeoutMs: number
   /** The API origin and the trusted ones, e.g. `https://kv7kzm78.api.commercecloud.salesforce.com`. */
   tokenOrigins: readonly string[]
-  inspect: InspectionObserver | undefined
+  /** The observer behind the `inspect` inspector (redacting, unless it is an unsafe one). */
+  inspect: Observer<InspectionEvent> | undefined
 }
 
 const LABEL = 'shopper session config'
@@ -151,12 +159,8 @@ const SESSION_OPTION_RULES: FieldRules<SessionOptions> = {
       'must be a list of exact origins such as https://api.shop.example.com',
     ),
   ),
-  inspect: optional(
-    holds(
-      (value) => typeof value === 'function' || (typeof value === 'object' && value !== null),
-      'must be a function or an observer object',
-    ),
-  ),
+  // Only an inspector from shopper-session/inspect: redaction cannot be skipped by accident.
+  inspect: optional(holds((value) => inspectionObserver(value) !== undefined, INSPECTOR_REQUIRED)),
 }
 
 /** `scheme://host[:port]` as `URL.origin` writes it: no path, query, credentials or wildcard. */
@@ -204,6 +208,6 @@ export function resolveSessionConfig(config: ShopperSessionConfig): ResolvedSess
     random: options.random ?? Math.random,
     waitTimeoutMs: options.waitTimeoutMs ?? 15_000,
     tokenOrigins: [new URL(resolvedSlas.baseUrl).origin, ...(options.trustedOrigins ?? [])],
-    inspect: options.inspect,
+    inspect: inspectionObserver(options.inspect),
   }
 }

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { resolveSessionConfig, type ShopperSessionConfig } from '../../src/session/config.ts'
+import { unsafeRawInspector } from '../../src/inspect.ts'
+import { INSPECTOR_REQUIRED } from '../../src/inspect/registry.ts'
 import { expectCode } from '../support/expectError.ts'
 
 const slas: ShopperSessionConfig = {
@@ -46,7 +48,8 @@ describe('resolveSessionConfig', () => {
 
   it('keeps what was given, a partial retry policy filled from the defaults', () => {
     const storage = { get: noop, set: noop, remove: noop }
-    const inspect = { next: noop }
+    const observer = { next: noop }
+    const inspect = unsafeRawInspector(observer)
     const resolved = resolveSessionConfig({
       ...slas,
       storage,
@@ -67,8 +70,9 @@ describe('resolveSessionConfig', () => {
       transferBasket: false,
       dnt: true,
       waitTimeoutMs: 1,
-      inspect,
     })
+    // The observer behind the inspector goes to XState (the raw one: it was made unsafe).
+    expect(resolved.inspect).toBe(observer)
     expect(resolved.tokenOrigins).toEqual([
       'https://kv7kzm78.api.commercecloud.salesforce.com',
       'https://api.shop.example.com',
@@ -106,7 +110,10 @@ describe('resolveSessionConfig', () => {
     [{ trustedOrigins: ['https://*.example.com'] }, ORIGINS],
     [{ trustedOrigins: ['https://a.example.com/'] }, ORIGINS],
     [{ trustedOrigins: [1] }, ORIGINS],
-    [{ inspect: 'console' }, 'inspect: must be a function or an observer object'],
+    [{ inspect: 'console' }, `inspect: ${INSPECTOR_REQUIRED}`],
+    // A bare observer or function could skip redaction: refused, told to wrap it.
+    [{ inspect: { next: noop } }, 'inspect: must be wrapped: redactedInspector(observer)'],
+    [{ inspect: noop }, `inspect: ${INSPECTOR_REQUIRED}`],
   ])('names the bad option: %j', async (patch, reason) => {
     expect(await messageFor({ ...slas, ...patch })).toContain(
       `Invalid shopper session config: ${reason}`,

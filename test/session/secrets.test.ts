@@ -7,12 +7,14 @@
  * change (wrong, then right current password) and the password change. Everything the inspector
  * received, and `getPersistedSnapshot()` at every step, is searched for every secret: the
  * emulator's passwords, codes, reset tokens and client secrets, the passwords typed, and the PKCE
- * verifiers and codes seen on the wire. Access and refresh tokens are allowed: the session keeps
- * them in context by design (the inspect entry will redact them).
+ * verifiers and codes seen on the wire. The inspector is the raw one (`unsafeRawInspector`): what
+ * is proved here holds before any redaction. Access and refresh tokens are allowed: the session
+ * keeps them in context by design (`redactedInspector` hides them; test/inspect/ proves it).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AnyActorRef, InspectionEvent } from 'xstate'
 import { sessionWithFlows } from '../account/support.ts'
+import { unsafeRawInspector } from '../../src/inspect.ts'
 import { secret } from '../../src/secret.ts'
 import { emulatorResetPort, mailedToken, untilTag } from '../account/support.ts'
 import { expectCode } from '../support/expectError.ts'
@@ -104,7 +106,7 @@ describe('no secret in any event, snapshot or inspection stream', () => {
     const { emulator } = harness
     const seen = new Set<string>()
     const wire = new Set<string>()
-    const inspect = inspector(seen)
+    const inspect = unsafeRawInspector(inspector(seen))
     const [ada, grace] = emulator.settings.shoppers
     if (!ada || !grace) throw new Error('two seeded shoppers')
     const session = sessionWithFlows(
