@@ -21,6 +21,8 @@ const LIBRARY = {
   'migrate/pwa-kit': 'src/migrate/pwaKit.ts',
   customers: 'src/customers.ts',
   account: 'src/account.ts',
+  inspect: 'src/inspect.ts',
+  react: 'src/react.ts',
 }
 
 export default defineConfig({

@@ -3,10 +3,15 @@ import { defineConfig } from 'vitest/config'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-// Four projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
-// processes); `integration` adds real HTTP, child processes, the CLI and third-party clients;
-// `package` tests the packed tarball installed into a fresh folder; `heap` runs the memory
-// tests in a forked worker started with --expose-gc.
+/** A package of the React 18 folder (test/react18, its own package.json and lock). */
+const react18 = (name: string) =>
+  fileURLToPath(new URL(`react18/node_modules/${name}`, import.meta.url))
+
+// Five projects: `unit` is the fast edit loop (in-process emulator, no sockets, no child
+// processes; the React tests on React 19); `integration` adds real HTTP, child processes, the CLI
+// and third-party clients; `package` tests the packed tarball installed into a fresh folder;
+// `heap` runs the memory tests in a forked worker started with --expose-gc; `react18` runs the
+// React tests again on React 18.
 export default defineConfig({
   test: {
     root,
@@ -17,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/react/**/*.test.tsx'],
           exclude: [
             'test/package/**',
             'test/conformance/**',
@@ -61,6 +66,27 @@ export default defineConfig({
           pool: 'forks',
           execArgv: ['--expose-gc'],
           testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        // The same test files with every React-bound import taken from test/react18: the hooks
+        // under test, Testing Library and @xstate/react then all share React 18. Packages
+        // imported from there (react-dom's own `react`) resolve in that folder by themselves.
+        resolve: {
+          alias: {
+            react: react18('react'),
+            'react-dom': react18('react-dom'),
+            '@testing-library/react': react18('@testing-library/react'),
+            '@testing-library/dom': react18('@testing-library/dom'),
+            '@xstate/react': react18('@xstate/react'),
+          },
+        },
+        test: {
+          name: 'react18',
+          include: ['test/react/**/*.test.tsx'],
+          // Installs test/react18 when it is missing (`npm ci --prefix test/react18`).
+          globalSetup: ['test/react18/globalSetup.ts'],
         },
       },
     ],

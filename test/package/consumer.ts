@@ -40,7 +40,7 @@ export function installPackedTarball(): InstalledPackage {
       join(consumerDir, 'package.json'),
       JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
     )
-    // The peer dependency at the version this repository tests with; everything else as the
+    // The peer dependencies at the versions this repository tests with; everything else as the
     // tarball declares it. The npm cache (filled by `npm ci`) answers without the network.
     const { devDependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       devDependencies: Record<string, string>
@@ -51,6 +51,10 @@ export function installPackedTarball(): InstalledPackage {
         'install',
         tarball,
         `xstate@${devDependencies.xstate}`,
+        // The optional peers of shopper-session/react, for its declarations (types.test.ts).
+        `react@${devDependencies.react}`,
+        `@types/react@${devDependencies['@types/react']}`,
+        `@xstate/react@${devDependencies['@xstate/react']}`,
         '--prefer-offline',
         '--no-audit',
         '--no-fund',

@@ -22,6 +22,8 @@ declare global {
   const accessToken: string
   const customerId: string
   const cookieSecret: string
+  /** An XState inspector object, such as `@statelyai/inspect`'s `createBrowserInspector()`. */
+  const inspector: { inspect: import('shopper-session/inspect').InspectionObserver }
   const slasConfig: {
     shortCode: string
     organizationId: string

@@ -1,5 +1,5 @@
 /**
- * Every TypeScript block of every README type-checks against the package as installed (strict,
+ * Every TypeScript block (```ts and ```tsx) of every README type-checks against the package as installed (strict,
  * `skipLibCheck: false`), and the README's complete example runs as written against the emulator.
  */
 import { execFileSync } from 'node:child_process'
@@ -14,14 +14,30 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const consumerDir = inject('consumerDir')
 const checkDir = join(consumerDir, 'readme-check')
 
+interface CodeBlock {
+  /** `ts` or `tsx`: the file extension the block is checked as. */
+  language: 'ts' | 'tsx'
+  code: string
+}
+
+/** The ```ts and ```tsx blocks of `markdown`, in order. */
+function codeBlocks(markdown: string): CodeBlock[] {
+  return [...markdown.matchAll(/^```(tsx?)\n([\s\S]*?)^```$/gm)].map((match) => ({
+    language: match[1] === 'tsx' ? 'tsx' : 'ts',
+    code: match[2] ?? '',
+  }))
+}
+
 /** The ```ts blocks of `markdown`, in order. */
 function typeScriptBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '')
+  return codeBlocks(markdown)
+    .filter((block) => block.language === 'ts')
+    .map((block) => block.code)
 }
 
 const blocks = README_FILES.flatMap((file) =>
-  typeScriptBlocks(readFileSync(join(ROOT, file), 'utf8')).map((code, index) => ({
-    name: `${file.replace(/[/.]/g, '_')}_${index + 1}.ts`,
+  codeBlocks(readFileSync(join(ROOT, file), 'utf8')).map(({ language, code }, index) => ({
+    name: `${file.replace(/[/.]/g, '_')}_${index + 1}.${language}`,
     code,
   })),
 )
@@ -46,13 +62,14 @@ describe('README code', () => {
           module: 'ESNext',
           moduleResolution: 'Bundler',
           lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          jsx: 'react-jsx',
           types: ['node'],
           strict: true,
           skipLibCheck: false,
           noEmit: true,
           typeRoots: [join(ROOT, 'node_modules/@types')],
         },
-        include: ['*.ts'],
+        include: ['*.ts', '*.tsx'],
       }),
     )
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')

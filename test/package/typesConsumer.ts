@@ -14,6 +14,7 @@ const ENTRY_IMPORTS = `
 import * as main from 'shopper-session'
 import * as account from 'shopper-session/account'
 import * as customersEntry from 'shopper-session/customers'
+import * as inspectEntry from 'shopper-session/inspect'
 import * as emulator from 'shopper-session/emulator'
 import * as emulatorNode from 'shopper-session/emulator/node'
 import * as migratePwaKit from 'shopper-session/migrate/pwa-kit'
@@ -29,12 +30,14 @@ import * as storageCookie from 'shopper-session/adapters/storage/cookie'
 import * as coordinationInProcess from 'shopper-session/adapters/coordination/inProcess'
 import * as coordinationWeb from 'shopper-session/adapters/coordination/web'
 import * as coordinationLeaseLock from 'shopper-session/adapters/coordination/leaseLock'
+import * as reactEntry from 'shopper-session/react'
 
 // Every entry is part of the program, so \`skipLibCheck: false\` checks all its declarations.
 export const entries = [
   main,
   account,
   customersEntry,
+  inspectEntry,
   emulator,
   emulatorNode,
   migratePwaKit,
@@ -50,6 +53,7 @@ export const entries = [
   coordinationInProcess,
   coordinationWeb,
   coordinationLeaseLock,
+  reactEntry,
 ]
 `
 
@@ -144,6 +148,26 @@ export function token(tokens: TokenResponse): unknown[] {
   // @ts-expect-error \`acess_token\` is not a key of TokenResponse
   const typo: unknown = tokens.acess_token
   return [tokens.access_token, tokens.refresh_token_expires_in, typo]
+}
+
+// Inspection: only an inspector made by shopper-session/inspect; a bare observer does not compile.
+declare const slasConfig: Parameters<typeof createShopperSession>[0]
+const redacted = inspectEntry.redactedInspector((event) => event.type)
+export const inspected = createShopperSession({ ...slasConfig, inspect: redacted })
+// @ts-expect-error a bare function is no inspector: wrap it in redactedInspector
+export const unwrapped = createShopperSession({ ...slasConfig, inspect: () => undefined })
+export const diagram: string = inspectEntry.toMermaid(inspected.actor.logic)
+
+// React: a ShopperSession is the hooks' SessionLike as it is; the hooks' results are typed.
+export const forHooks: reactEntry.SessionLike = session
+export function useHeader(): unknown[] {
+  const shopper = reactEntry.useShopper()
+  const { token, loading } = reactEntry.useAccessToken()
+  const login = reactEntry.useLogin()
+  void login.run({ username: 'ada@example.com', password: 'x' })
+  // @ts-expect-error \`loginID\` is not a key of Shopper
+  const typo: unknown = shopper?.loginID
+  return [shopper?.loginId, token, loading, login.error?.code, typo]
 }
 `
 

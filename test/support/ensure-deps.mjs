@@ -1,7 +1,8 @@
 // Installs what a fresh clone lacks before `npm test` / `npm start` run: plain Node, no dependencies,
 // because it runs before node_modules exists.
 //
-//   node test/support/ensure-deps.mjs             node_modules (npm ci) when missing
+//   node test/support/ensure-deps.mjs             node_modules (npm ci) when missing, and the React 18
+//                                                 folder of the `react18` vitest project
 //   node test/support/ensure-deps.mjs --chromium  and system Chromium for the Playwright tests
 //
 // Chromium comes from Debian's `chromium` package, never from a Playwright browser download.
@@ -22,6 +23,14 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
     // never happen here (the machines reach no browser CDN; the tests use system Chromium).
     env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   })
+}
+
+// React 18 for the `react18` vitest project, which runs the React tests again against it: a folder
+// with its own package.json and lock (test/vitest.config.ts aliases React to it).
+const react18 = join(root, 'test', 'react18')
+if (!existsSync(join(react18, 'node_modules', '.package-lock.json'))) {
+  console.log('[shopper-session] test/react18/node_modules is missing: running npm ci there')
+  execSync('npm ci --prefix test/react18 --no-audit --no-fund', { cwd: root, stdio: 'inherit' })
 }
 
 if (process.argv.includes('--chromium')) ensureChromium()
