@@ -22,6 +22,7 @@ const LIBRARY = {
   customers: 'src/customers.ts',
   account: 'src/account.ts',
   inspect: 'src/inspect.ts',
+  'inspect/view': 'src/inspect/view.ts',
   react: 'src/react.ts',
 }
 

@@ -7,13 +7,13 @@
  * test/package/size.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { BROWSER_ENTRIES, measureImport } from './support/bundleSize.ts'
+import { BROWSER_ENTRIES, measureEntrySources, measureImport } from './support/bundleSize.ts'
 
 describe('browser entries', () => {
   it.each(BROWSER_ENTRIES.filter((entry) => entry.file !== 'src/emulator/index.ts'))(
     '$label carries no emulator, server code, node: import or full zod',
     async (entry) => {
-      const size = await measureImport(entry.label, entry.file, entry.names)
+      const size = await measureEntrySources(entry)
       const forbidden = size.inputs.filter(
         (input) =>
           input.startsWith('src/emulator/') ||

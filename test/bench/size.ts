@@ -4,7 +4,7 @@
  * tested in test/package/size.test.ts (installed) and test/size.test.ts (sources).
  */
 import { installPackedTarball } from '../package/consumer.ts'
-import { BROWSER_ENTRIES, kib, measureImport, measureInstalled } from '../support/bundleSize.ts'
+import { BROWSER_ENTRIES, kib, measureEntrySources, measureInstalled } from '../support/bundleSize.ts'
 import { measureViteBuild } from '../support/viteSize.ts'
 
 const installed = installPackedTarball()
@@ -14,7 +14,7 @@ try {
   for (const entry of BROWSER_ENTRIES) {
     const esbuild = await measureInstalled(installed.consumerDir, entry)
     const vite = await measureViteBuild(installed.consumerDir, entry)
-    const sources = await measureImport(entry.label, entry.file, entry.names)
+    const sources = await measureEntrySources(entry)
     const figures = [esbuild, vite, sources].map((size) => kib(size.gzipBytes))
     console.log(`| \`${entry.label}\` | ${figures.join(' | ')} |`)
   }

@@ -55,6 +55,8 @@ export function installPackedTarball(): InstalledPackage {
         `react@${devDependencies.react}`,
         `@types/react@${devDependencies['@types/react']}`,
         `@xstate/react@${devDependencies['@xstate/react']}`,
+        // The optional peer of shopper-session/inspect/view (its layout engine).
+        `elkjs@${devDependencies.elkjs}`,
         '--prefer-offline',
         '--no-audit',
         '--no-fund',

@@ -29,6 +29,11 @@ const BUDGET_KIB: Partial<Record<string, number>> = {
   // statechart.
   'shopper-session/customers': 17.5,
   'shopper-session/account': 21.2,
+  // The React and inspection entries without the peers a page has already (React, @xstate/react,
+  // xstate) or loads on demand (elkjs): hooks 1.6, inspectors + Mermaid 3.1, the view 8.3.
+  'shopper-session/react': 2,
+  'shopper-session/inspect': 3.5,
+  'shopper-session/inspect/view': 9,
 }
 
 const MEASURED = BROWSER_ENTRIES.flatMap((entry) => {

@@ -15,6 +15,7 @@ import * as main from 'shopper-session'
 import * as account from 'shopper-session/account'
 import * as customersEntry from 'shopper-session/customers'
 import * as inspectEntry from 'shopper-session/inspect'
+import * as inspectViewEntry from 'shopper-session/inspect/view'
 import * as emulator from 'shopper-session/emulator'
 import * as emulatorNode from 'shopper-session/emulator/node'
 import * as migratePwaKit from 'shopper-session/migrate/pwa-kit'
@@ -38,6 +39,7 @@ export const entries = [
   account,
   customersEntry,
   inspectEntry,
+  inspectViewEntry,
   emulator,
   emulatorNode,
   migratePwaKit,
@@ -157,6 +159,19 @@ export const inspected = createShopperSession({ ...slasConfig, inspect: redacted
 // @ts-expect-error a bare function is no inspector: wrap it in redactedInspector
 export const unwrapped = createShopperSession({ ...slasConfig, inspect: () => undefined })
 export const diagram: string = inspectEntry.toMermaid(inspected.actor.logic)
+
+// The statechart view: its inspector is an \`inspect\` option. (elkjs's own declarations fail
+// skipLibCheck: false, so this file names the view's LayoutEngine; test/inspect/view passes ELK.)
+declare const elk: inspectViewEntry.LayoutEngine
+const view = inspectViewEntry.createStatechartView({ maxEntries: 100, layoutEngine: elk })
+export const viewed = createShopperSession({ ...slasConfig, inspect: view.inspect })
+export const unmountView: () => void = view.mount(document.body, {
+  actor: (actor) => actor.id === 'session',
+  machine: viewed.actor.logic,
+})
+export const logged: string[] = view.entries().map((entry) => entry.eventType)
+// @ts-expect-error \`maxEntry\` is not an option of createStatechartView
+inspectViewEntry.createStatechartView({ maxEntry: 100 })
 
 // React: a ShopperSession is the hooks' SessionLike as it is; the hooks' results are typed.
 export const forHooks: reactEntry.SessionLike = session

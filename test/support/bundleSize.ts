@@ -33,6 +33,11 @@ export interface BrowserEntry {
   /** The source module the specifier resolves to under the `browser` condition. */
   file: string
   names: readonly string[]
+  /**
+   * Packages left out of the bundle (kept as imports), so the figure is the entry's own: optional
+   * peers such as elkjs that the entry loads when asked, and peers every page already has.
+   */
+  external?: readonly string[]
 }
 
 /** The browser entries of the package and what each is measured with. */
@@ -57,6 +62,29 @@ export const BROWSER_ENTRIES = [
     names: ['createAccountFlows', 'createPasswordResetClient'],
   },
   {
+    // Measured without React, @xstate/react and xstate: a React page has them already.
+    label: "{ ShopperSessionProvider, useShopper, useSessionTags, useLogin, useLogout } from 'shopper-session/react'",
+    specifier: 'shopper-session/react',
+    file: 'src/react.ts',
+    names: ['ShopperSessionProvider', 'useShopper', 'useSessionTags', 'useLogin', 'useLogout'],
+    external: ['react', '@xstate/react', 'xstate'],
+  },
+  {
+    label: "{ redactedInspector, toMermaid } from 'shopper-session/inspect' (no xstate)",
+    specifier: 'shopper-session/inspect',
+    file: 'src/inspect.ts',
+    names: ['redactedInspector', 'toMermaid'],
+    external: ['xstate'],
+  },
+  {
+    // Measured without elkjs (its own chunk, loaded on the first layout) and xstate.
+    label: "{ createStatechartView } from 'shopper-session/inspect/view' (no elkjs, xstate)",
+    specifier: 'shopper-session/inspect/view',
+    file: 'src/inspect/view.ts',
+    names: ['createStatechartView'],
+    external: ['elkjs', 'xstate'],
+  },
+  {
     label: "{ createEmulator } from 'shopper-session/emulator'",
     specifier: 'shopper-session/emulator',
     file: 'src/emulator/index.ts',
@@ -75,8 +103,15 @@ export function gzipBytes(code: Uint8Array | string): number {
   return gzipSync(code, { level: 9 }).byteLength
 }
 
-async function bundle(label: string, contents: string, resolveDir: string): Promise<BundleSize> {
+async function bundle(
+  label: string,
+  contents: string,
+  resolveDir: string,
+  external: readonly string[] = [],
+): Promise<BundleSize> {
   const result = await build({
+    // A package's subpaths too (`elkjs/lib/elk.bundled.js`).
+    external: external.flatMap((name) => [name, `${name}/*`]),
     stdin: { contents, resolveDir, loader: 'ts' },
     absWorkingDir: resolveDir,
     bundle: true,
@@ -102,13 +137,22 @@ async function bundle(label: string, contents: string, resolveDir: string): Prom
   }
 }
 
-/** Bundles `import { names } from file` (a source file of this repository) and measures it. */
+/**
+ * Bundles `import { names } from file` (a source file of this repository) and measures it,
+ * without the `external` packages.
+ */
 export async function measureImport(
   label: string,
   file: string,
   names: readonly string[],
+  external: readonly string[] = [],
 ): Promise<BundleSize> {
-  return bundle(label, importSource(`${ROOT}${file}`, names), ROOT)
+  return bundle(label, importSource(`${ROOT}${file}`, names), ROOT, external)
+}
+
+/** {@link measureImport} of a browser entry's source file, without its `external` packages. */
+export function measureEntrySources(entry: BrowserEntry): Promise<BundleSize> {
+  return measureImport(entry.label, entry.file, entry.names, entry.external)
 }
 
 /**
@@ -119,7 +163,7 @@ export async function measureInstalled(
   consumerDir: string,
   entry: BrowserEntry,
 ): Promise<BundleSize> {
-  return bundle(entry.label, importSource(entry.specifier, entry.names), consumerDir)
+  return bundle(entry.label, importSource(entry.specifier, entry.names), consumerDir, entry.external)
 }
 
 const PACKAGE_DIR = join('node_modules', 'shopper-session')

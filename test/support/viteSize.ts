@@ -49,7 +49,15 @@ export async function measureViteBuild(
       envDir: false,
       logLevel: 'silent',
       cacheDir: join(page, '.vite'),
-      build: { write: false, modulePreload: { polyfill: false } },
+      build: {
+        write: false,
+        modulePreload: { polyfill: false },
+        // A package's subpaths too (`elkjs/lib/elk.bundled.js`).
+        rolldownOptions: {
+          external: (id: string) =>
+            (entry.external ?? []).some((name) => id === name || id.startsWith(`${name}/`)),
+        },
+      },
     })
     const chunks = chunksOf(result)
     if (chunks.length === 0) throw new Error(`viteSize: Vite emitted no JS for ${entry.label}`)
