@@ -71,7 +71,11 @@ export function elkGraph(graph: ChartGraph): ElkNode {
       sources: [nodeId(source)],
       targets: [nodeId(target)],
       labels: [
-        { text: edge.label, width: textWidth(edge.label, EDGE_FONT_PX) + 4, height: EDGE_FONT_PX + 4 },
+        {
+          text: edge.label,
+          width: textWidth(edge.label, EDGE_FONT_PX) + 4,
+          height: EDGE_FONT_PX + 4,
+        },
       ],
     }
   })

@@ -6,7 +6,7 @@
  */
 import type { ChartGraph, ChartState } from './graph.ts'
 import { transitionKey } from './graph.ts'
-import type { RootState } from './recorder.ts'
+import type { MachineState } from './recorder.ts'
 
 /** The marks of one snapshot on one chart. */
 export interface ChartMarks {
@@ -40,7 +40,7 @@ export function activeStates(graph: ChartGraph, value: unknown): Set<string> {
 }
 
 /** The marks of `state` (nothing lit without one). */
-export function chartMarks(graph: ChartGraph, state: RootState | undefined): ChartMarks {
+export function chartMarks(graph: ChartGraph, state: MachineState | undefined): ChartMarks {
   const last = new Map<string, string>()
   const lastEdges = new Set<string>()
   const mark = (id: string, role: string) => {

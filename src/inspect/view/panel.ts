@@ -13,15 +13,16 @@ import { createFrame } from './frame.ts'
 import type { ChartGraph } from './graph.ts'
 import { laidOutChart } from './layout.ts'
 import { chartMarks } from './marks.ts'
-import { type LogEntry, machineIdOf, type Recorder, type RootState } from './recorder.ts'
+import { type LogEntry, machineIdOf, type Recorder, type MachineState } from './recorder.ts'
 import { type DrawnChart, drawChart, paintChart } from './svg.ts'
 
 /** Which root actor a panel shows, and the machine it draws. */
 export interface StatechartMountOptions {
   /**
-   * The root actor to follow: its machine's id (`'session'`, `'passwordReset'`) or actor id, or a
-   * test of its redacted view. By default the first root machine the view saw (with `machine`:
-   * the first root running that machine's definition).
+   * The machine actor to follow: a root's machine id (`'session'`, `'passwordReset'`), an actor id
+   * (a machine child's too: `'tokenRefresh'`, the session's refresh timer), or a test of its
+   * redacted view. By default the first machine the view saw (with `machine`: the first actor
+   * running that machine's definition). A stopped actor is followed by the next that runs.
    */
   readonly actor?: string | ((actor: RedactedActorRef) => boolean)
   /**
@@ -59,10 +60,10 @@ function machineFor(root: RedactedActorRef, options: StatechartMountOptions): An
   return createMachine(config as Parameters<typeof createMachine>[0])
 }
 
-const isRunning = (state: RootState | undefined) =>
+const isRunning = (state: MachineState | undefined) =>
   state === undefined || state.snapshot.status === 'active'
 
-function snapshotJson(state: RootState | undefined): string {
+function snapshotJson(state: MachineState | undefined): string {
   if (!state) return ''
   const { value, status, tags, context } = state.snapshot
   try {
@@ -129,7 +130,7 @@ export function mountPanel(
   /** Follows the first matching root while it runs; once it stopped, the newest that runs. */
   const pickRoot = () => {
     if (current && isRunning(recorder.latest(current))) return
-    const candidates = recorder.roots().filter(matches)
+    const candidates = recorder.machineActors().filter(matches)
     const running = candidates.filter((root) => isRunning(recorder.latest(root)))
     const next = (current ? running.at(-1) : running[0]) ?? current ?? candidates.at(-1)
     if (next === current || !next) return
@@ -152,7 +153,7 @@ export function mountPanel(
     scheduled = false
     if (closed) return
     pickRoot()
-    const entries = recorder.entries().filter((entry) => entry.root === current)
+    const entries = recorder.entries().filter((entry) => entry.machineActor === current)
     // An entry that left the bounded log can no longer be shown: back to live.
     if (selected && !entries.includes(selected)) selected = undefined
     frame.log.sync(entries, selected)

@@ -1,9 +1,10 @@
 /**
  * The statechart view's memory: a bounded log of what the actors did, built from the inspection
  * events a `redactedInspector` hands over, so nothing in it was ever raw. Each entry is one
- * snapshot change of one actor (the event it took, when, which actor) and points at the state its
- * root machine was in afterwards: selecting an entry shows that state, which is all time travel
- * needs. The oldest entries go first once the log is full, so a long-running page holds at most
+ * snapshot change of one actor (the event it took, when, which actor) and points at the state of
+ * its machine afterwards (the actor itself when it runs a machine, such as the session's token
+ * refresh child; else the machine that invoked it): selecting an entry shows that state, which is
+ * all time travel needs. The oldest entries go first once the log is full, so a long-running page holds at most
  * `maxEntries` of them.
  *
  * @module
@@ -18,8 +19,8 @@ export interface TakenTransition {
   readonly eventType: string
 }
 
-/** A root machine's snapshot (redacted plain data) and the transitions that led to it. */
-export interface RootState {
+/** A machine actor's snapshot (redacted plain data) and the transitions that led to it. */
+export interface MachineState {
   /** `{ value, status, tags, context, … }` as the redacting inspector gave it. */
   readonly snapshot: RedactedSnapshot
   /** The latest transitions taken up to this snapshot (an event that changed nothing keeps them). */
@@ -44,10 +45,10 @@ export interface LogEntry {
   readonly eventType: string
   /** The actor: its id, or its machine's id for a root actor without one. */
   readonly actor: string
-  /** The root actor of the actor's system. */
-  readonly root: RedactedActorRef
-  /** Its root machine's state after this entry; `undefined` before the root's first snapshot. */
-  readonly state: RootState | undefined
+  /** The machine actor the entry is charted on: the actor itself, or its nearest machine parent. */
+  readonly machineActor: RedactedActorRef
+  /** That machine's state after this entry; `undefined` before its first snapshot. */
+  readonly state: MachineState | undefined
 }
 
 /** The recorder behind one view. */
@@ -56,18 +57,21 @@ export interface Recorder {
   readonly observe: (event: InspectionEvent) => void
   /** The log, oldest first. */
   entries(): readonly LogEntry[]
-  /** Root actors seen, oldest first (at most {@link MAX_ROOTS}). */
-  roots(): readonly RedactedActorRef[]
-  /** A root's latest state. */
-  latest(root: RedactedActorRef): RootState | undefined
+  /** Machine actors seen (roots and machine children), oldest first (at most {@link MAX_MACHINES}). */
+  machineActors(): readonly RedactedActorRef[]
+  /** A machine actor's latest state. */
+  latest(machineActor: RedactedActorRef): MachineState | undefined
   /** Calls `listener` after each change (inside the actor's step: keep it cheap). */
   subscribe(listener: () => void): () => void
   /** Stops recording and forgets everything. */
   stop(): void
 }
 
-/** Roots remembered: each account flow run is a root of its own, so they are bounded too. */
-export const MAX_ROOTS = 32
+/**
+ * Machine actors remembered: each account flow run is a root of its own and each token refresh
+ * timer a child of its own, so they are bounded too.
+ */
+export const MAX_MACHINES = 32
 
 /** The machine id of an actor's definition, if it has one. */
 export function machineIdOf(actor: RedactedActorRef): string | undefined {
@@ -75,10 +79,17 @@ export function machineIdOf(actor: RedactedActorRef): string | undefined {
   return typeof id === 'string' ? id : undefined
 }
 
-function rootOf(actor: RedactedActorRef): RedactedActorRef {
-  let root = actor
-  while (root._parent) root = root._parent
-  return root
+/** Whether the actor runs a state machine (a promise's or a callback's `config` is a function). */
+function runsMachine(actor: RedactedActorRef): boolean {
+  const config = actor.logic?.config
+  return typeof config === 'object' && config !== null
+}
+
+/** The machine actor an actor's entries are charted on: itself, or its nearest machine parent. */
+function machineActorOf(actor: RedactedActorRef): RedactedActorRef {
+  let current = actor
+  while (!runsMachine(current) && current._parent) current = current._parent
+  return current
 }
 
 /** `actor`'s name in the log: a root actor's id is a generated `x:0`, its machine's id is not. */
@@ -103,9 +114,9 @@ function takenTransitions(list: unknown): TakenTransition[] {
   })
 }
 
-interface RootRecord {
-  latest: RootState | undefined
-  /** Transitions of microsteps since the root's last snapshot. */
+interface MachineRecord {
+  latest: MachineState | undefined
+  /** Transitions of microsteps since the machine's last snapshot. */
   pending: TakenTransition[]
 }
 
@@ -115,16 +126,18 @@ export function createRecorder(maxEntries: number, now: () => number): Recorder 
   const log: LogEntry[] = []
   let seq = 0
   let stopped = false
-  const roots = new Map<RedactedActorRef, RootRecord>()
+  const machines = new Map<RedactedActorRef, MachineRecord>()
   const listeners = new Set<() => void>()
 
-  const recordOf = (root: RedactedActorRef): RootRecord => {
-    let record = roots.get(root)
+  const recordOf = (machineActor: RedactedActorRef): MachineRecord => {
+    let record = machines.get(machineActor)
     if (!record) {
       record = { latest: undefined, pending: [] }
-      roots.set(root, record)
-      // Maps iterate in insertion order: the first key is the oldest root.
-      if (roots.size > MAX_ROOTS) roots.delete(roots.keys().next().value as RedactedActorRef)
+      machines.set(machineActor, record)
+      // Maps iterate in insertion order: the first key is the oldest machine actor.
+      if (machines.size > MAX_MACHINES) {
+        machines.delete(machines.keys().next().value as RedactedActorRef)
+      }
     }
     return record
   }
@@ -132,14 +145,14 @@ export function createRecorder(maxEntries: number, now: () => number): Recorder 
   const take = (event: InspectionEvent) => {
     const actor: unknown = event.actorRef
     if (!isActorView(actor)) return
-    const root = rootOf(actor)
-    const record = recordOf(root)
-    if (event.type === '@xstate.microstep' && actor === root) {
+    const machineActor = machineActorOf(actor)
+    const record = recordOf(machineActor)
+    if (event.type === '@xstate.microstep' && actor === machineActor) {
       record.pending.push(...takenTransitions((event as { _transitions?: unknown })._transitions))
       return
     }
     if (event.type !== '@xstate.snapshot') return
-    if (actor === root) {
+    if (actor === machineActor) {
       const taken = record.pending
       record.pending = []
       record.latest = {
@@ -153,7 +166,7 @@ export function createRecorder(maxEntries: number, now: () => number): Recorder 
       offsetMs: now() - start,
       eventType: typeof type === 'string' ? type : '',
       actor: actorName(actor),
-      root,
+      machineActor,
       state: record.latest,
     })
     while (log.length > maxEntries) log.shift()
@@ -171,8 +184,8 @@ export function createRecorder(maxEntries: number, now: () => number): Recorder 
       }
     },
     entries: () => log,
-    roots: () => [...roots.keys()],
-    latest: (root) => roots.get(root)?.latest,
+    machineActors: () => [...machines.keys()],
+    latest: (machineActor) => machines.get(machineActor)?.latest,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -180,7 +193,7 @@ export function createRecorder(maxEntries: number, now: () => number): Recorder 
     stop() {
       stopped = true
       log.length = 0
-      roots.clear()
+      machines.clear()
       listeners.clear()
     },
   }

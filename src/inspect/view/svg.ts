@@ -54,9 +54,7 @@ export function drawChart(
     width,
     height,
   })
-  svg.append(
-    element(document, 'title', { id: `${uid}-title` }, `Statechart of ${graph.machineId}`),
-  )
+  svg.append(element(document, 'title', { id: `${uid}-title` }, `Statechart of ${graph.machineId}`))
   const description = element(document, 'desc', { id: `${uid}-desc` })
   svg.append(description)
   // Two arrowheads: the marked one is the last transition's colour (a marker cannot inherit it).
@@ -113,7 +111,12 @@ export function drawChart(
     if (state.initial) {
       group.setAttribute('data-initial', '')
       group.append(
-        element(document, 'circle', { class: 'ssv-initial', cx: round(box.x), cy: round(box.y), r: 3.5 }),
+        element(document, 'circle', {
+          class: 'ssv-initial',
+          cx: round(box.x),
+          cy: round(box.y),
+          r: 3.5,
+        }),
       )
     }
     states.set(state.id, group)
@@ -150,7 +153,12 @@ export function drawChart(
         element(
           document,
           'text',
-          { x: round(label.x + 2), y: round(label.y + label.height / 2), 'dominant-baseline': 'central', 'font-size': EDGE_FONT_PX },
+          {
+            x: round(label.x + 2),
+            y: round(label.y + label.height / 2),
+            'dominant-baseline': 'central',
+            'font-size': EDGE_FONT_PX,
+          },
           edge.label,
         ),
       )
@@ -175,7 +183,9 @@ export function paintChart(chart: DrawnChart, marks: ChartMarks, uid: string): v
   for (const [id, group] of chart.edges) {
     const last = marks.lastEdges.has(id)
     toggle(group, 'data-last', last ? '' : undefined)
-    group.querySelector('path')?.setAttribute('marker-end', `url(#${uid}-${last ? 'last' : 'arrow'})`)
+    group
+      .querySelector('path')
+      ?.setAttribute('marker-end', `url(#${uid}-${last ? 'last' : 'arrow'})`)
     // The last transition on top of the arrows it crosses.
     if (last) chart.svg.append(group)
   }

@@ -23,7 +23,10 @@ function demoMachine() {
       loading: {
         invoke: {
           src: 'load',
-          onDone: [{ guard: 'ready', target: 'active' }, { guard: 'fresh', target: 'active' }],
+          onDone: [
+            { guard: 'ready', target: 'active' },
+            { guard: 'fresh', target: 'active' },
+          ],
           onError: 'failed',
         },
         after: { backoff: 'failed' },

@@ -1,7 +1,8 @@
 /**
  * The view's recorder behind a redacting inspector: one entry per snapshot change of any actor of
- * the system, each pointing at its root machine's state then and the transitions that led there
- * (read from the inspection microsteps); a bounded log and a bounded set of roots; malformed
+ * the system, each pointing at its machine's state then (the actor's own when it runs a machine,
+ * as the token refresh child does; else its invoker's) and the transitions that led there (read
+ * from the inspection microsteps); a bounded log and a bounded set of machines; malformed
  * events are dropped without a throw (inspection runs inside the actor's step); stopped, it
  * records nothing.
  */
@@ -9,7 +10,7 @@ import type { InspectionEvent } from 'xstate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { redactedInspector } from '../../../src/inspect.ts'
 import type { RedactedActorRef } from '../../../src/inspect/actorView.ts'
-import { createRecorder, MAX_ROOTS } from '../../../src/inspect/view/recorder.ts'
+import { createRecorder, MAX_MACHINES } from '../../../src/inspect/view/recorder.ts'
 import { createSessionHarness, type SessionHarness } from '../../session/harness.ts'
 import { testClock } from './support.ts'
 
@@ -26,13 +27,16 @@ function recordedSession(maxEntries = 200) {
   return { recorder, session, shopper, clock }
 }
 
-/** A fake actor view (the recorder reads only names, the parent and the definition). */
-function fakeActor(id: string, parent?: RedactedActorRef): RedactedActorRef {
+/**
+ * A fake actor view (the recorder reads only names, the parent and the definition): a machine's,
+ * or with `promise` a promise actor's (whose `config` is its function).
+ */
+function fakeActor(id: string, parent?: RedactedActorRef, promise = false): RedactedActorRef {
   return {
     id,
     sessionId: id,
     ...(parent ? { _parent: parent } : {}),
-    logic: { config: { id } },
+    logic: { config: promise ? () => undefined : { id } },
     getSnapshot: () => undefined,
     getPersistedSnapshot: () => undefined,
     send: () => undefined,
@@ -67,14 +71,24 @@ describe('the recorder', () => {
         eventType: 'login',
       },
     ])
-    // A child's entry shows the root as it was at that moment: its latest snapshot before.
-    let rootState = entries[0]?.state
-    for (const entry of entries) {
-      expect(entry.root).toBe(login?.root)
+    // A promise child's entry shows the session as it was at that moment: its latest snapshot
+    // before. The token refresh timer is a machine: its entries chart its own states.
+    const ofSession = entries.filter((entry) => entry.machineActor === login?.machineActor)
+    let rootState = ofSession[0]?.state
+    for (const entry of ofSession) {
       if (entry.actor === 'session') rootState = entry.state
       else expect(entry.state, `${entry.actor} ${entry.eventType}`).toBe(rootState)
     }
-    expect(entries.filter((entry) => entry.actor === 'authenticateCustomer')).toHaveLength(2)
+    expect(ofSession.filter((entry) => entry.actor === 'authenticateCustomer')).toHaveLength(2)
+    const timers = entries.filter((entry) => entry.actor === 'tokenRefresh')
+    expect(timers.length).toBeGreaterThan(0)
+    for (const entry of timers) {
+      expect(entry.machineActor).not.toBe(login?.machineActor)
+      expect(entry.machineActor.id).toBe('tokenRefresh')
+    }
+    const timer = timers.at(-1)?.machineActor
+    expect(timer && recorder.machineActors()).toContain(timer)
+    expect(timer && recorder.latest(timer)?.snapshot.value).toBeDefined()
     const last = entries.at(-1)
     expect(last?.state?.snapshot.value).toEqual({
       registered: { freshness: 'fresh', activity: 'idle' },
@@ -104,18 +118,18 @@ describe('the recorder', () => {
     expect(entries.map((entry) => entry.seq)).toEqual([first, first + 1, first + 2])
   })
 
-  it(`remembers at most ${MAX_ROOTS} root actors, the newest`, () => {
+  it(`remembers at most ${MAX_MACHINES} machine actors, the newest`, () => {
     const recorder = createRecorder(10, () => 0)
-    const roots = Array.from({ length: MAX_ROOTS + 5 }, (_, index) => fakeActor(`flow-${index}`))
+    const roots = Array.from({ length: MAX_MACHINES + 5 }, (_, index) => fakeActor(`flow-${index}`))
     for (const root of roots) recorder.observe(snapshotEvent(root, 'xstate.init', 'idle'))
-    expect(recorder.roots()).toEqual(roots.slice(5))
+    expect(recorder.machineActors()).toEqual(roots.slice(5))
     expect(recorder.entries()).toHaveLength(10)
   })
 
   it('drops what it cannot read without throwing, and records nothing once stopped', () => {
     const recorder = createRecorder(10, () => 0)
     const root = fakeActor('root')
-    const child = fakeActor('child', root)
+    const child = fakeActor('child', root, true)
     const hostile = {
       get actorRef(): never {
         throw new Error('unreadable')
@@ -133,12 +147,16 @@ describe('the recorder', () => {
     }
     expect(recorder.entries()).toEqual([])
     recorder.observe(snapshotEvent(child, 'xstate.init', undefined))
-    expect(recorder.entries()[0]).toMatchObject({ actor: 'child', root, state: undefined })
+    expect(recorder.entries()[0]).toMatchObject({
+      actor: 'child',
+      machineActor: root,
+      state: undefined,
+    })
     recorder.observe(snapshotEvent(root, 'go', 'busy'))
     expect(recorder.latest(root)?.transitions).toEqual([])
     recorder.stop()
     recorder.observe(snapshotEvent(root, 'go', 'idle'))
     expect(recorder.entries()).toEqual([])
-    expect(recorder.roots()).toEqual([])
+    expect(recorder.machineActors()).toEqual([])
   })
 })

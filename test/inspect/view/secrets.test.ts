@@ -72,7 +72,9 @@ describe('the statechart view', () => {
     const reset = session.startPasswordReset()
     reset.send({ type: 'request', login: newLogin })
     await untilTag(reset, 'tokenSent')
-    await until(() => lit(flowPanel, 'passwordReset.tokenSent') && lit(sessionPanel, 'session.registered'))
+    await until(
+      () => lit(flowPanel, 'passwordReset.tokenSent') && lit(sessionPanel, 'session.registered'),
+    )
 
     // Older snapshots on the page too: every log entry of the session panel, one at a time.
     const pages: string[] = []

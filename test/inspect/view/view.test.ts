@@ -21,7 +21,10 @@ afterEach(() => {
 /** A view on a session, mounted in a fresh element; the session is started. */
 async function mounted(options: Parameters<typeof viewedSession>[0] = {}) {
   const viewed = viewedSession(options)
-  cleanups.push(() => viewed.harness.stopAll(), () => viewed.view.dispose())
+  cleanups.push(
+    () => viewed.harness.stopAll(),
+    () => viewed.view.dispose(),
+  )
   const element = document.createElement('div')
   document.body.append(element)
   const unmount = viewed.view.mount(element)
@@ -126,9 +129,31 @@ describe('the statechart view', { timeout: 20_000 }, () => {
     expect([...actors].sort()).toEqual(
       expect.arrayContaining(['authenticateCustomer', 'session', 'tokenRefresh', 'transferBasket']),
     )
+    // The session's panel lists the session's entries and its promises'; the token refresh
+    // timer is a machine of its own, charted (and listed) in a panel of its own.
     expect(logButtons(element).map((entry) => Number(entry.dataset.seq))).toEqual(
-      view.entries().map((entry) => entry.seq),
+      view
+        .entries()
+        .filter((entry) => entry.actor !== 'tokenRefresh')
+        .map((entry) => entry.seq),
     )
+  })
+
+  it("charts a machine child on its own: the session's token refresh timer", async () => {
+    const { session, shopper, view } = await mounted()
+    const timerPanel = document.body.appendChild(document.createElement('div'))
+    view.mount(timerPanel, { actor: 'tokenRefresh' })
+    await session.login(shopper.login, shopper.password)
+    await until(() => timerPanel.querySelector('[data-active]') !== null)
+    expect(timerPanel.querySelector('.ssv-title')?.textContent).toContain('tokenRefresh')
+    const active = [...timerPanel.querySelectorAll('[data-active]')].map((node) =>
+      node.getAttribute('data-state-id'),
+    )
+    expect(active.every((id) => id?.startsWith('tokenRefresh'))).toBe(true)
+    expect(logButtons(timerPanel).map((button) => button.dataset.actor)).toEqual(
+      logButtons(timerPanel).map(() => 'tokenRefresh'),
+    )
+    expect(logButtons(timerPanel).length).toBeGreaterThan(0)
   })
 
   it('keeps at most maxEntries entries, in the log and on the page', async () => {
@@ -157,7 +182,10 @@ describe('the statechart view', { timeout: 20_000 }, () => {
     view.mount(early)
     expect(early.querySelector('.ssv-status')?.textContent).toBe('Waiting for a machine to start…')
     const harness = createSessionHarness()
-    cleanups.push(() => harness.stopAll(), () => view.dispose())
+    cleanups.push(
+      () => harness.stopAll(),
+      () => view.dispose(),
+    )
     await harness.session({ inspect: view.inspect }).ready()
     const late = document.createElement('div')
     document.body.append(late)
@@ -226,7 +254,10 @@ describe('the statechart view', { timeout: 20_000 }, () => {
   it('says why when the layout fails, without an unhandled rejection', async () => {
     const failing = { layout: (_graph: ElkNode) => Promise.reject(new Error('no layout today')) }
     const viewed = viewedSession({ layoutEngine: failing })
-    cleanups.push(() => viewed.harness.stopAll(), () => viewed.view.dispose())
+    cleanups.push(
+      () => viewed.harness.stopAll(),
+      () => viewed.view.dispose(),
+    )
     const element = document.createElement('div')
     document.body.append(element)
     viewed.view.mount(element)
