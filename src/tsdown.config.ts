@@ -24,6 +24,8 @@ const LIBRARY = {
   inspect: 'src/inspect.ts',
   'inspect/view': 'src/inspect/view.ts',
   react: 'src/react.ts',
+  'react-query': 'src/reactQuery.ts',
+  remote: 'src/remote.ts',
 }
 
 export default defineConfig({

@@ -36,6 +36,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The demo server (test/demo) imports the package by name: tsconfig's "paths" map the
+        // names to the sources, as tsc and tsx do, so it never needs a build.
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'integration',
           include: [
@@ -80,6 +83,7 @@ export default defineConfig({
             '@testing-library/react': react18('@testing-library/react'),
             '@testing-library/dom': react18('@testing-library/dom'),
             '@xstate/react': react18('@xstate/react'),
+            '@tanstack/react-query': react18('@tanstack/react-query'),
           },
         },
         test: {

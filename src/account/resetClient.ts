@@ -6,10 +6,9 @@
  *
  * @module
  */
-import { type ErrorCode, isErrorCode, ShopperSessionError } from '../errors.ts'
+import { ShopperSessionError } from '../errors.ts'
+import { refusal } from '../scapi/endpointRefusal.ts'
 import { mapFetchFailure } from '../scapi/fetchFailure.ts'
-import { retryAfterMs } from '../scapi/retryAfter.ts'
-import { cleanServerText } from '../scapi/serverText.ts'
 import type { PasswordResetCallOptions, PasswordResetPort } from './resetPort.ts'
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type PasswordResetBody } from './resetWire.ts'
 
@@ -26,62 +25,6 @@ export interface PasswordResetClientOptions {
 function configError(reason: string): ShopperSessionError {
   const message = `Invalid password reset client options: ${reason}`
   return new ShopperSessionError('invalid_config', message)
-}
-
-/** The code for an answer without a problem body (a proxy's page, a missing route). */
-function statusCode(status: number): ErrorCode {
-  if (status === 429) return 'rate_limited'
-  return status >= 500 && status <= 599 ? 'server_error' : 'invalid_response'
-}
-
-/** The problem body's fields, when the answer has one. */
-function readProblem(text: string): { code?: string; message?: string; retryAfterMs?: number } {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return {}
-  }
-  if (typeof value !== 'object' || value === null) return {}
-  const { code, message, retryAfterMs: wait } = value as Record<string, unknown>
-  const waits = typeof wait === 'number' && Number.isFinite(wait) && wait >= 0
-  return {
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(typeof message === 'string' ? { message } : {}),
-    ...(waits ? { retryAfterMs: wait } : {}),
-  }
-}
-
-/** The error for a refused call: the problem's code, else one from the status. */
-async function refusal(
-  operation: string,
-  response: Response,
-  signal: AbortSignal | undefined,
-): Promise<ShopperSessionError> {
-  let text = ''
-  try {
-    text = await response.text()
-  } catch (error) {
-    if (signal?.aborted === true) return mapFetchFailure(operation, error, signal)
-  }
-  const problem = readProblem(text)
-  const { status } = response
-  const code = problem.code !== undefined && isErrorCode(problem.code) ? problem.code : undefined
-  const serverMessage = cleanServerText(problem.message)
-  const what = serverMessage ?? (code === undefined ? 'unexpected answer' : undefined)
-  const fromHeader = retryAfterMs(response.headers.get('retry-after'), undefined, Date.now)
-  const wait = fromHeader ?? problem.retryAfterMs
-  return new ShopperSessionError(
-    code ?? statusCode(status),
-    `${operation} failed: ${status}${what === undefined ? '' : ` ${what}`}`,
-    {
-      status,
-      operation,
-      ...(code === undefined ? {} : { serverError: code }),
-      ...(serverMessage === undefined ? {} : { serverMessage }),
-      ...(wait === undefined ? {} : { retryAfterMs: wait }),
-    },
-  )
 }
 
 /**

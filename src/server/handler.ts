@@ -67,22 +67,35 @@ export function withShopperSession(
   // A bad config, missing or short cookie secrets, bad cookie options: fail now, not per request.
   checkServerConfig(config, true)
   cookieStorage(null, options.cookie)
-  return async (request) => {
-    const session = createServerSession(config, {
-      cookies: request.headers,
-      ...(options.cookie ? { cookie: options.cookie } : {}),
-    })
-    let response: Response
-    try {
-      response = await handler(request, session)
-    } catch (error) {
-      if (!options.onError) throw error
-      response = await options.onError(error, request, session)
-    } finally {
-      session.stop()
-    }
-    return withCookies(response, session.setCookieHeaders())
+  return (request) =>
+    serveWithSession(config, options, request, (session) => handler(request, session))
+}
+
+/**
+ * Runs `perform` with the session of `request`'s cookies (config and options already checked),
+ * stops the session and appends the cookies it changed: the one request cycle of
+ * {@link withShopperSession}, shared with the session endpoint.
+ */
+export async function serveWithSession(
+  config: ServerSessionConfig,
+  options: WithShopperSessionOptions,
+  request: Request,
+  perform: (session: ServerSession) => Response | Promise<Response>,
+): Promise<Response> {
+  const session = createServerSession(config, {
+    cookies: request.headers,
+    ...(options.cookie ? { cookie: options.cookie } : {}),
+  })
+  let response: Response
+  try {
+    response = await perform(session)
+  } catch (error) {
+    if (!options.onError) throw error
+    response = await options.onError(error, request, session)
+  } finally {
+    session.stop()
   }
+  return withCookies(response, session.setCookieHeaders())
 }
 
 /** `response` with `setCookies` appended (on a copy when its headers are immutable). */

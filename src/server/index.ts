@@ -26,6 +26,22 @@ export {
   type ServerSessionOptions,
   serverRefreshesInFlight,
 } from './session.ts'
+// The server half of a server-held (BFF) session; the browser half is `shopper-session/remote`.
+export {
+  createSessionEndpoint,
+  type SessionEndpoint,
+  type SessionEndpointOptions,
+  type SessionEndpointRateLimits,
+  type SessionEndpointRequestInfo,
+} from './sessionEndpoint/handler.ts'
+export { dehydrateSession } from './sessionEndpoint/dehydrate.ts'
+export type {
+  DehydratedSession,
+  SessionEndpointAction,
+  SessionEndpointBody,
+  SessionEndpointProblem,
+  SessionTokenAnswer,
+} from '../remote/wire.ts'
 export type {
   CookieSource,
   HeaderRecord,

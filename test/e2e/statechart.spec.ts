@@ -15,6 +15,8 @@ const state = (page: Page, id: string) => page.locator(`[data-state-id="${id}"]`
 test('the statechart view lights registered after a login, and travels back to guest', async ({
   page,
   server,
+  // Resets the emulator first: an earlier spec in this worker may have changed Ada's password.
+  emulator: _reset,
 }) => {
   const ada = server.emulator.settings.shoppers[0]
   if (ada === undefined) throw new Error('the emulator has no seeded shopper')

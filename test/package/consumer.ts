@@ -54,9 +54,14 @@ export function installPackedTarball(): InstalledPackage {
         // The optional peers of shopper-session/react, for its declarations (types.test.ts).
         `react@${devDependencies.react}`,
         `@types/react@${devDependencies['@types/react']}`,
+        // react-dom for the README's server rendering and hydration examples.
+        `react-dom@${devDependencies['react-dom']}`,
+        `@types/react-dom@${devDependencies['@types/react-dom']}`,
         `@xstate/react@${devDependencies['@xstate/react']}`,
         // The optional peer of shopper-session/inspect/view (its layout engine).
         `elkjs@${devDependencies.elkjs}`,
+        // The optional peer of shopper-session/react-query.
+        `@tanstack/react-query@${devDependencies['@tanstack/react-query']}`,
         '--prefer-offline',
         '--no-audit',
         '--no-fund',

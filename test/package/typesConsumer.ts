@@ -16,6 +16,8 @@ import * as account from 'shopper-session/account'
 import * as customersEntry from 'shopper-session/customers'
 import * as inspectEntry from 'shopper-session/inspect'
 import * as inspectViewEntry from 'shopper-session/inspect/view'
+import * as reactQueryEntry from 'shopper-session/react-query'
+import * as remoteEntry from 'shopper-session/remote'
 import * as emulator from 'shopper-session/emulator'
 import * as emulatorNode from 'shopper-session/emulator/node'
 import * as migratePwaKit from 'shopper-session/migrate/pwa-kit'
@@ -40,6 +42,8 @@ export const entries = [
   customersEntry,
   inspectEntry,
   inspectViewEntry,
+  reactQueryEntry,
+  remoteEntry,
   emulator,
   emulatorNode,
   migratePwaKit,
@@ -184,6 +188,27 @@ export function useHeader(): unknown[] {
   const typo: unknown = shopper?.loginID
   return [shopper?.loginId, token, loading, login.error?.code, typo]
 }
+
+// React Query: the factories take a ShopperSession; the hooks' data is typed.
+export const queries = reactQueryEntry.createShopperQueries(createShopperCustomers(session), session)
+export const profileKey: readonly unknown[] = queries.profile().queryKey
+export function useGreeting(): unknown[] {
+  const { data: profile } = reactQueryEntry.useProfile()
+  // @ts-expect-error \`fistName\` is not a key of Customer
+  const typo: unknown = profile?.fistName
+  return [profile?.firstName, reactQueryEntry.useAddresses().data?.[0]?.addressId, typo]
+}
+
+// A server-held session in the browser: the hooks', clients' and factories' session as it is.
+export const remote = remoteEntry.createRemoteSession({
+  endpoint: '/api/session',
+  scapi: slasConfig,
+  initial: remoteEntry.readState(null),
+})
+export const remoteForHooks: reactEntry.SessionLike = remote
+export const remoteQueries = reactQueryEntry.createShopperQueries(createShopperCustomers(remote), remote)
+// @ts-expect-error \`endpont\` is not an option of createRemoteSession
+remoteEntry.createRemoteSession({ endpont: '/api/session', scapi: slasConfig })
 `
 
 /** The CommonJS consumer (`.cts`, node16 only): every entry through its `require` types. */

@@ -63,11 +63,34 @@ export const BROWSER_ENTRIES = [
   },
   {
     // Measured without React, @xstate/react and xstate: a React page has them already.
-    label: "{ ShopperSessionProvider, useShopper, useSessionTags, useLogin, useLogout } from 'shopper-session/react'",
+    label:
+      "{ ShopperSessionProvider, useShopper, useSessionTags, useLogin, useLogout } from 'shopper-session/react'",
     specifier: 'shopper-session/react',
     file: 'src/react.ts',
     names: ['ShopperSessionProvider', 'useShopper', 'useSessionTags', 'useLogin', 'useLogout'],
     external: ['react', '@xstate/react', 'xstate'],
+  },
+  {
+    // Measured without TanStack Query, React, @xstate/react and xstate.
+    label:
+      "{ ShopperQueryProvider, useProfile, useAddresses, useCreateAddress, createShopperQueries, bindShopperCache } from 'shopper-session/react-query'",
+    specifier: 'shopper-session/react-query',
+    file: 'src/reactQuery.ts',
+    names: [
+      'ShopperQueryProvider',
+      'useProfile',
+      'useAddresses',
+      'useCreateAddress',
+      'createShopperQueries',
+      'bindShopperCache',
+    ],
+    external: ['@tanstack/react-query', 'react', '@xstate/react', 'xstate'],
+  },
+  {
+    label: "{ createRemoteSession, readState } from 'shopper-session/remote'",
+    specifier: 'shopper-session/remote',
+    file: 'src/remote.ts',
+    names: ['createRemoteSession', 'readState'],
   },
   {
     label: "{ redactedInspector, toMermaid } from 'shopper-session/inspect' (no xstate)",
@@ -163,7 +186,12 @@ export async function measureInstalled(
   consumerDir: string,
   entry: BrowserEntry,
 ): Promise<BundleSize> {
-  return bundle(entry.label, importSource(entry.specifier, entry.names), consumerDir, entry.external)
+  return bundle(
+    entry.label,
+    importSource(entry.specifier, entry.names),
+    consumerDir,
+    entry.external,
+  )
 }
 
 const PACKAGE_DIR = join('node_modules', 'shopper-session')

@@ -92,7 +92,8 @@ const LABEL = 'password reset service config'
 
 const isFunction = (value: unknown) => typeof value === 'function'
 const fn = <T>() => z.optional(z.custom<T>(isFunction, 'must be a function'))
-const positiveInteger = (value: unknown): value is number =>
+/** An integer ≥ 1. */
+export const positiveInteger = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1
 
 function isRule(value: unknown): value is RateLimitRule {
@@ -105,7 +106,8 @@ function isRule(value: unknown): value is RateLimitRule {
   )
 }
 
-const ruleField = z.optional(
+/** A rate limit option: `false` or `{ limit, windowMs }` (also the session endpoint's). */
+export const ruleField = z.optional(
   z.custom<RateLimitRule | false>(
     (value) => value === false || isRule(value),
     'must be false or { limit, windowMs } with integers ≥ 1 (windowMs at most 2^31 - 1)',

@@ -1,7 +1,7 @@
 /**
- * Which browser origins may call the password reset endpoint, and the CORS headers that say so.
- * The request's own origin is always allowed; other origins only when listed. `*` is never sent:
- * each answer names the one origin it allows.
+ * Which browser origins may call an endpoint of this entry (the password reset and the session
+ * endpoint), and the CORS headers that say so. The request's own origin is always allowed; other
+ * origins only when listed. `*` is never sent: each answer names the one origin it allows.
  *
  * @module
  */
@@ -51,18 +51,42 @@ function asOrigin(value: string): string | undefined {
   return /^https?:$/.test(url.protocol) && url.origin === value ? value : undefined
 }
 
+/** How an endpoint answers CORS (the password reset's by default). */
+export interface OriginPolicyOptions {
+  /** Names the options in `invalid_config` messages. Default `password reset handler options`. */
+  label?: string
+  /** The methods a preflight grants. Default `POST`. */
+  methods?: string
+  /**
+   * Whether listed origins may send cookies (`Access-Control-Allow-Credentials: true`). Default
+   * false: the password reset reads no cookie; the session endpoint lives on its cookies.
+   */
+  credentials?: boolean
+}
+
 /**
  * Creates the policy; `invalid_config` names an entry of `allowedOrigins` that is not exactly an
  * http(s) origin (`scheme://host[:port]`: no path, trailing slash, query, credentials or `*`).
  */
-export function createOriginPolicy(allowedOrigins: readonly string[] = []): OriginPolicy {
+export function createOriginPolicy(
+  allowedOrigins: readonly string[] = [],
+  options: OriginPolicyOptions = {},
+): OriginPolicy {
+  const {
+    label = 'password reset handler options',
+    methods = 'POST',
+    credentials = false,
+  } = options
+  const withCredentials: Record<string, string> = credentials
+    ? { 'access-control-allow-credentials': 'true' }
+    : {}
   const listed = new Set<string>()
   allowedOrigins.forEach((value, index) => {
     const origin = typeof value === 'string' ? asOrigin(value) : undefined
     if (origin === undefined) {
       throw new ShopperSessionError(
         'invalid_config',
-        `Invalid password reset handler options: allowedOrigins[${index}]: must be an http(s) ` +
+        `Invalid ${label}: allowedOrigins[${index}]: must be an http(s) ` +
           'origin exactly as browsers send it, like https://shop.example.com ' +
           '(scheme://host[:port]; no wildcard, path, trailing slash or default port)',
       )
@@ -75,9 +99,10 @@ export function createOriginPolicy(allowedOrigins: readonly string[] = []): Orig
     allows,
     preflightHeaders: (origin) => ({
       'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'POST',
+      'access-control-allow-methods': methods,
       'access-control-allow-headers': `content-type, ${CSRF_HEADER}`,
       'access-control-max-age': PREFLIGHT_MAX_AGE,
+      ...withCredentials,
       vary: 'Origin',
     }),
     responseHeaders(origin, request): Record<string, string> {
@@ -88,6 +113,7 @@ export function createOriginPolicy(allowedOrigins: readonly string[] = []): Orig
       return {
         'access-control-allow-origin': origin,
         'access-control-expose-headers': 'Retry-After',
+        ...withCredentials,
         vary: 'Origin',
       }
     },

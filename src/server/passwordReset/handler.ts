@@ -10,13 +10,13 @@ import * as z from 'zod/mini'
 import { createSafeLogger, type Logger } from '../../logger.ts'
 import { parseConfig } from '../../scapi/configFields.ts'
 import { issueDetails } from '../../scapi/issueDetails.ts'
-import { readJsonObject } from './body.ts'
 import { createClientKey, type PasswordResetRequestInfo } from './clientKey.ts'
 import { createOriginPolicy } from './cors.ts'
 import { checkField } from './input.ts'
-import { problemFor, problemResponse } from './problem.ts'
+import { failureSummary, problemFor, problemResponse } from './problem.ts'
 import type { PasswordResetService } from './service.ts'
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../account/resetWire.ts'
+import { type EndpointRules, guardCall } from '../endpointGuard.ts'
+import { endpointOptionFields, proxyHops } from '../endpointOptions.ts'
 
 /** Options of {@link createPasswordResetHandler}. */
 export interface PasswordResetHandlerOptions {
@@ -63,42 +63,14 @@ export type PasswordResetHandlerService = Pick<
 const LABEL = 'password reset handler options'
 const DEFAULT_MAX_BODY_BYTES = 16_384
 
-const OptionsSchema = z.object({
-  allowedOrigins: z.optional(
-    z.custom<readonly string[]>((value) => Array.isArray(value), 'must be an array of origins'),
-  ),
-  clientKey: z.optional(
-    z.custom<NonNullable<PasswordResetHandlerOptions['clientKey']>>(
-      (value) => typeof value === 'function',
-      'must be a function',
-    ),
-  ),
-  trustProxy: z.optional(
-    z.custom<boolean | number>(
-      (value) =>
-        typeof value === 'boolean' ||
-        (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10),
-      'must be a boolean or the number of proxies (1 to 10)',
-    ),
-  ),
-  maxBodyBytes: z.optional(
-    z.custom<number>(
-      (value) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= 1024 && value <= 1 << 20,
-      'must be an integer from 1024 to 1048576',
-    ),
-  ),
-  logger: z.optional(
-    z.custom<Logger | null>((value) => typeof value === 'object', 'must be an object or null'),
-  ),
+const OptionsSchema = z.object(endpointOptionFields)
+
+// One URL, POST only: the path is never read.
+const rules = (maxBodyBytes: number): EndpointRules => ({
+  name: 'password reset endpoint',
+  methods: ['POST'],
+  maxBodyBytes,
 })
-
-function isJson(contentType: string | null): boolean {
-  const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase()
-  return media === 'application/json'
-}
-
-const forbidden = (message: string) => ({ status: 403, code: 'forbidden' as const, message })
 
 /**
  * Creates the endpoint. Mount it on one URL for `POST` and `OPTIONS`; the path is not read. Bodies:
@@ -127,58 +99,31 @@ export function createPasswordResetHandler(
   const value = parseConfig(LABEL, OptionsSchema, options, issueDetails)
   const origins = createOriginPolicy(value.allowedOrigins)
   const maxBodyBytes = value.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-  const hops = typeof value.trustProxy === 'number' ? value.trustProxy : value.trustProxy ? 1 : 0
-  const clientKey = createClientKey(value.clientKey, hops)
+  const clientKey = createClientKey(value.clientKey, proxyHops(value.trustProxy))
   const log = createSafeLogger(value.logger === null ? undefined : (value.logger ?? console))
 
   const handle = async (request: Request, info: PasswordResetRequestInfo): Promise<Response> => {
-    const origin = request.headers.get('origin')
-    const cors = origins.responseHeaders(origin, request)
-    const headers = { 'cache-control': 'no-store', ...cors }
-    const refuse = (problem: Parameters<typeof problemResponse>[0], extra = {}) =>
-      problemResponse(problem, { ...headers, ...extra })
-
-    if (request.method === 'OPTIONS') {
-      if (origin === null || !request.headers.has('access-control-request-method')) {
-        return new Response(null, { status: 204, headers: { allow: 'OPTIONS, POST' } })
-      }
-      if (!origins.allows(origin, request)) {
-        return refuse(forbidden('This origin may not call the password reset endpoint.'))
-      }
-      return new Response(null, { status: 204, headers: origins.preflightHeaders(origin) })
-    }
-    // A browser always sends Origin on a cross-origin POST; a missing one is a same-origin or
-    // non-browser call, which the custom header below still has to pass.
-    if (origin !== null && !origins.allows(origin, request)) {
-      return refuse(forbidden('This origin may not call the password reset endpoint.'))
-    }
-    if (request.method !== 'POST') {
-      const problem = { status: 405, code: 'bad_request' as const, message: 'Use POST.' }
-      return refuse(problem, { allow: 'OPTIONS, POST' })
-    }
-    if (request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
-      return refuse(forbidden(`The ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} header is required.`))
-    }
-    if (!isJson(request.headers.get('content-type'))) {
-      return refuse(forbidden('The content type must be application/json.'))
-    }
-    const body = await readJsonObject(request, maxBodyBytes)
-    if (!body.ok) return refuse({ status: body.status, code: 'bad_request', message: body.message })
+    const call = await guardCall(request, origins, rules(maxBodyBytes))
+    if (!call.ok) return call.response
+    const { headers } = call
+    const body = call.body ?? {}
+    const refuse = (problem: Parameters<typeof problemResponse>[0]) =>
+      problemResponse(problem, headers)
 
     try {
       // Inside the try: a custom clientKey that throws is a 500 like any other bug.
       const client = clientKey(request, info)
-      const { action } = body.value
+      const { action } = body
       if (action === 'request') {
-        const login = checkField('getResetPasswordToken', 'login', body.value.login)
+        const login = checkField('getResetPasswordToken', 'login', body.login)
         await service.requestToken(login, { client })
       } else if (action === 'reset') {
         const operation = 'resetPassword'
         await service.resetPassword(
           {
-            login: checkField(operation, 'login', body.value.login),
-            token: checkField(operation, 'token', body.value.token),
-            newPassword: checkField(operation, 'newPassword', body.value.newPassword),
+            login: checkField(operation, 'login', body.login),
+            token: checkField(operation, 'token', body.token),
+            newPassword: checkField(operation, 'newPassword', body.newPassword),
           },
           { client },
         )
@@ -189,7 +134,7 @@ export function createPasswordResetHandler(
     } catch (error) {
       const problem = problemFor(error)
       if (problem.serverFault) {
-        const data = error instanceof Error ? summary(error) : { thrown: typeof error }
+        const data = failureSummary(error)
         log.warn(`[shopper-session] password reset answered ${problem.status}`, data)
       }
       return refuse(problem)
@@ -198,13 +143,4 @@ export function createPasswordResetHandler(
   }
 
   return (request, info = {}) => handle(request, info)
-}
-
-/**
- * What an operator needs from a failure; never its message (it may name the shopper). The code
- * goes under `errorCode`: the redacting logger hides any value under a key named `code`.
- */
-function summary(error: Error): Record<string, unknown> {
-  const { code, operation, status } = error as Error & Record<string, unknown>
-  return { name: error.name, errorCode: code, operation, status }
 }

@@ -63,16 +63,30 @@ export function problemFor(error: unknown): Problem {
   return { status, code: 'server_error', message: UNAVAILABLE, serverFault: true }
 }
 
-/** A problem as a JSON Response (`Retry-After` in whole seconds when there is a wait). */
+/**
+ * A problem as a JSON Response (`Retry-After` in whole seconds when there is a wait); `extra`
+ * fields join the body (the session endpoint adds the session's state).
+ */
 export function problemResponse(
   problem: Pick<Problem, 'status' | 'code' | 'message' | 'retryAfterMs'>,
   headers: Record<string, string> = {},
+  extra: object = {},
 ): Response {
-  const body: PasswordResetProblem = { code: problem.code, message: problem.message }
+  const body: PasswordResetProblem = { ...extra, code: problem.code, message: problem.message }
   const all: Record<string, string> = { ...headers }
   if (problem.retryAfterMs !== undefined) {
     body.retryAfterMs = problem.retryAfterMs
     all['retry-after'] = String(Math.max(1, Math.ceil(problem.retryAfterMs / 1000)))
   }
   return Response.json(body, { status: problem.status, headers: all })
+}
+
+/**
+ * What an operator needs from a failure; never its message (it may name the shopper). The code
+ * goes under `errorCode`: the redacting logger hides any value under a key named `code`.
+ */
+export function failureSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { thrown: typeof error }
+  const { code, operation, status } = error as Error & Record<string, unknown>
+  return { name: error.name, errorCode: code, operation, status }
 }
