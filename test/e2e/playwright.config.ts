@@ -5,10 +5,15 @@
  *
  * Each worker starts its own test server and emulator on a free `localhost` port (fixtures.ts),
  * so there is no shared webServer to wait for and no port to agree on.
+ *
+ * Projects: `e2e` (the library's pages) and `demo` (journeys of the demo storefront, demo/),
+ * which needs `demo-build` first: one Vite build of the page that every demo worker serves.
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_HINT, findChromium } from '../support/chromium.mjs'
+
+const DEMO_DIR = fileURLToPath(new URL('demo', import.meta.url))
 
 const executablePath = findChromium()
 if (executablePath === undefined) {
@@ -26,6 +31,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: 'line',
+  projects: [
+    { name: 'e2e', testIgnore: '**/demo/**' },
+    { name: 'demo-build', testDir: DEMO_DIR, testMatch: 'build.setup.ts' },
+    { name: 'demo', testDir: DEMO_DIR, dependencies: ['demo-build'] },
+  ],
   use: {
     browserName: 'chromium',
     headless: true,
