@@ -13,14 +13,13 @@ import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect
 import { afterEach, describe, expect, it } from 'vitest'
 import { redactedInspector, unsafeRawInspector } from '../../src/inspect.ts'
 import type { ShopperInspector } from '../../src/inspect/registry.ts'
-import { emulatorResetPort, sessionWithFlows, untilTag } from '../account/support.ts'
+import { emulatorResetPort, sessionWithFlows } from '../account/support.ts'
 import { describeSecret } from '../support/secrets.ts'
 import { createSessionHarness, type SessionHarness } from '../session/harness.ts'
+import { NEW_LOGIN, runEveryFlow, TYPED } from './everyFlow.ts'
 
 let harness: (SessionHarness & { stopAll(): void }) | undefined
 afterEach(() => harness?.stopAll())
-
-const TYPED = { reset: 'Res3t-Passw0rd!', changed: 'Chang3d-Passw0rd!' }
 
 /** `@statelyai/inspect`'s inspector with an adapter that keeps what it would send. */
 function memoryInspector() {
@@ -57,54 +56,10 @@ describe('redactedInspector with @statelyai/inspect', () => {
   it('sends no token, code or password through a session and the account flows', async () => {
     const { inspector, sent } = memoryInspector()
     const { emulator, session } = inspectedSession(redactedInspector(inspector))
-    const [ada, grace] = emulator.settings.shoppers
-    if (!ada || !grace) throw new Error('two seeded shoppers')
-    // Every token the session held at some point, whether or not the emulator still knows it.
-    const held = new Set<string>()
-    const keep = () => {
-      const tokens = session.getTokens()
-      if (tokens) held.add(tokens.accessToken).add(tokens.refreshToken)
-    }
-
-    await session.ready()
-    keep()
-    await session.login(ada.login, ada.password)
-    keep()
-    await session.getAccessToken({ force: true })
-    keep()
-    await session.logout()
-    keep()
-
-    // Password reset with the login after it, then the loginId and password changes.
-    await session.requestPasswordReset(grace.login)
-    const token = emulator.control.outbox().at(-1)?.resetToken ?? ''
-    await session.resetPassword({
-      login: grace.login,
-      token,
-      newPassword: TYPED.reset,
-      loginAfterReset: true,
-    })
-    keep()
-    // SLAS refuses two logins of one shopper within a second: each re-login comes later.
-    emulator.control.advanceTime(2_000)
-    const newLogin = 'grace.renamed@example.com'
-    await session.changeLoginId({ newLogin, currentPassword: TYPED.reset })
-    keep()
-    emulator.control.advanceTime(2_000)
-    await session.changePassword({ currentPassword: TYPED.reset, newPassword: TYPED.changed })
-    keep()
-    // A flow inspected while it waits: its actor is read later, through the ref.
-    const reset = session.startPasswordReset()
-    reset.send({ type: 'request', login: newLogin })
-    await untilTag(reset, 'tokenSent')
+    const { held, resetToken, waiting } = await runEveryFlow(session, emulator)
     await flushed()
 
-    const secrets = [
-      ...emulator.control.secrets(),
-      ...held,
-      ...Object.values(TYPED),
-      token,
-    ]
+    const secrets = [...emulator.control.secrets(), ...held, ...Object.values(TYPED), resetToken]
     const shown = [...strings(sent)]
     const leaked = secrets.filter((value) => shown.some((text) => text.includes(value)))
     expect(leaked.map(describeSecret)).toEqual([])
@@ -113,9 +68,10 @@ describe('redactedInspector with @statelyai/inspect', () => {
     expect([...types].sort()).toEqual(['@xstate.actor', '@xstate.event', '@xstate.snapshot'])
     expect(sent.length).toBeGreaterThan(100)
     expect(shown).toContain('[redacted]')
-    expect(shown).toContain(newLogin)
+    expect(shown).toContain(NEW_LOGIN)
     const definitions = sent.flatMap((event) => ('definition' in event ? [event.definition] : []))
     expect(definitions.some((definition) => definition?.includes('"id":"session"'))).toBe(true)
+    waiting.stop()
   }, 20_000)
 
   it('sends access tokens through unsafeRawInspector (the search above can fail)', async () => {

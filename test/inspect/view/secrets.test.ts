@@ -9,10 +9,11 @@
  * passwords typed. None may appear, while the snapshots' other data (the new login) does.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { emulatorResetPort, sessionWithFlows, untilTag } from '../../account/support.ts'
+import { emulatorResetPort, sessionWithFlows } from '../../account/support.ts'
 import { createStatechartView } from '../../../src/inspect/view.ts'
 import { describeSecret } from '../../support/secrets.ts'
 import { createSessionHarness, type SessionHarness } from '../../session/harness.ts'
+import { NEW_LOGIN, runEveryFlow, TYPED } from '../everyFlow.ts'
 import { lit, logButtons, until } from './support.ts'
 
 let harness: (SessionHarness & { stopAll(): void }) | undefined
@@ -20,8 +21,6 @@ afterEach(() => {
   harness?.stopAll()
   document.body.replaceChildren()
 })
-
-const TYPED = { reset: 'Res3t-Passw0rd!', changed: 'Chang3d-Passw0rd!' }
 
 describe('the statechart view', () => {
   it('shows and keeps no token, code or password of a session and its account flows', async () => {
@@ -36,42 +35,7 @@ describe('the statechart view', () => {
     const flowPanel = document.body.appendChild(document.createElement('div'))
     view.mount(sessionPanel, { actor: 'session' })
     view.mount(flowPanel, { actor: 'passwordReset' })
-    const [ada, grace] = emulator.settings.shoppers
-    if (!ada || !grace) throw new Error('two seeded shoppers')
-    const held = new Set<string>()
-    const keep = () => {
-      const tokens = session.getTokens()
-      if (tokens) held.add(tokens.accessToken).add(tokens.refreshToken)
-    }
-
-    await session.ready()
-    keep()
-    await session.login(ada.login, ada.password)
-    keep()
-    await session.getAccessToken({ force: true })
-    keep()
-    await session.logout()
-    keep()
-    await session.requestPasswordReset(grace.login)
-    const token = emulator.control.outbox().at(-1)?.resetToken ?? ''
-    await session.resetPassword({
-      login: grace.login,
-      token,
-      newPassword: TYPED.reset,
-      loginAfterReset: true,
-    })
-    keep()
-    // SLAS refuses two logins of one shopper within a second: each re-login comes later.
-    emulator.control.advanceTime(2_000)
-    const newLogin = 'grace.renamed@example.com'
-    await session.changeLoginId({ newLogin, currentPassword: TYPED.reset })
-    keep()
-    emulator.control.advanceTime(2_000)
-    await session.changePassword({ currentPassword: TYPED.reset, newPassword: TYPED.changed })
-    keep()
-    const reset = session.startPasswordReset()
-    reset.send({ type: 'request', login: newLogin })
-    await untilTag(reset, 'tokenSent')
+    const { held, resetToken, waiting } = await runEveryFlow(session, emulator)
     await until(
       () => lit(flowPanel, 'passwordReset.tokenSent') && lit(sessionPanel, 'session.registered'),
     )
@@ -84,18 +48,18 @@ describe('the statechart view', () => {
     }
     pages.push(document.documentElement.outerHTML, JSON.stringify(view.entries()))
 
-    const secrets = [...emulator.control.secrets(), ...held, ...Object.values(TYPED), token]
+    const secrets = [...emulator.control.secrets(), ...held, ...Object.values(TYPED), resetToken]
     expect(secrets.length).toBeGreaterThan(10)
     const leaked = secrets.filter((value) => pages.some((page) => page.includes(value)))
     expect(leaked.map(describeSecret)).toEqual([])
     // The search looked at real snapshots: redacted tokens, and the rest readable.
     const shown = pages.join('\n')
     expect(shown).toContain('[redacted]')
-    expect(shown).toContain(newLogin)
+    expect(shown).toContain(NEW_LOGIN)
     expect(shown).toContain('"refreshToken": "[redacted]"')
     // The whole run is in the log (nothing left it before the search).
     expect(view.entries()[0]?.seq).toBe(0)
     expect(view.entries().length).toBeGreaterThan(100)
-    reset.stop()
+    waiting.stop()
   }, 30_000)
 })
