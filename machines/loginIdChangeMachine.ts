@@ -20,7 +20,13 @@ import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
-import { RELOGIN_STATES, type ReloginInput, releasedSecrets } from './relogin.ts'
+import {
+  LOGIN_CONFLICT_WINDOW_MS,
+  loginTooSoon,
+  RELOGIN_STATES,
+  type ReloginInput,
+  releasedSecrets,
+} from './relogin.ts'
 import { secretHold, type SecretsReleasedEvent } from './secretHold.ts'
 import { asSessionError } from './sessionError.ts'
 
@@ -92,7 +98,6 @@ export function isValidLoginFormat(login: string): boolean {
   return true
 }
 
-
 /** A client-side refusal when `guard` holds: back to the form with the error, no request. */
 function refuse(
   guard: 'badLoginFormat' | 'loginUnchanged' | 'passwordMissing',
@@ -134,7 +139,9 @@ export const loginIdChangeMachine = setup({
       event.type === 'submit' && event.newLogin === context.currentLogin,
     passwordMissing: ({ event }) => event.type === 'submit' && event.currentPassword.empty,
     hasPassword: ({ event }) => releasedSecrets(event).password !== undefined,
+    loginTooSoon,
   },
+  delays: { loginConflictWindow: LOGIN_CONFLICT_WINDOW_MS },
   actions: {
     storeNewLogin: assign({
       newLogin: ({ event }) => {
@@ -153,8 +160,10 @@ export const loginIdChangeMachine = setup({
     }),
     releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
     forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),
+    // A re-login that waited out SLAS's one-second window succeeded: its refusal is over.
     storeSession: assign({
       tokens: ({ event }) => ('output' in event ? (event.output as SessionTokens) : undefined),
+      error: undefined,
     }),
     storePasswordLost: assign({
       error: {

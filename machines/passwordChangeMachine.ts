@@ -17,7 +17,13 @@ import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
-import { RELOGIN_STATES, type ReloginInput, releasedSecrets } from './relogin.ts'
+import {
+  LOGIN_CONFLICT_WINDOW_MS,
+  loginTooSoon,
+  RELOGIN_STATES,
+  type ReloginInput,
+  releasedSecrets,
+} from './relogin.ts'
 import { secretHold, type SecretsReleasedEvent } from './secretHold.ts'
 import { asSessionError } from './sessionError.ts'
 
@@ -108,7 +114,9 @@ export const passwordChangeMachine = setup({
     currentMissing: ({ event }) => event.type === 'submit' && event.currentPassword.empty,
     newMissing: ({ event }) => event.type === 'submit' && event.newPassword.empty,
     hasPassword: ({ event }) => releasedSecrets(event).password !== undefined,
+    loginTooSoon,
   },
+  delays: { loginConflictWindow: LOGIN_CONFLICT_WINDOW_MS },
   actions: {
     clearError: assign({ error: undefined }),
     refuse: assign((_, params: { error: SessionError }) => ({ error: params.error })),
@@ -122,8 +130,10 @@ export const passwordChangeMachine = setup({
     releaseSecrets: sendTo('secrets', { type: 'secrets.release' }),
     forgetSecrets: sendTo('secrets', { type: 'secrets.forget' }),
     emitChanged: emit({ type: 'password.changed' as const }),
+    // A re-login that waited out SLAS's one-second window succeeded: its refusal is over.
     storeSession: assign({
       tokens: ({ event }) => ('output' in event ? (event.output as SessionTokens) : undefined),
+      error: undefined,
     }),
     storePasswordLost: assign({
       error: {

@@ -3,11 +3,15 @@
  * secret hold for the password it kept (`unsealing`), the session logs in again with it
  * (`reauthenticating`), and the flow ends `done`, or `reauthRequired` when the password is no
  * longer held (a flow restored from a snapshot) or the login fails. The change itself stands in
- * both endings.
+ * both endings. SLAS refuses a second login of one shopper within a second (409, `conflict`): a
+ * re-login refused so waits that second out once (`waitingToRelogin`) and tries again, so a
+ * change made right after a login does not sign the shopper out.
  *
  * A machine using these states provides the `authenticateCustomer` actor, keeps the login to use
- * in `context.currentLogin`, and defines the guard `hasPassword` and the action
- * `storePasswordLost`.
+ * in `context.currentLogin` and the last failure in `context.error`, and defines the guards
+ * `hasPassword` and `loginTooSoon` ({@link loginTooSoon}), the delay `loginConflictWindow`
+ * ({@link LOGIN_CONFLICT_WINDOW_MS}) and the actions `storePasswordLost`, `storeError`,
+ * `storeSession` and `releaseSecrets`.
  *
  * @module
  */
@@ -18,6 +22,27 @@ import type { HeldSecrets } from './secretHold.ts'
 export interface ReloginInput {
   username: string
   password: Secret
+}
+
+/**
+ * How long a re-login refused as too soon waits before it tries again: SLAS's window of one
+ * second for logins of one shopper, and a margin for the clocks between.
+ */
+export const LOGIN_CONFLICT_WINDOW_MS = 1_100
+
+/**
+ * Whether a failed re-login was refused as too soon after another login of the shopper
+ * (`conflict`), for the first time: a second refusal ends the flow in `reauthRequired`.
+ */
+export function loginTooSoon({
+  context,
+  event,
+}: {
+  context: { error?: { code: string } | undefined }
+  event: { type: string; error?: unknown }
+}): boolean {
+  const code = (event.error as { code?: unknown } | undefined)?.code
+  return code === 'conflict' && context.error?.code !== 'conflict'
 }
 
 /** The secrets a `secrets.released` event carries (none for any other event). */
@@ -53,8 +78,15 @@ export const RELOGIN_STATES = {
         password: releasedSecrets(event).password as Secret,
       }),
       onDone: { target: 'done', actions: 'storeSession' },
-      onError: { target: 'reauthRequired', actions: 'storeError' },
+      onError: [
+        { guard: 'loginTooSoon', target: 'waitingToRelogin', actions: 'storeError' },
+        { target: 'reauthRequired', actions: 'storeError' },
+      ],
     },
+  },
+  waitingToRelogin: {
+    tags: ['busy'],
+    after: { loginConflictWindow: { target: 'unsealing', actions: 'releaseSecrets' } },
   },
   // Final states: the hold stops with the flow, and the password with it.
   done: { type: 'final', tags: ['done'] },

@@ -56,6 +56,18 @@ describe('changePassword', () => {
     await expectCode(other.login(ada().login, ada().password), 'invalid_credentials')
   })
 
+  it('right after a login (SLAS: one login a second), the re-login waits the second out: no sign-out', async () => {
+    harness = createSessionHarness()
+    const session = sessionWithFlows(harness.session())
+    await session.login(ada().login, ada().password)
+    // No move of the emulator's clock: the re-login comes within the second and is refused once.
+    await session.changePassword({ currentPassword: ada().password, newPassword: NEW_PASSWORD })
+    expect(session.getSnapshot().hasTag('registered')).toBe(true)
+    expect(session.getSnapshot().hasTag('reauthRequired')).toBe(false)
+    const logins = harness.emulator.control.requests('authenticateCustomer')
+    expect(logins.map((entry) => entry.status)).toEqual([303, 409, 303])
+  }, 10_000)
+
   it('a wrong current password is refused; the session is unchanged', async () => {
     const session = await loggedIn()
     const before = session.getTokens()

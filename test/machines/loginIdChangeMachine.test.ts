@@ -14,6 +14,7 @@ import {
   MAX_LOGIN_LENGTH,
   type ReloginInput,
 } from '../../machines/loginIdChangeMachine.ts'
+import { LOGIN_CONFLICT_WINDOW_MS } from '../../machines/relogin.ts'
 import { codedError, registeredTokens, scripted } from './fixtures.ts'
 import {
   busyStatesWithoutExits,
@@ -137,10 +138,44 @@ describe('loginIdChangeMachine', () => {
     })
     expectNoPassword(t.seen)
   })
+
+  it('a re-login refused as too soon (SLAS: one login a second) waits the window out once, then succeeds', async () => {
+    const tooSoon = codedError('conflict', { status: 409 })
+    const t = start({ login: [{ reject: tooSoon }, registeredTokens] })
+    t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) })
+    await waitFor(t.actor, (s) => s.matches('waitingToRelogin'))
+    expect(t.tags()).toEqual(['busy'])
+    const waited = Date.now()
+    await waitFor(t.actor, (s) => s.status === 'done', { timeout: 5_000 })
+    expect(Date.now() - waited).toBeGreaterThanOrEqual(LOGIN_CONFLICT_WINDOW_MS - 50)
+    expect(t.tags()).toEqual(['done'])
+    expect(t.login.inputs).toEqual([
+      { username: NEW, password: PASSWORD },
+      { username: NEW, password: PASSWORD },
+    ])
+    expect(t.actor.getSnapshot().output).toMatchObject({ reauthRequired: false, error: undefined })
+    expectNoPassword(t.seen)
+  })
+
+  it('a second refusal as too soon ends in reauthRequired: the wait is taken once', async () => {
+    const tooSoon = codedError('conflict', { status: 409 })
+    const t = start({ login: [{ reject: tooSoon }, { reject: tooSoon }, registeredTokens] })
+    t.actor.send({ type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) })
+    await waitFor(t.actor, (s) => s.status === 'done', { timeout: 5_000 })
+    expect(t.tags()).toEqual(['reauthRequired'])
+    expect(t.login.calls).toBe(2)
+    expect(t.actor.getSnapshot().output).toMatchObject({ reauthRequired: true, error: tooSoon })
+  })
 })
 
 type ChangeTraversalEvent = TraversalEvent<typeof loginIdChangeMachine>
-const ERROR_CODES = ['invalid_current_password', 'login_taken', 'invalid_credentials', 'network']
+const ERROR_CODES = [
+  'invalid_current_password',
+  'login_taken',
+  'invalid_credentials',
+  'network',
+  'conflict',
+]
 const ERRORS = (ERROR_CODES as ReadonlyArray<SessionError['code']>).map((code) => codedError(code))
 const EVENTS: ChangeTraversalEvent[] = [
   { type: 'submit', newLogin: NEW, currentPassword: secret(PASSWORD) },
@@ -185,6 +220,8 @@ describe('loginIdChangeMachine paths', () => {
     expect(problems).toEqual([])
     for (const snapshot of reached.filter((s) => s.hasTag('busy'))) {
       const ids = Object.keys(snapshot.children).filter((id) => id !== 'secrets')
+      // A wait (the re-login's second) ends on its own timer.
+      if (snapshot._nodes.some((node) => node.after.length > 0)) continue
       if (ids.length === 0) {
         expect(canTake(snapshot, { type: 'secrets.released', secrets: {} })).toBe(true)
         continue
