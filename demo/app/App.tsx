@@ -71,7 +71,7 @@ function SignedOutNotice({ path }: { path: string }) {
   return (
     <div className="notice notice-warning" role="status">
       <p>
-        You were signed out: your session ended. Your basket as a guest is still here.{' '}
+        You were signed out: your session ended. Sign in again to get your basket and account back.{' '}
         <Link to={`/login?next=${encodeURIComponent(path)}`}>Sign in again</Link>
       </p>
       {code && (
