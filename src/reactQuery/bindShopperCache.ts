@@ -5,8 +5,10 @@
  * @module
  */
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query'
+import type { SessionTag } from '../../machines/contracts.ts'
 import type { Shopper } from '../session/shopper.ts'
 import {
+  keyFor,
   SHOPPER_QUERY_PREFIX,
   type ShopperSource,
   sameShopper,
@@ -15,8 +17,8 @@ import {
 } from './shopperKey.ts'
 
 /**
- * What the binding needs of a session: its shopper, its site, and a call after every change. A
- * `ShopperSession` and a `SessionLike` are one.
+ * What the binding needs of a session: its shopper, its site, whether it is busy, and a call
+ * after every change. A `ShopperSession` and a `SessionLike` are one.
  *
  * @example
  * ```ts
@@ -26,6 +28,8 @@ import {
 export interface ShopperChanges extends ShopperSource {
   /** Calls `listener` after every change of the session; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
+  /** The session now: only its `busy` tag is read (a login's basket transfer runs under it). */
+  getSnapshot(): { hasTag(tag: SessionTag): boolean }
 }
 
 /**
@@ -36,7 +40,10 @@ export interface ShopperChanges extends ShopperSource {
  * loginId change, which keeps the customer id but drops that customer's queries too (what was
  * cached under the old login is stale). The previous shopper's mutations leave the
  * MutationCache as well. While the session has no shopper yet nothing is removed,
- * so data hydrated from a server render waits for the shopper it belongs to.
+ * so data hydrated from a server render waits for the shopper it belongs to. A login moves the
+ * guest's basket to the new shopper after the shopper changed, while the session is `busy`: the
+ * new shopper's baskets are fetched again once the session is no longer busy, so a basket read
+ * during the move (empty) does not stay.
  *
  * Returns the function that ends the binding. `ShopperQueryProvider` binds its QueryClient for as
  * long as it is mounted; bind once at start-up when the client lives outside React.
@@ -50,6 +57,8 @@ export interface ShopperChanges extends ShopperSource {
 export function bindShopperCache(queryClient: QueryClient, session: ShopperChanges): () => void {
   const site = siteScope(session)
   let known: Shopper | undefined
+  // The shopper whose baskets are read again once the session is no longer busy.
+  let basketsToReread: string | undefined
   const check = () => {
     const shopper = session.getShopper()
     if (shopper?.customerId === undefined) return
@@ -57,7 +66,12 @@ export function bindShopperCache(queryClient: QueryClient, session: ShopperChang
     // A loginId change: the same customer id, so the same keys, holding stale data.
     const relogged =
       known !== undefined && !sameShopper(known, shopper) && shopperScope(known) === current
+    if (known !== undefined && !sameShopper(known, shopper)) basketsToReread = current
     known = shopper
+    if (basketsToReread === current && !session.getSnapshot().hasTag('busy')) {
+      basketsToReread = undefined
+      void queryClient.invalidateQueries({ queryKey: keyFor(site, shopper, ['baskets']) })
+    }
     const stale = ({ queryKey, mutationKey }: { queryKey?: QueryKey; mutationKey?: QueryKey }) => {
       const [prefix, keySite, owner] = queryKey ?? mutationKey ?? []
       if (prefix !== SHOPPER_QUERY_PREFIX || keySite !== site) return false
