@@ -12,8 +12,7 @@
  *   the emulator (the emulator's outbox is the e-mail: tests read reset tokens there).
  * - anything else: the emulator (`/shopper/auth/v1/…`, `/callback`, the Shopper APIs).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import {
@@ -23,6 +22,7 @@ import {
   type EmulatorOptions,
 } from '../../src/emulator/index.ts'
 import { createPasswordResetHandler, createPasswordResetService } from '../../src/server/index.ts'
+import { closeServer, listenLoopback as listenOnLoopback } from '../../demo/server/nodeHttp.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PAGE_NAME = /^[a-zA-Z][\w-]*$/
@@ -112,48 +112,17 @@ async function bundlePage(name: string): Promise<string> {
   return output.text
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve((server.address() as AddressInfo).port)
-    })
-  })
-}
-
-/** Stops `server` and closes its open connections. */
-export function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve()
-    server.close(() => resolve())
-    server.closeAllConnections()
-  })
-}
-
-const NO_IPV6 = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT', 'EINVAL'])
+/** Stops `server` and closes its open connections (the demo server's helper). */
+export const close = closeServer
 
 /**
- * Listens with `listener` on the same free port on 127.0.0.1 and ::1 (another port when ::1 has
- * it taken already; IPv4 alone on machines without IPv6), so `localhost` reaches it.
+ * Listens with `listener` on one free port on 127.0.0.1 and ::1 (IPv4 alone on machines without
+ * IPv6), so `localhost` reaches it: the demo server's loopback listener.
  */
-export async function listenLoopback(
+export function listenLoopback(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<{ servers: Server[]; port: number }> {
-  for (let attempt = 0; ; attempt++) {
-    const v4 = createServer(listener)
-    const port = await listen(v4, 0, '127.0.0.1')
-    const v6 = createServer(listener)
-    try {
-      await listen(v6, port, '::1')
-      return { servers: [v4, v6], port }
-    } catch (error) {
-      const code = (error as { code?: unknown }).code
-      if (typeof code === 'string' && NO_IPV6.has(code)) return { servers: [v4], port }
-      await close(v4)
-      if (code !== 'EADDRINUSE' || attempt >= 5) throw error
-    }
-  }
+  return listenOnLoopback(listener, 0)
 }
 
 /**
