@@ -18,6 +18,7 @@
  */
 import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
+import { refuse } from './formRefusal.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
 import {
@@ -96,19 +97,6 @@ export function isValidLoginFormat(login: string): boolean {
     if (code < 0x20 || code === 0x7f) return false
   }
   return true
-}
-
-/** A client-side refusal when `guard` holds: back to the form with the error, no request. */
-function refuse(
-  guard: 'badLoginFormat' | 'loginUnchanged' | 'passwordMissing',
-  code: SessionError['code'],
-  message: string,
-) {
-  return {
-    guard,
-    target: '#loginIdChange.editing.rejected',
-    actions: { type: 'refuse', params: { error: { code, message } } },
-  } as const
 }
 
 /** The loginId change statechart. */

@@ -15,6 +15,7 @@
  */
 import { assertEvent, assign, emit, sendTo, setup } from 'xstate'
 import type { Secret } from '../src/secret.ts'
+import { refuse } from './formRefusal.ts'
 import { slot } from './slot.ts'
 import type { SessionError, SessionTokens } from './contracts.ts'
 import {
@@ -74,19 +75,6 @@ export interface PasswordUpdateInput {
 
 /** Input of the `authenticateCustomer` slot (the re-login with the new password). */
 export type PasswordReloginInput = ReloginInput
-
-/** A client-side refusal when `guard` holds: back to the form with the error, no request. */
-function refuse(
-  guard: 'currentMissing' | 'newMissing',
-  code: SessionError['code'],
-  message: string,
-) {
-  return {
-    guard,
-    target: '#passwordChange.editing.rejected',
-    actions: { type: 'refuse', params: { error: { code, message } } },
-  } as const
-}
 
 /** The password change statechart. */
 export const passwordChangeMachine = setup({
