@@ -20,12 +20,8 @@
  * ```
  * @module
  */
-export {
-  createRemoteSession,
-  type RemoteApi,
-  type RemoteSession,
-  type RemoteSessionConfig,
-} from './remote/session.ts'
+export { createRemoteSession, type RemoteSession } from './remote/session.ts'
+export type { RemoteApi, RemoteSessionConfig } from './remote/config.ts'
 export type { RemoteSnapshot } from './remote/store.ts'
 export { readState } from './remote/state.ts'
 export type {

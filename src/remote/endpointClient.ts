@@ -39,9 +39,8 @@ export interface EndpointClient {
 /** Options of {@link createEndpointClient}. */
 export interface EndpointClientOptions {
   endpoint: string | URL
+  /** The endpoint's fetch, with its per-request deadline (a `TimeoutError` when it passes). */
   fetch: typeof fetch
-  /** The deadline of each request (ms). */
-  timeoutMs: number
   /** `fetch`'s `credentials` (`include` for an endpoint on another origin). */
   credentials: RequestCredentials
   /** Extra request headers (the client's own win on a clash). */
@@ -62,34 +61,19 @@ const READERS: { [K in keyof Answers]: (value: unknown) => Answers[K] | undefine
   token: readToken,
 }
 
-/** `signal` combined with a deadline of `timeoutMs` (a `TimeoutError` reason). */
-function withDeadline(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
-  const deadline = AbortSignal.timeout(timeoutMs)
-  if (signal === undefined) return deadline
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([signal, deadline])
-  // Browsers before AbortSignal.any (Safari < 17.4): the first signal to abort decides.
-  const controller = new AbortController()
-  for (const source of [signal, deadline]) {
-    if (source.aborted) controller.abort(source.reason)
-    source.addEventListener('abort', () => controller.abort(source.reason), { once: true })
-  }
-  return controller.signal
-}
-
 /** Creates the client (options already checked by the session). */
 export function createEndpointClient(options: EndpointClientOptions): EndpointClient {
-  const { endpoint, timeoutMs, credentials } = options
+  const { endpoint, credentials } = options
 
   const send = async <K extends keyof Answers>(
     kind: K,
     operation: string,
     body: SessionEndpointBody | undefined,
-    callerSignal: AbortSignal | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<EndpointResult<Answers[K]>> => {
-    const signal = withDeadline(callerSignal, timeoutMs)
     let response: Response
     try {
-      callerSignal?.throwIfAborted()
+      signal?.throwIfAborted()
       response = await options.fetch(endpoint, {
         method: body === undefined ? 'GET' : 'POST',
         credentials,
@@ -101,7 +85,7 @@ export function createEndpointClient(options: EndpointClientOptions): EndpointCl
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal,
+        ...(signal === undefined ? {} : { signal }),
       })
     } catch (error) {
       return { ok: false, error: mapFetchFailure(operation, error, signal), state: undefined }
@@ -118,9 +102,9 @@ export function createEndpointClient(options: EndpointClientOptions): EndpointCl
     try {
       value = READERS[kind](await response.json()) as Answers[K] | undefined
     } catch (error) {
-      if (signal.aborted) {
-        return { ok: false, error: mapFetchFailure(operation, error, signal), state: undefined }
-      }
+      // The deadline or the caller's signal cut the body short; anything else is not JSON.
+      const failure = mapFetchFailure(operation, error, signal)
+      if (failure.code !== 'network') return { ok: false, error: failure, state: undefined }
     }
     if (value === undefined) {
       const message = `${operation} failed: the session endpoint's answer is not a session ${kind}`

@@ -23,51 +23,10 @@ import type {
 import { openStateChannel } from './channel.ts'
 import { createEndpointClient, type EndpointResult } from './endpointClient.ts'
 import { createGate } from './gate.ts'
-import { readState, shopperIdentity } from './state.ts'
+import { type RemoteSessionConfig, resolveRemoteConfig } from './config.ts'
+import { shopperIdentity } from './state.ts'
 import { createRemoteStore, type RemoteSnapshot } from './store.ts'
 import type { DehydratedSession, SessionEndpointBody } from './wire.ts'
-
-/** The API a remote session's shopper data comes from. */
-export interface RemoteApi {
-  organizationId: string
-  siteId: string
-  /** The API's short code: `https://{shortCode}.api.commercecloud.salesforce.com`. */
-  shortCode?: string | undefined
-  /** The API's base URL instead of `shortCode` (a proxy, the emulator). */
-  baseUrl?: string | undefined
-}
-
-/** Configuration of {@link createRemoteSession}. */
-export interface RemoteSessionConfig {
-  /** The URL of the app's `createSessionEndpoint` (`/api/session`; absolute outside browsers). */
-  endpoint: string | URL
-  /**
-   * The API the shopper's data comes from, as the server session's config names it (`shortCode`
-   * or `baseUrl`, one of them): the same `organizationId` and `siteId` make the same query keys,
-   * so a server prefetch hydrates. The server's SLAS config object fits as it is.
-   */
-  scapi: RemoteApi
-  /**
-   * The server session's state as the page embedded it (`dehydrateSession(session)` on the
-   * server): the first render reads it and nothing is requested. Without it the state is loaded
-   * (`GET endpoint`) at once.
-   */
-  initial?: DehydratedSession | undefined
-  /** Default: `globalThis.fetch`, looked up on each call. */
-  fetch?: typeof fetch
-  /** Deadline of each endpoint request (ms). Default 10 000. */
-  timeoutMs?: number
-  /** `fetch`'s `credentials` for the endpoint: `include` when it is on another origin. Default `same-origin`. */
-  credentials?: RequestCredentials
-  /** Extra headers on endpoint requests (the CSRF and content-type headers always win). */
-  headers?: Record<string, string>
-  /** Other origins `fetch` may send the access token to, besides the API's. */
-  trustedOrigins?: readonly string[]
-  /** Share state and order calls with the other tabs (BroadcastChannel, Web Locks). Default true. */
-  crossTab?: boolean
-  /** Names the tab channel and lock; pages of one origin with the same name share. */
-  name?: string
-}
 
 /**
  * A session the app's server holds, seen from the browser. The React hooks and
@@ -97,41 +56,8 @@ export interface RemoteSession extends SessionLike {
   stop(): void
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000
-const DEFAULT_NAME = 'shopper-session:remote'
 /** A borrowed token is used until this long (at most half its life) before it expires. */
 const MAX_MARGIN_MS = 60_000
-
-function invalid(reason: string): never {
-  throw new ShopperSessionError('invalid_config', `Invalid remote session config: ${reason}`)
-}
-
-/** The config, checked, with the API's base URL. */
-function checked(config: RemoteSessionConfig): RemoteSessionConfig & { baseUrl: string } {
-  if (typeof config !== 'object' || config === null) invalid('must be an object')
-  const { endpoint, scapi, timeoutMs, initial } = config
-  if (typeof endpoint !== 'string' && !(endpoint instanceof URL)) {
-    invalid('endpoint: must be the URL of the session endpoint')
-  }
-  const named = (value: unknown) => typeof value === 'string' && value !== ''
-  if (typeof scapi !== 'object' || scapi === null || !named(scapi.organizationId)) {
-    invalid('scapi: must name organizationId, siteId, and shortCode or baseUrl')
-  }
-  const { shortCode, baseUrl: given, siteId } = scapi
-  if (!named(siteId) || named(shortCode) === named(given)) {
-    invalid('scapi: must name organizationId, siteId, and shortCode or baseUrl (one of them)')
-  }
-  const baseUrl =
-    given?.replace(/\/+$/, '') ?? `https://${shortCode}.api.commercecloud.salesforce.com`
-  if (!URL.canParse(baseUrl)) invalid('scapi.baseUrl: must be an absolute URL')
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
-    invalid('timeoutMs: must be a positive integer')
-  }
-  if (initial !== undefined && readState(initial) === undefined) {
-    invalid('initial: must be what dehydrateSession(session) returned')
-  }
-  return { ...config, baseUrl }
-}
 
 function aborted(operation: string): ShopperSessionError {
   return new ShopperSessionError('aborted', `${operation} aborted`, { operation })
@@ -166,18 +92,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, o
  * ```
  */
 export function createRemoteSession(config: RemoteSessionConfig): RemoteSession {
-  const { endpoint, scapi, baseUrl, initial, trustedOrigins = [] } = checked(config)
-  const name = config.name ?? DEFAULT_NAME
-  const crossTab = config.crossTab ?? true
-  const rawFetch: typeof fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init))
-  const store = createRemoteStore(initial === undefined ? undefined : readState(initial))
-  const client = createEndpointClient({
-    endpoint,
-    fetch: rawFetch,
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    credentials: config.credentials ?? 'same-origin',
-    headers: config.headers ?? {},
-  })
+  const { endpoint, scapi, initial, apiFetch, endpointFetch, credentials, headers, ...rest } =
+    resolveRemoteConfig(config)
+  const { trustedOrigins, crossTab, name } = rest
+  const store = createRemoteStore(initial)
+  const client = createEndpointClient({ endpoint, fetch: endpointFetch, credentials, headers })
   const gate = createGate(name, crossTab)
   let token: { value: string; usableUntil: number; shopper: string } | undefined
   let tokenRequest: Promise<string> | undefined
@@ -283,7 +202,7 @@ export function createRemoteSession(config: RemoteSessionConfig): RemoteSession 
   }
   if (initial === undefined) void ready().catch(() => undefined)
 
-  const tokenOrigins = [new URL(baseUrl).origin, ...trustedOrigins]
+  const tokenOrigins = [new URL(scapi.baseUrl).origin, ...trustedOrigins]
   return {
     getSnapshot: () => store.snapshot(),
     subscribe: (listener) => store.subscribe(listener),
@@ -307,8 +226,8 @@ export function createRemoteSession(config: RemoteSessionConfig): RemoteSession 
       ),
     ready,
     reload: load,
-    fetch: createAuthorizedFetch({ getAccessToken }, rawFetch, tokenOrigins),
-    scapi: { organizationId: scapi.organizationId, siteId: scapi.siteId, baseUrl, fetch: rawFetch },
+    fetch: createAuthorizedFetch({ getAccessToken }, apiFetch, tokenOrigins),
+    scapi: { ...scapi, fetch: apiFetch },
     stop: () => channel.close(),
   }
 }

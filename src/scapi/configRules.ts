@@ -10,7 +10,7 @@
 import { withTimeout } from '../../adapters/fetch/timeout.ts'
 import { configError } from '../validation/checkFields.ts'
 import { stringRecord } from '../validation/objects.ts'
-import { all, integer, matching, type Rule, stringThat, text } from '../validation/rules.ts'
+import { all, holds, integer, matching, type Rule, stringThat, text } from '../validation/rules.ts'
 
 /** True when `value` parses as an absolute URL (for which `test` holds, when given). */
 export function parsesAsUrl(value: string, test?: (url: URL) => boolean): boolean {
@@ -53,6 +53,23 @@ export function headerSecretRule(max: number): Rule {
 
 /** `headers`: a plain object of strings (values are never quoted). */
 export const headersRule: Rule = stringRecord()
+
+/** `scheme://host[:port]` as `URL.origin` writes it: no path, query, credentials or wildcard. */
+function isExactOrigin(value: unknown): boolean {
+  // URL parsing takes `*` as a host character: a wildcard would be one literal host.
+  if (typeof value !== 'string' || value.includes('*')) return false
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
+}
+
+/** `trustedOrigins`: the other origins a session may send its token to, each exact. */
+export const trustedOriginsRule: Rule = holds(
+  (value) => Array.isArray(value) && value.every(isExactOrigin),
+  'must be a list of exact origins such as https://api.shop.example.com',
+)
 
 /** How long one request may take by default (ms): then it is aborted and reported as `timeout`. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000

@@ -24,6 +24,7 @@ import {
   resolveSlasConfig,
   type SlasClientConfig,
 } from '../scapi/config.ts'
+import { trustedOriginsRule } from '../scapi/configRules.ts'
 import { checkFields } from '../validation/checkFields.ts'
 import { fields, type FieldRules } from '../validation/objects.ts'
 import {
@@ -87,9 +88,7 @@ export interface ShopperSessionConfig extends SlasClientConfig {
 }
 
 /** What XState's `inspect` option takes (and what `redactedInspector` wraps). */
-export type InspectionObserver =
-  | Observer<InspectionEvent>
-  | ((event: InspectionEvent) => void)
+export type InspectionObserver = Observer<InspectionEvent> | ((event: InspectionEvent) => void)
 
 /** The options with their defaults. */
 export interface ResolvedSessionConfig {
@@ -153,25 +152,9 @@ const SESSION_OPTION_RULES: FieldRules<SessionOptions> = {
   now: optional(isFunction),
   random: optional(isFunction),
   waitTimeoutMs: optional(ms(MAX_TIMER_DELAY_MS, 1)),
-  trustedOrigins: optional(
-    holds(
-      (value) => Array.isArray(value) && value.every(isExactOrigin),
-      'must be a list of exact origins such as https://api.shop.example.com',
-    ),
-  ),
+  trustedOrigins: optional(trustedOriginsRule),
   // Only an inspector from shopper-session/inspect: redaction cannot be skipped by accident.
   inspect: optional(holds((value) => inspectionObserver(value) !== undefined, INSPECTOR_REQUIRED)),
-}
-
-/** `scheme://host[:port]` as `URL.origin` writes it: no path, query, credentials or wildcard. */
-function isExactOrigin(value: unknown): boolean {
-  // URL parsing takes `*` as a host character: a wildcard would be one literal host.
-  if (typeof value !== 'string' || value.includes('*')) return false
-  try {
-    return new URL(value).origin === value
-  } catch {
-    return false
-  }
 }
 
 /** The clock, checked on every read: a clock that returns no time fails loudly, never hangs. */

@@ -14,6 +14,7 @@ import { ENDPOINT, endpointSetup } from '../server/sessionEndpointHelpers.ts'
 import type { DehydratedSession } from '../../src/remote.ts'
 
 const attempt = (fn: () => unknown) => Promise.resolve().then(fn)
+const ORG = 'f_ecom_zzte_001'
 
 /** An endpoint, a browser (cookie jar) and remote sessions of that browser. */
 function remoteSetup() {
@@ -171,20 +172,49 @@ describe('createRemoteSession', () => {
     tabB.stop()
   })
 
-  it('invalid_config for a missing endpoint, an API named twice or not at all, a bad state', async () => {
+  it('an endpoint that never answers is a timeout after timeoutMs; a caller who stops waiting gets aborted', async () => {
+    const { scapi } = remoteSetup()
+    // Answers only when the request is aborted, as a hung server would.
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+      })
+    const session = createRemoteSession({
+      endpoint: ENDPOINT,
+      scapi,
+      fetch: hanging,
+      crossTab: false,
+      timeoutMs: 50,
+    })
+    await expectCode(session.ready(), 'timeout')
+    const controller = new AbortController()
+    const login = session.login({
+      username: 'a@example.com',
+      password: 'x',
+      signal: controller.signal,
+    })
+    controller.abort()
+    await expectCode(login, 'aborted')
+    session.stop()
+  })
+
+  it('invalid_config for a missing endpoint, an API named twice or not at all, a bad organization, state, deadline, origin or credentials mode', async () => {
     const { open } = remoteSetup()
     const both = {
       shortCode: 'kv7kzm78',
       baseUrl: 'https://api.test',
-      organizationId: 'o',
+      organizationId: ORG,
       siteId: 's',
     }
     const bad = [
       { endpoint: undefined as unknown as string },
-      { scapi: { baseUrl: '', organizationId: 'o', siteId: 's' } },
+      { scapi: { baseUrl: '', organizationId: ORG, siteId: 's' } },
+      { scapi: { baseUrl: 'https://api.test', organizationId: 'o', siteId: 's' } },
       { scapi: both },
       { initial: { shopper: { kind: 'admin' }, tags: [] } as unknown as DehydratedSession },
       { timeoutMs: -1 },
+      { trustedOrigins: ['https://*.example.com'] },
+      { credentials: 'always' as RequestCredentials },
     ]
     for (const config of bad) {
       await expectCode(
@@ -192,7 +222,7 @@ describe('createRemoteSession', () => {
         'invalid_config',
       )
     }
-    const byShortCode = open({ scapi: { shortCode: 'kv7kzm78', organizationId: 'o', siteId: 's' } })
+    const byShortCode = open({ scapi: { shortCode: 'kv7kzm78', organizationId: ORG, siteId: 's' } })
     expect(byShortCode.scapi.baseUrl).toBe('https://kv7kzm78.api.commercecloud.salesforce.com')
   })
 })
